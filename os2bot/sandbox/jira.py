@@ -1,0 +1,858 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Jira part of the sandbox: REST v2 and agile boards, for Cloud and Data Center."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import threading
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from os2bot.sandbox import jql
+from os2bot.sandbox.http import Request, Response, jira_error
+from os2bot.sandbox.seed import JiraSeed, SeedProject, SeedStatus, SeedUser, resolve_date
+from os2bot.sandbox.seed import resolve_datetime as seed_datetime
+
+CATEGORIES = {
+    "new": {"id": 2, "key": "new", "colorName": "blue-gray", "name": "To Do"},
+    "indeterminate": {
+        "id": 4,
+        "key": "indeterminate",
+        "colorName": "yellow",
+        "name": "In Progress",
+    },
+    "done": {"id": 3, "key": "done", "colorName": "green", "name": "Done"},
+}
+
+# The fields the sandbox knows, as GET /field lists them (system fields only).
+FIELDS: list[tuple[str, str, str, list[str]]] = [
+    ("summary", "Summary", "string", ["summary"]),
+    ("description", "Description", "string", ["description"]),
+    ("issuetype", "Issue Type", "issuetype", ["issuetype", "type"]),
+    ("project", "Project", "project", ["project"]),
+    ("status", "Status", "status", ["status"]),
+    ("labels", "Labels", "array", ["labels"]),
+    ("created", "Created", "datetime", ["created", "createdDate"]),
+    ("updated", "Updated", "datetime", ["updated", "updatedDate"]),
+    ("resolutiondate", "Resolved", "datetime", ["resolved", "resolutiondate"]),
+    ("resolution", "Resolution", "resolution", ["resolution"]),
+    ("duedate", "Due date", "date", ["due", "duedate"]),
+    ("assignee", "Assignee", "user", ["assignee"]),
+    ("reporter", "Reporter", "user", ["reporter"]),
+    ("fixVersions", "Fix versions", "array", ["fixVersion"]),
+    ("votes", "Votes", "votes", ["votes"]),
+    ("comment", "Comment", "comments-page", ["comment"]),
+]
+# Jira's own limits.
+MAX_SUMMARY = 255
+MAX_LABEL = 255
+MAX_TEXT_FIELD = 32767
+SETTABLE = {"project", "issuetype", "summary", "description", "labels", "duedate", "assignee"}
+
+AUTH_REQUIRED = "You are not authenticated. Authentication required to perform this operation."
+
+
+def _fmt(moment: datetime, tz: ZoneInfo, *, rfc3339: bool = False) -> str:
+    """Jira's timestamp, in the user's timezone.
+
+    Issue fields carry what Jira really sends (2026-10-13T12:00:00.000+0200); objects that the
+    OpenAPI description types as date-time (serverTime, comments) carry RFC 3339 (+02:00), as
+    the spec demands.
+    """
+    local = moment.astimezone(tz)
+    offset = local.strftime("%z")
+    if rfc3339:
+        offset = offset[:3] + ":" + offset[3:]
+    return local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{local.microsecond // 1000:03d}" + offset
+
+
+class JiraFake:
+    """State and handlers of the fake Jira."""
+
+    def __init__(self, seed: JiraSeed, now: Callable[[], datetime], base_url: str) -> None:
+        """Build projects, users and issues from *seed*, dates relative to *now*."""
+        self.seed = seed
+        self.now = now
+        self.base_url = base_url
+        self.tz = ZoneInfo(seed.timezone)
+        self.cloud = seed.deployment == "cloud"
+        self._lock = threading.RLock()
+        self.users = list(seed.users)
+        self.projects: dict[str, dict[str, Any]] = {}
+        self.workflows: dict[str, list[SeedStatus]] = {}
+        self.boards: list[dict[str, Any]] = []
+        self.versions: dict[str, list[dict[str, Any]]] = {}
+        self.issues: dict[str, dict[str, Any]] = {}
+        self.comments: dict[str, list[dict[str, Any]]] = {}
+        self._next_id = 10000
+        self._counters: dict[str, int] = {}
+        start = now()
+        for number, project in enumerate(seed.projects):
+            self._add_project(project, number, start)
+        for seed_issue in seed.issues:
+            for _ in range(seed_issue.count):
+                self._add_seed_issue(seed_issue.model_dump(), start)
+
+    # ----------------------------------------------------------------- building state
+
+    def _new_id(self) -> str:
+        self._next_id += 1
+        return str(self._next_id)
+
+    def _add_project(self, project: SeedProject, number: int, start: datetime) -> None:
+        project_id = str(10000 + number)
+        types = [
+            {
+                "self": f"{self.base_url}/rest/api/2/issuetype/{10001 + index}",
+                "id": str(10001 + index),
+                "name": name,
+                "description": "",
+                "subtask": False,
+                "iconUrl": f"{self.base_url}/images/icons/issuetypes/{name.lower()}.svg",
+            }
+            for index, name in enumerate(project.issue_types)
+        ]
+        self.projects[project.key] = {
+            "self": f"{self.base_url}/rest/api/2/project/{project_id}",
+            "id": project_id,
+            "key": project.key,
+            "name": project.name,
+            "projectTypeKey": "software",
+            "simplified": False,
+            "style": "classic",
+            "isPrivate": False,
+            "issueTypes": types,
+        }
+        self.workflows[project.key] = list(project.workflow)
+        self._counters[project.key] = 0
+        for board in project.boards:
+            self.boards.append(
+                {
+                    "id": board.id,
+                    "self": f"{self.base_url}/rest/agile/1.0/board/{board.id}",
+                    "name": board.name,
+                    "type": board.type,
+                    "location": {
+                        "projectId": int(project_id),
+                        "projectKey": project.key,
+                        "projectName": project.name,
+                        "displayName": f"{project.name} ({project.key})",
+                        "projectTypeKey": "software",
+                    },
+                }
+            )
+        self.versions[project.key] = [
+            {
+                "self": f"{self.base_url}/rest/api/2/version/{20000 + number * 100 + index}",
+                "id": str(20000 + number * 100 + index),
+                "name": version.name,
+                "archived": version.archived,
+                "released": version.released,
+                "projectId": int(project_id),
+                **(
+                    {"releaseDate": resolve_date(version.release_date, start, self.tz).isoformat()}
+                    if version.release_date
+                    else {}
+                ),
+            }
+            for index, version in enumerate(project.versions)
+        ]
+
+    def _add_seed_issue(self, raw: dict[str, Any], start: datetime) -> None:
+        project = raw["project"]
+        workflow = self.workflows[project]
+        resolved = seed_datetime(raw["resolved"], start, self.tz) if raw["resolved"] else None
+        if raw["status"]:
+            status = next(s for s in workflow if s.name == raw["status"])
+        else:
+            status = next(
+                (s for s in workflow if s.category == "done") if resolved else iter(workflow)
+            )
+        created = seed_datetime(raw["created"], start, self.tz)
+        updated = seed_datetime(raw["updated"], start, self.tz) if raw["updated"] else None
+        fields: dict[str, Any] = {
+            "summary": raw["summary"],
+            "description": raw["description"],
+            "issuetype": self._issue_type(project, raw["type"]),
+            "labels": list(raw["labels"]),
+            "duedate": resolve_date(raw["duedate"], start, self.tz).isoformat()
+            if raw["duedate"]
+            else None,
+            "assignee": self._user_json(self._user(raw["assignee"])) if raw["assignee"] else None,
+            "fixVersions": [v for v in self.versions[project] if v["name"] in raw["fix_versions"]],
+            "votes": {"votes": raw["votes"], "hasVoted": False},
+        }
+        self._store_issue(project, fields, status, created, updated or resolved or created)
+        if resolved:
+            issue = self.issues[f"{project}-{self._counters[project]}"]
+            issue["fields"]["resolutiondate"] = _fmt(resolved, self.tz)
+            issue["fields"]["resolution"] = {"id": "10000", "name": "Done"}
+
+    def _store_issue(
+        self,
+        project: str,
+        fields: dict[str, Any],
+        status: SeedStatus,
+        created: datetime,
+        updated: datetime,
+    ) -> dict[str, Any]:
+        self._counters[project] += 1
+        key = f"{project}-{self._counters[project]}"
+        issue_id = self._new_id()
+        project_json = self.projects[project]
+        issue = {
+            "id": issue_id,
+            "key": key,
+            "self": f"{self.base_url}/rest/api/2/issue/{issue_id}",
+            "fields": {
+                "project": {k: project_json[k] for k in ("self", "id", "key", "name")},
+                "status": self._status_json(status),
+                "created": _fmt(created, self.tz),
+                "updated": _fmt(updated, self.tz),
+                "resolutiondate": None,
+                "resolution": None,
+                "reporter": self._user_json(self.users[0]),
+                "comment": {"comments": [], "maxResults": 0, "total": 0, "startAt": 0},
+                **fields,
+            },
+        }
+        self.issues[key] = issue
+        self.comments[key] = []
+        return issue
+
+    def _issue_type(self, project: str, name_or_id: str) -> dict[str, Any]:
+        for issue_type in self.projects[project]["issueTypes"]:
+            if name_or_id in (issue_type["name"], issue_type["id"]):
+                return {k: issue_type[k] for k in ("self", "id", "name", "subtask")}
+        raise KeyError(name_or_id)
+
+    def _status_json(self, status: SeedStatus) -> dict[str, Any]:
+        category = CATEGORIES[status.category]
+        return {
+            "self": f"{self.base_url}/rest/api/2/status/{status.id}",
+            "id": status.id,
+            "name": status.name,
+            "description": "",
+            "iconUrl": f"{self.base_url}/images/icons/statuses/generic.png",
+            "statusCategory": {
+                "self": f"{self.base_url}/rest/api/2/statuscategory/{category['id']}",
+                **category,
+            },
+        }
+
+    def _user(self, name: str) -> SeedUser:
+        for user in self.users:
+            if name in (user.name, user.account_id, user.email):
+                return user
+        raise KeyError(name)
+
+    def _user_json(self, user: SeedUser) -> dict[str, Any]:
+        common = {
+            "displayName": user.display_name,
+            "emailAddress": user.email,
+            "active": True,
+            "timeZone": self.seed.timezone,
+        }
+        if self.cloud:
+            return {
+                "self": f"{self.base_url}/rest/api/2/user?accountId={user.account_id}",
+                "accountId": user.account_id,
+                "accountType": "atlassian",
+                **common,
+            }
+        return {
+            "self": f"{self.base_url}/rest/api/2/user?username={user.name}",
+            "name": user.name,
+            "key": user.name,
+            **common,
+        }
+
+    # ------------------------------------------------------------------------ auth
+
+    def authenticate(self, request: Request) -> SeedUser | None:
+        """The user a request authenticates as: Basic email+token or Bearer PAT."""
+        header = request.headers.get("authorization", "")
+        scheme, _, credentials = header.partition(" ")
+        if scheme.lower() == "bearer":
+            return next((u for u in self.users if u.pat and u.pat == credentials), None)
+        if scheme.lower() == "basic":
+            try:
+                email, _, token = base64.b64decode(credentials).decode().partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                return None
+            return next(
+                (u for u in self.users if u.api_token and (u.email, u.api_token) == (email, token)),
+                None,
+            )
+        return None
+
+    # ------------------------------------------------------------------------ routes
+
+    def routes(self) -> list[tuple[str, str, Callable[[Request], Response]]]:
+        """(method, path pattern, handler) for every route the fake serves."""
+        api = r"/rest/api/2"
+        return [
+            ("GET", rf"{api}/serverInfo", self.server_info),
+            ("GET", rf"{api}/myself", self.myself),
+            ("GET", rf"{api}/field", self.fields),
+            ("GET", rf"{api}/project", self.project_list),
+            ("GET", rf"{api}/project/(?P<key>[^/]+)", self.project),
+            ("GET", rf"{api}/project/(?P<key>[^/]+)/versions", self.project_versions),
+            ("GET", rf"{api}/search/jql", self.search_jql),
+            ("POST", rf"{api}/search/jql", self.search_jql),
+            ("GET", rf"{api}/search", self.search),
+            ("POST", rf"{api}/search", self.search),
+            ("POST", rf"{api}/issue", self.create_issue),
+            ("GET", rf"{api}/issue/(?P<key>[^/]+)", self.get_issue),
+            ("PUT", rf"{api}/issue/(?P<key>[^/]+)", self.edit_issue),
+            ("GET", rf"{api}/issue/(?P<key>[^/]+)/comment", self.get_comments),
+            ("POST", rf"{api}/issue/(?P<key>[^/]+)/comment", self.add_comment),
+            ("PUT", rf"{api}/issue/(?P<key>[^/]+)/comment/(?P<id>\d+)", self.edit_comment),
+            ("GET", rf"{api}/issue/(?P<key>[^/]+)/transitions", self.get_transitions),
+            ("POST", rf"{api}/issue/(?P<key>[^/]+)/transitions", self.do_transition),
+            ("GET", r"/rest/agile/1\.0/board", self.board_list),
+        ]
+
+    def server_info(self, _request: Request) -> Response:
+        """GET serverInfo: deploymentType follows the seed."""
+        now = self.now()
+        version = "1001.0.0-SNAPSHOT" if self.cloud else "9.12.15"
+        return Response(
+            200,
+            {
+                "baseUrl": self.base_url,
+                "displayUrl": self.base_url,
+                "version": version,
+                "versionNumbers": [int(part) for part in version.split("-", 1)[0].split(".")],
+                "deploymentType": "Cloud" if self.cloud else "Server",
+                "buildNumber": 100_280 if self.cloud else 9_120_015,
+                "buildDate": "2026-01-01T00:00:00.000+00:00",
+                "serverTime": _fmt(now, self.tz, rfc3339=True),
+                "scmInfo": "0" * 40,
+                "serverTitle": "OS2 Jira (sandbox)",
+                "serverTimeZone": self.seed.timezone,
+            },
+        )
+
+    def myself(self, request: Request) -> Response:
+        """GET myself: the authenticated user."""
+        user = self.authenticate(request)
+        assert user is not None  # noqa: S101 - the server authenticates before dispatch
+        return Response(200, {**self._user_json(user), "locale": "da_DK"})
+
+    def fields(self, _request: Request) -> Response:
+        """GET field: the system fields."""
+        return Response(
+            200,
+            [
+                {
+                    "id": field_id,
+                    "key": field_id,
+                    "name": name,
+                    "custom": False,
+                    "orderable": field_id in SETTABLE,
+                    "navigable": True,
+                    "searchable": True,
+                    "clauseNames": clauses,
+                    "schema": {"type": kind, "system": field_id},
+                }
+                for field_id, name, kind, clauses in FIELDS
+            ],
+        )
+
+    def _project_or_404(self, key: str) -> dict[str, Any] | Response:
+        with self._lock:
+            for project in self.projects.values():
+                if key in (project["key"], project["id"]):
+                    return project
+        return jira_error(404, f"No project could be found with key '{key}'.")
+
+    def project_list(self, _request: Request) -> Response:
+        """GET project: every project (no issue types, as Jira lists them)."""
+        with self._lock:
+            return Response(
+                200,
+                [{k: v for k, v in p.items() if k != "issueTypes"} for p in self.projects.values()],
+            )
+
+    def project(self, request: Request) -> Response:
+        """GET project/{key}: one project with its issue types."""
+        found = self._project_or_404(request.params["key"])
+        return found if isinstance(found, Response) else Response(200, found)
+
+    def project_versions(self, request: Request) -> Response:
+        """GET project/{key}/versions, with overdue computed from today."""
+        found = self._project_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        today = self.now().astimezone(self.tz).date()
+        versions = []
+        for version in self.versions[found["key"]]:
+            item = dict(version)
+            if "releaseDate" in item and not item["released"]:
+                item["overdue"] = date.fromisoformat(item["releaseDate"]) < today
+            versions.append(item)
+        return Response(200, versions)
+
+    def board_list(self, request: Request) -> Response:
+        """GET agile board, filtered by projectKeyOrId, paged."""
+        project = request.arg("projectKeyOrId")
+        with self._lock:
+            boards = [
+                b
+                for b in self.boards
+                if project is None
+                or project in (b["location"]["projectKey"], str(b["location"]["projectId"]))
+            ]
+        start = int(request.arg("startAt", "0") or 0)
+        size = int(request.arg("maxResults", "50") or 50)
+        page = boards[start : start + size]
+        return Response(
+            200,
+            {
+                "maxResults": size,
+                "startAt": start,
+                "total": len(boards),
+                "isLast": start + len(page) >= len(boards),
+                "values": page,
+            },
+        )
+
+    # ----------------------------------------------------------------------- search
+
+    def _search_args(self, request: Request) -> dict[str, Any]:
+        if request.method == "POST":
+            body = request.json() or {}
+            fields = body.get("fields")
+            return {
+                "jql": body.get("jql", ""),
+                "fields": fields if isinstance(fields, list) else None,
+                "maxResults": body.get("maxResults"),
+                "startAt": body.get("startAt", 0),
+                "nextPageToken": body.get("nextPageToken"),
+            }
+        fields = [f for value in request.query.get("fields", []) for f in value.split(",") if f]
+        return {
+            "jql": request.arg("jql", "") or "",
+            "fields": fields or None,
+            "maxResults": request.arg("maxResults"),
+            "startAt": request.arg("startAt", "0"),
+            "nextPageToken": request.arg("nextPageToken"),
+        }
+
+    def _matching(self, jql_text: str) -> list[dict[str, Any]] | Response:
+        try:
+            query = jql.parse(jql_text)
+        except jql.JqlError as exc:
+            return jira_error(400, *exc.messages)
+        with self._lock:
+            missing = [
+                value
+                for value in query.values_of("project")
+                if not any(
+                    value.lower() in (p["key"].lower(), p["id"], p["name"].lower())
+                    for p in self.projects.values()
+                )
+            ]
+            if missing:
+                return jira_error(
+                    400,
+                    *(
+                        f"The value '{value}' does not exist for the field 'project'."
+                        for value in missing
+                    ),
+                )
+            now = self.now()
+            found = [i for i in self.issues.values() if query.matches(i, now, self.tz)]
+        return query.sort(found)
+
+    def _page_size(self, requested: Any) -> int:
+        try:
+            size = int(requested) if requested not in (None, "") else 50
+        except (TypeError, ValueError):
+            size = 50
+        return max(1, min(size, self.seed.page_size))
+
+    def search_jql(self, request: Request) -> Response:
+        """GET/POST search/jql: Cloud's search, paged with nextPageToken."""
+        if not self.cloud:
+            return jira_error(404, "null for uri: " + request.path)
+        args = self._search_args(request)
+        matching = self._matching(args["jql"])
+        if isinstance(matching, Response):
+            return matching
+        size = self._page_size(args["maxResults"])
+        start = _decode_token(args["nextPageToken"], args["jql"])
+        if start is None:
+            return jira_error(400, "The provided next page token is invalid or expired.")
+        page = matching[start : start + size]
+        body: dict[str, Any] = {
+            "issues": [self._project_fields(i, args["fields"]) for i in page],
+            "isLast": start + size >= len(matching),
+        }
+        if start + size < len(matching):
+            body["nextPageToken"] = _encode_token(start + size, args["jql"])
+        return Response(200, body)
+
+    def search(self, request: Request) -> Response:
+        """GET/POST search: Data Center's search, paged with startAt (removed on Cloud)."""
+        if self.cloud:
+            return jira_error(
+                410,
+                "The requested API has been removed. Please migrate to the "
+                "/rest/api/3/search/jql API. A full migration guideline is available at "
+                "https://developer.atlassian.com/changelog/#CHANGE-2046",
+            )
+        args = self._search_args(request)
+        matching = self._matching(args["jql"])
+        if isinstance(matching, Response):
+            return matching
+        size = self._page_size(args["maxResults"])
+        try:
+            start = max(0, int(args["startAt"] or 0))
+        except (TypeError, ValueError):
+            return jira_error(400, "startAt must be a number.")
+        page = matching[start : start + size]
+        return Response(
+            200,
+            {
+                "expand": "schema,names",
+                "startAt": start,
+                "maxResults": size,
+                "total": len(matching),
+                "issues": [self._project_fields(i, args["fields"]) for i in page],
+            },
+        )
+
+    def _project_fields(self, issue: dict[str, Any], wanted: list[str] | None) -> dict[str, Any]:
+        """The issue with only the *wanted* fields (Jira's fields parameter)."""
+        everything = issue["fields"]
+        if not wanted or "*all" in wanted or "*navigable" in wanted:
+            chosen = set(everything)
+        else:
+            chosen = {f for f in wanted if not f.startswith("-")}
+        chosen -= {f[1:] for f in (wanted or []) if f.startswith("-")}
+        return {
+            "expand": "",
+            "id": issue["id"],
+            "key": issue["key"],
+            "self": issue["self"],
+            "fields": {k: v for k, v in everything.items() if k in chosen},
+        }
+
+    # ----------------------------------------------------------------------- issues
+
+    def _issue_or_404(self, key: str) -> dict[str, Any] | Response:
+        with self._lock:
+            for issue in self.issues.values():
+                if key in (issue["key"], issue["id"]):
+                    return issue
+        return jira_error(404, "Issue does not exist or you do not have permission to see it.")
+
+    def get_issue(self, request: Request) -> Response:
+        """GET issue/{key}."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        fields = [f for value in request.query.get("fields", []) for f in value.split(",") if f]
+        return Response(200, self._project_fields(found, fields or None))
+
+    def _check_fields(self, fields: dict[str, Any]) -> dict[str, str]:
+        """Jira's validation of settable fields, as the `errors` map of a 400."""
+        errors: dict[str, str] = {
+            name: f"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown."
+            for name in fields
+            if name not in SETTABLE
+        }
+        if "labels" in fields and (problem := _label_problem(fields["labels"])):
+            errors["labels"] = problem
+        summary = str(fields.get("summary") or "")
+        if "summary" in fields and not summary.strip():
+            errors["summary"] = "You must specify a summary of the issue."
+        elif len(summary) > MAX_SUMMARY:
+            errors["summary"] = "Summary must be less than 255 characters."
+        if len(str(fields.get("description") or "")) > MAX_TEXT_FIELD:
+            errors["description"] = (
+                "The entered text is too long. It exceeds the allowed limit of 32,767 characters."
+            )
+        if fields.get("assignee") is not None and (problem := self._assignee_problem(fields)):
+            errors["assignee"] = problem
+        if fields.get("duedate") is not None:
+            try:
+                date.fromisoformat(str(fields["duedate"]))
+            except ValueError:
+                errors["duedate"] = "Error parsing date string: " + str(fields["duedate"])
+        return errors
+
+    def _assignee_problem(self, fields: dict[str, Any]) -> str | None:
+        """Cloud names users by accountId, Data Center by name; anything else is refused."""
+        assignee = fields["assignee"]
+        id_field = "accountId" if self.cloud else "name"
+        if not isinstance(assignee, dict) or not assignee.get(id_field):
+            return f"The assignee must be given by {id_field}."
+        known = {u.account_id if self.cloud else u.name for u in self.users}
+        if assignee[id_field] not in known:
+            return f"Specified assignee {assignee[id_field]} does not exist."
+        return None
+
+    def _assignee_json(self, assignee: dict[str, Any] | None) -> dict[str, Any] | None:
+        if assignee is None:
+            return None
+        wanted = assignee.get("accountId") if self.cloud else assignee.get("name")
+        return self._user_json(self._user(str(wanted)))
+
+    def create_issue(self, request: Request) -> Response:
+        """POST issue: create, with Jira's field validation."""
+        try:
+            body = request.json()
+        except ValueError:
+            return jira_error(400, "Unexpected character in the request body.")
+        fields = dict((body or {}).get("fields") or {})
+        project_ref = fields.get("project") or {}
+        with self._lock:
+            project = next(
+                (
+                    p["key"]
+                    for p in self.projects.values()
+                    if project_ref.get("key") == p["key"] or project_ref.get("id") == p["id"]
+                ),
+                None,
+            )
+            if project is None:
+                return jira_error(400, project="valid project is required")
+            type_ref = fields.get("issuetype") or {}
+            try:
+                issue_type = self._issue_type(
+                    project, str(type_ref.get("id") or type_ref.get("name") or "")
+                )
+            except KeyError:
+                return jira_error(400, issuetype="valid issue type is required")
+            if "summary" not in fields:
+                return jira_error(400, summary="You must specify a summary of the issue.")
+            errors = self._check_fields(fields)
+            if errors:
+                return jira_error(400, **errors)
+            now = self.now()
+            issue = self._store_issue(
+                project,
+                {
+                    "summary": fields["summary"],
+                    "description": fields.get("description"),
+                    "issuetype": issue_type,
+                    "labels": list(fields.get("labels") or []),
+                    "duedate": fields.get("duedate"),
+                    "assignee": self._assignee_json(fields.get("assignee")),
+                    "fixVersions": [],
+                    "votes": {"votes": 0, "hasVoted": False},
+                },
+                self.workflows[project][0],
+                now,
+                now,
+            )
+        return Response(201, {"id": issue["id"], "key": issue["key"], "self": issue["self"]})
+
+    def edit_issue(self, request: Request) -> Response:
+        """PUT issue/{key}: set fields, or add/remove labels through `update`."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        try:
+            body = request.json() or {}
+        except ValueError:
+            return jira_error(400, "Unexpected character in the request body.")
+        fields = dict(body.get("fields") or {})
+        for forbidden in ("project", "issuetype"):
+            if forbidden in fields:
+                return jira_error(400, **{forbidden: f"Field '{forbidden}' cannot be set here."})
+        errors = self._check_fields(fields)
+        if errors:
+            return jira_error(400, **errors)
+        with self._lock:
+            target = found["fields"]
+            for name, value in fields.items():
+                target[name] = self._assignee_json(value) if name == "assignee" else value
+            target["labels"] = _updated_labels(
+                target["labels"], (body.get("update") or {}).get("labels", [])
+            )
+            target["updated"] = _fmt(self.now(), self.tz)
+        return Response(204)
+
+    def _comment_json(self, key: str, comment_id: str, body: str, when: datetime) -> dict[str, Any]:
+        author = self._user_json(self.users[0])
+        issue_id = self.issues[key]["id"]
+        return {
+            "self": f"{self.base_url}/rest/api/2/issue/{issue_id}/comment/{comment_id}",
+            "id": comment_id,
+            "author": author,
+            "updateAuthor": author,
+            "body": body,
+            "created": _fmt(when, self.tz, rfc3339=True),
+            "updated": _fmt(when, self.tz, rfc3339=True),
+            "jsdPublic": True,
+        }
+
+    def get_comments(self, request: Request) -> Response:
+        """GET issue/{key}/comment."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        with self._lock:
+            comments = list(self.comments[found["key"]])
+        return Response(
+            200,
+            {
+                "startAt": 0,
+                "maxResults": len(comments),
+                "total": len(comments),
+                "comments": comments,
+            },
+        )
+
+    def add_comment(self, request: Request) -> Response:
+        """POST issue/{key}/comment."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        try:
+            body = (request.json() or {}).get("body")
+        except ValueError:
+            return jira_error(400, "Unexpected character in the request body.")
+        if not isinstance(body, str) or not body.strip():
+            return jira_error(400, comment="Comment body can not be empty!")
+        with self._lock:
+            comment = self._comment_json(found["key"], self._new_id(), body, self.now())
+            self.comments[found["key"]].append(comment)
+            found["fields"]["updated"] = comment["updated"]
+        return Response(201, comment)
+
+    def edit_comment(self, request: Request) -> Response:
+        """PUT issue/{key}/comment/{id}."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        body = (request.json() or {}).get("body")
+        with self._lock:
+            for comment in self.comments[found["key"]]:
+                if comment["id"] == request.params["id"]:
+                    comment["body"] = body
+                    comment["updated"] = _fmt(self.now(), self.tz, rfc3339=True)
+                    return Response(200, comment)
+        return jira_error(404, "Can not find a comment for the id: " + request.params["id"])
+
+    def _transitions(self, issue: dict[str, Any]) -> list[dict[str, Any]]:
+        workflow = self.workflows[issue["fields"]["project"]["key"]]
+        current = issue["fields"]["status"]["id"]
+        return [
+            {
+                "id": str(11 + index * 10),
+                "name": status.name,
+                "to": self._status_json(status),
+                "hasScreen": False,
+                "isGlobal": True,
+                "isInitial": False,
+                "isAvailable": True,
+                "isConditional": False,
+                "isLooped": False,
+            }
+            for index, status in enumerate(workflow)
+            if status.id != current
+        ]
+
+    def get_transitions(self, request: Request) -> Response:
+        """GET issue/{key}/transitions: every other status of the project's workflow."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        with self._lock:
+            return Response(200, {"expand": "transitions", "transitions": self._transitions(found)})
+
+    def do_transition(self, request: Request) -> Response:
+        """POST issue/{key}/transitions: move the issue, set or clear its resolution."""
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        body = request.json() or {}
+        wanted = str((body.get("transition") or {}).get("id", ""))
+        with self._lock:
+            transition = next((t for t in self._transitions(found) if t["id"] == wanted), None)
+            if transition is None:
+                return jira_error(
+                    400,
+                    "It seems that you have tried to perform a workflow operation "
+                    f"({wanted}) that is not valid for the current state of this issue "
+                    f"({found['key']}).",
+                )
+            now = self.now()
+            fields = found["fields"]
+            fields["status"] = transition["to"]
+            done = transition["to"]["statusCategory"]["key"] == "done"
+            fields["resolutiondate"] = _fmt(now, self.tz) if done else None
+            fields["resolution"] = {"id": "10000", "name": "Done"} if done else None
+            fields["updated"] = _fmt(now, self.tz)
+            for comment in (body.get("update") or {}).get("comment", []):
+                text = (comment.get("add") or {}).get("body")
+                if text:
+                    self.comments[found["key"]].append(
+                        self._comment_json(found["key"], self._new_id(), text, now)
+                    )
+        return Response(204)
+
+    # ----------------------------------------------------------------- inspection
+
+    def issues_with_label(self, label: str) -> list[dict[str, Any]]:
+        """Issues carrying *label* (for tests and the demo's account)."""
+        with self._lock:
+            return [i for i in self.issues.values() if label in i["fields"]["labels"]]
+
+
+def _label_problem(labels: Any) -> str | None:
+    """Jira's complaint about *labels*, if it has one."""
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        return "Labels must be a list of strings."
+    for label in labels:
+        if " " in label:
+            return f"The label '{label}' contains spaces which is invalid."
+        if len(label) > MAX_LABEL:
+            return f"The label '{label}' exceeds the maximum length of 255 characters."
+    return None
+
+
+def _updated_labels(labels: list[str], operations: list[dict[str, Any]]) -> list[str]:
+    """Labels after an edit's `update.labels` operations (add, remove, set)."""
+    result = list(labels)
+    for operation in operations:
+        if "set" in operation:
+            result = list(operation["set"])
+        if "add" in operation and operation["add"] not in result:
+            result.append(operation["add"])
+        if "remove" in operation and operation["remove"] in result:
+            result.remove(operation["remove"])
+    return result
+
+
+def _encode_token(offset: int, jql_text: str) -> str:
+    digest = hashlib.sha256(jql_text.encode()).hexdigest()[:8]
+    return base64.urlsafe_b64encode(f"{offset}:{digest}".encode()).decode()
+
+
+def _decode_token(token: str | None, jql_text: str) -> int | None:
+    """The offset in a page token, or None when the token is not one for this query."""
+    if not token:
+        return 0
+    try:
+        offset, _, digest = base64.urlsafe_b64decode(token.encode()).decode().partition(":")
+        if digest != hashlib.sha256(jql_text.encode()).hexdigest()[:8]:
+            return None
+        return int(offset)
+    except (ValueError, binascii.Error):
+        return None
+
+
+def utc_now() -> datetime:
+    """The real current time (the sandbox's default clock)."""
+    return datetime.now(UTC)

@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Sandbox seed data from YAML, with dates relative to today so the demo never goes stale."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+_RELATIVE = re.compile(
+    r"^(?P<sign>[+-])(?P<amount>\d+)(?P<unit>[dwh])(?:\s+(?P<clock>\d{1,2}:\d{2}))?$"
+)
+
+
+class _Seed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SeedUser(_Seed):
+    """A Jira user; the bot authenticates as one of them."""
+
+    account_id: str = Field(description="Cloud accountId.")
+    name: str = Field(description="Data Center user name.")
+    display_name: str = Field(description="Name shown in Jira.")
+    email: str = Field(description="E-mail address; with api_token it is Cloud's Basic auth.")
+    api_token: str | None = Field(default=None, description="Cloud API token (Basic auth).")
+    pat: str | None = Field(default=None, description="Personal access token (Bearer).")
+
+
+class SeedStatus(_Seed):
+    """A workflow status and its category."""
+
+    id: str = Field(description="Status id.")
+    name: str = Field(description="Status name as the workflow shows it.")
+    category: Literal["new", "indeterminate", "done"] = Field(description="Status category.")
+
+
+DEFAULT_WORKFLOW = [
+    SeedStatus(id="10000", name="To Do", category="new"),
+    SeedStatus(id="3", name="In Progress", category="indeterminate"),
+    SeedStatus(id="10001", name="Done", category="done"),
+]
+
+
+class SeedVersion(_Seed):
+    """A project version."""
+
+    name: str = Field(description="Version name.")
+    release_date: str | None = Field(default=None, description="Release date, e.g. +14d.")
+    released: bool = Field(default=False, description="Released already.")
+    archived: bool = Field(default=False, description="Archived.")
+
+
+class SeedBoard(_Seed):
+    """An agile board."""
+
+    id: int = Field(description="Board id.")
+    name: str = Field(description="Board name.")
+    type: Literal["scrum", "kanban", "simple"] = Field(default="kanban", description="Type.")
+
+
+class SeedProject(_Seed):
+    """A Jira project."""
+
+    key: str = Field(description="Project key.")
+    name: str = Field(description="Project name.")
+    issue_types: list[str] = Field(
+        default_factory=lambda: ["Epic", "Story", "Task", "Bug"], description="Issue types."
+    )
+    workflow: list[SeedStatus] = Field(
+        default_factory=lambda: list(DEFAULT_WORKFLOW), description="Statuses in order."
+    )
+    boards: list[SeedBoard] = Field(default_factory=list, description="Boards.")
+    versions: list[SeedVersion] = Field(default_factory=list, description="Versions.")
+
+
+class SeedIssue(_Seed):
+    """A Jira issue; dates may be relative (-45d, -3w, +2d 10:00)."""
+
+    project: str = Field(description="Project key.")
+    type: str = Field(default="Task", description="Issue type name.")
+    summary: str = Field(description="Summary.")
+    description: str | None = Field(default=None, description="Description (wiki markup).")
+    status: str | None = Field(default=None, description="Status name; default the first.")
+    labels: list[str] = Field(default_factory=list, description="Labels.")
+    created: str = Field(default="-30d", description="Created.")
+    updated: str | None = Field(default=None, description="Updated; default created/resolved.")
+    resolved: str | None = Field(default=None, description="Resolved; needs a done status.")
+    duedate: str | None = Field(default=None, description="Due date.")
+    assignee: str | None = Field(default=None, description="Assignee's user name.")
+    fix_versions: list[str] = Field(default_factory=list, description="Fix version names.")
+    votes: int = Field(default=0, description="Votes.")
+    count: int = Field(default=1, ge=1, description="Make this many alike issues (benchmarks).")
+
+
+class JiraSeed(_Seed):
+    """config/demo/jira.yaml."""
+
+    deployment: Literal["cloud", "datacenter"] = Field(default="cloud", description="Kind.")
+    timezone: str = Field(default="Europe/Copenhagen", description="Users' timezone.")
+    page_size: int = Field(default=50, ge=1, description="Largest page search returns.")
+    users: list[SeedUser] = Field(min_length=1, description="Users; the first is the bot.")
+    projects: list[SeedProject] = Field(default_factory=list, description="Projects.")
+    issues: list[SeedIssue] = Field(default_factory=list, description="Issues.")
+
+
+class SlackChannel(_Seed):
+    """A Slack channel."""
+
+    id: str = Field(pattern=r"^[CG][A-Z0-9]{8,}$", description="Channel id.")
+    name: str = Field(description="Channel name without #.")
+
+
+class SlackSeed(_Seed):
+    """config/demo/slack.yaml."""
+
+    team_id: str = Field(default="T0OS2DEMO", description="Workspace id.")
+    team: str = Field(default="OS2 demo", description="Workspace name.")
+    bot_user_id: str = Field(default="U0OS2BOT1", description="The bot's user id.")
+    bot_id: str = Field(default="B0OS2BOT1", description="The bot id.")
+    bot_name: str = Field(default="os2bot", description="The bot's name.")
+    tokens: list[str] = Field(min_length=1, description="Tokens that authenticate.")
+    channels: list[SlackChannel] = Field(default_factory=list, description="Channels.")
+
+
+@dataclass
+class SeedData:
+    """Everything the sandbox starts from."""
+
+    jira: JiraSeed
+    slack: SlackSeed
+    source: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_seed(directory: Path) -> SeedData:
+    """Read jira.yaml and slack.yaml from *directory*."""
+    jira = JiraSeed.model_validate(_read(directory / "jira.yaml"))
+    slack = SlackSeed.model_validate(_read(directory / "slack.yaml"))
+    return SeedData(jira=jira, slack=slack, source=directory)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise TypeError(f"{path}: expected a mapping at the top")
+    return data
+
+
+def resolve_datetime(value: str, now: datetime, tz: ZoneInfo) -> datetime:
+    """A seed date ('-45d', '+2w', '-3d 09:30', or ISO) as an aware datetime."""
+    match = _RELATIVE.match(value.strip())
+    if match is None:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+    amount = int(match["amount"]) * (-1 if match["sign"] == "-" else 1)
+    unit = {"d": timedelta(days=1), "w": timedelta(weeks=1), "h": timedelta(hours=1)}
+    moment = now.astimezone(UTC) + amount * unit[match["unit"]]  # exact durations, as JQL's
+    if match["clock"]:
+        hours, minutes = (int(part) for part in match["clock"].split(":"))
+        local_day = moment.astimezone(tz).date()
+        moment = datetime.combine(local_day, time(hours, minutes), tzinfo=tz)
+    return moment.astimezone(UTC)
+
+
+def resolve_date(value: str, now: datetime, tz: ZoneInfo) -> date:
+    """A seed date as a calendar date in *tz*."""
+    if _RELATIVE.match(value.strip()):
+        return resolve_datetime(value, now, tz).astimezone(tz).date()
+    return date.fromisoformat(value)

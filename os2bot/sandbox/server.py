@@ -1,0 +1,266 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The sandbox HTTP server: a threaded loopback server routing to the Jira and Slack fakes."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Literal, Self
+from urllib.parse import parse_qs, urlsplit
+
+import structlog
+
+from os2bot.sandbox.faults import Fault, Faults
+from os2bot.sandbox.http import Request, Response, jira_error
+from os2bot.sandbox.jira import AUTH_REQUIRED, JiraFake, utc_now
+from os2bot.sandbox.seed import SeedData, load_seed
+from os2bot.sandbox.slack import SlackFake
+
+log = structlog.get_logger(__name__)
+
+Handler = Callable[[Request], Response]
+HTTP_TOO_MANY = 429
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One request the sandbox answered, for tests that count or inspect calls."""
+
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    status: int
+    request_body: bytes = b""
+    request_type: str = ""
+    response_body: bytes = b""
+
+
+class Sandbox:
+    """Jira and Slack on one loopback port; use as a context manager or start()/stop()."""
+
+    def __init__(
+        self,
+        seed: SeedData | Path,
+        *,
+        port: int = 0,
+        host: str = "127.0.0.1",
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*."""
+        self.seed = load_seed(seed) if isinstance(seed, Path) else seed
+        self.faults = Faults()
+        self.exchanges: list[Exchange] = []
+        self._exchange_lock = threading.Lock()
+        self._server = ThreadingHTTPServer((host, port), self._handler_class())
+        self._server.daemon_threads = True
+        self.url = f"http://{host}:{self._server.server_address[1]}"
+        self.jira = JiraFake(self.seed.jira, now, self.url)
+        self.slack = SlackFake(self.seed.slack, now)
+        self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
+            (method, re.compile(pattern + "$"), handler, "jira")
+            for method, pattern, handler in self.jira.routes()
+        ] + [
+            (method, re.compile(pattern + "$"), handler, "slack")
+            for method, pattern, handler in self.slack.routes()
+        ]
+        self._thread: threading.Thread | None = None
+
+    # --------------------------------------------------------------- lifecycle
+
+    def start(self) -> Self:
+        """Serve in a background thread."""
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        log.debug("sandbox.started", url=self.url)
+        return self
+
+    def serve_forever(self) -> None:
+        """Serve in this thread until interrupted."""
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        """Stop serving and close the socket."""
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> Self:
+        """Start on entering the block."""
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        """Stop on leaving the block."""
+        self.stop()
+
+    # ------------------------------------------------------------- inspection
+
+    def calls(self, path_pattern: str = ".*", method: str | None = None) -> list[Exchange]:
+        """The exchanges whose path matches *path_pattern* (and *method*)."""
+        pattern = re.compile(path_pattern)
+        with self._exchange_lock:
+            return [
+                e
+                for e in self.exchanges
+                if pattern.search(e.path) and (method is None or e.method == method)
+            ]
+
+    def add_fault(self, fault: Fault) -> Fault:
+        """Put a fault in force."""
+        return self.faults.add(fault)
+
+    # ---------------------------------------------------------------- dispatch
+
+    def dispatch(self, request: Request) -> Response:
+        """Route *request* to its handler, after authentication."""
+        if request.path.startswith("/_sandbox/"):
+            return self._control(request)
+        allowed: list[str] = []
+        for method, pattern, handler, system in self._routes:
+            match = pattern.match(request.path)
+            if not match:
+                continue
+            if method != request.method:
+                allowed.append(method)
+                continue
+            request.params = match.groupdict()
+            if system == "jira" and self.jira.authenticate(request) is None:
+                return jira_error(401, AUTH_REQUIRED)
+            if system == "slack" and (problem := self.slack.authenticate(request)):
+                return SlackFake.error(problem)
+            return handler(request)
+        if allowed:
+            return Response(405, {"errorMessages": ["Method Not Allowed"], "errors": {}})
+        if request.path.startswith("/api/"):
+            return SlackFake.error("unknown_method")
+        return jira_error(404, f"null for uri: {self.url}{request.path}")
+
+    def _control(self, request: Request) -> Response:
+        """A small control API for `sandbox serve`: faults and recorded messages."""
+        if request.path == "/_sandbox/faults" and request.method == "POST":
+            data = request.json() or {}
+            self.faults.add(Fault(**data))
+            return Response(201, {"ok": True})
+        if request.path == "/_sandbox/faults" and request.method == "DELETE":
+            self.faults.clear()
+            return Response(204)
+        if request.path == "/_sandbox/slack/messages":
+            return Response(
+                200,
+                [
+                    {"channel": m.channel, "ts": m.ts, "text": m.text, "blocks": m.blocks}
+                    for m in self.slack.messages
+                ],
+            )
+        return Response(404, {"error": "unknown control path"})
+
+    def inject_faults(self, request: Request) -> Response | Literal["drop"] | None:
+        """Apply the faults in force: sleep, answer instead of the fake, or hang up."""
+        if request.path.startswith("/_sandbox/"):
+            return None  # the control API itself is never faulted
+        response: Response | None = None
+        for fault in self.faults.firing(request.method, request.path):
+            if fault.kind == "latency":
+                time.sleep(fault.latency)
+            elif fault.kind == "drop":
+                if fault.after:
+                    self.dispatch(request)  # the write happens, the answer is lost
+                self._record(request, 0)
+                return "drop"
+            else:
+                headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+                slack_limit = request.path.startswith("/api/") and fault.status == HTTP_TOO_MANY
+                body = (
+                    {"ok": False, "error": "ratelimited"}
+                    if slack_limit
+                    else {"errorMessages": ["Injected fault"], "errors": {}}
+                )
+                response = Response(fault.status, body, headers)
+        return response
+
+    def _record(self, request: Request, status: int, body: bytes = b"") -> None:
+        exchange = Exchange(
+            request.method,
+            request.path,
+            request.query,
+            status,
+            request.body,
+            request.headers.get("content-type", ""),
+            body,
+        )
+        with self._exchange_lock:
+            self.exchanges.append(exchange)
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        sandbox = self
+
+        class _Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            server_version = "os2bot-sandbox"
+
+            def log_message(self, *_args: Any) -> None:
+                """Keep the terminal quiet; exchanges are recorded instead."""
+
+            def _serve(self) -> None:
+                split = urlsplit(self.path)
+                length = int(self.headers.get("content-length") or 0)
+                request = Request(
+                    method=self.command,
+                    path=split.path,
+                    query=parse_qs(split.query, keep_blank_values=True),
+                    headers={k.lower(): v for k, v in self.headers.items()},
+                    body=self.rfile.read(length) if length else b"",
+                )
+                response = sandbox.inject_faults(request)
+                if response == "drop":
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if response is None:
+                    try:
+                        response = sandbox.dispatch(request)
+                    except Exception:  # the sandbox must answer like a server, not hang up
+                        log.exception("sandbox.handler_failed", path=request.path)
+                        response = jira_error(500, "Internal server error")
+                payload = response.encoded()
+                sandbox._record(request, response.status, payload)
+                self.send_response(response.status)
+                if payload:
+                    self.send_header("Content-Type", "application/json;charset=UTF-8")
+                self.send_header("Content-Length", str(len(payload)))
+                for name, value in response.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _serve  # noqa: N815 - http.server's names
+
+        return _Handler
+
+
+def describe(sandbox: Sandbox) -> dict[str, Any]:
+    """A summary of the sandbox for `sandbox serve` to print."""
+    jira_user = sandbox.seed.jira.users[0]
+    return {
+        "url": sandbox.url,
+        "deployment": sandbox.seed.jira.deployment,
+        "projects": sorted(sandbox.jira.projects),
+        "issues": len(sandbox.jira.issues),
+        "slack_channels": [c.name for c in sandbox.seed.slack.channels],
+        "jira_email": jira_user.email,
+        "slack_api_url": sandbox.url + "/api/",
+    }
+
+
+def dumps(data: Any) -> str:
+    """JSON for the terminal."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,238 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Slack part of the sandbox: auth.test, chat.postMessage, chat.update, conversations.list."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from os2bot.sandbox.http import Request, Response
+from os2bot.sandbox.seed import SlackSeed
+
+# Slack's documented limits for messages and Block Kit.
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_HEADER_TEXT = 150
+MAX_TEXT = 40000
+
+
+@dataclass
+class SlackMessage:
+    """A message as the sandbox keeps it: what was posted, and every edit."""
+
+    channel: str
+    ts: str
+    text: str
+    blocks: list[dict[str, Any]]
+    edits: list[dict[str, Any]] = field(default_factory=list)
+    deleted: bool = False
+
+
+class SlackFake:
+    """State and handlers of the fake Slack Web API."""
+
+    def __init__(self, seed: SlackSeed, now: Callable[[], datetime]) -> None:
+        """Channels and tokens from *seed*."""
+        self.seed = seed
+        self.now = now
+        self._lock = threading.Lock()
+        self._sequence = itertools.count(1)
+        self.messages: list[SlackMessage] = []
+
+    def routes(self) -> list[tuple[str, str, Callable[[Request], Response]]]:
+        """(method, path pattern, handler) for every Web API method served."""
+        return [
+            ("POST", r"/api/auth\.test", self.auth_test),
+            ("POST", r"/api/chat\.postMessage", self.post_message),
+            ("POST", r"/api/chat\.update", self.update_message),
+            ("POST", r"/api/conversations\.list", self.conversations_list),
+            ("GET", r"/api/conversations\.list", self.conversations_list),
+        ]
+
+    def authenticate(self, request: Request) -> str | None:
+        """The error code when the request is not authenticated, else None."""
+        header = request.headers.get("authorization", "")
+        token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
+        if not token:
+            token = str(request.form().get("token") or request.arg("token") or "")
+        if not token:
+            return "not_authed"
+        return None if token in self.seed.tokens else "invalid_auth"
+
+    @staticmethod
+    def error(code: str) -> Response:
+        """Slack's errors are HTTP 200 with ok:false."""
+        return Response(200, {"ok": False, "error": code})
+
+    def _channel(self, ref: str) -> str | None:
+        name = ref.removeprefix("#")
+        for channel in self.seed.channels:
+            if ref == channel.id or name == channel.name:
+                return channel.id
+        return None
+
+    def auth_test(self, _request: Request) -> Response:
+        """auth.test: who the token belongs to."""
+        return Response(
+            200,
+            {
+                "ok": True,
+                "url": "https://os2-demo.slack.com/",
+                "team": self.seed.team,
+                "user": self.seed.bot_name,
+                "team_id": self.seed.team_id,
+                "user_id": self.seed.bot_user_id,
+                "bot_id": self.seed.bot_id,
+                "is_enterprise_install": False,
+            },
+        )
+
+    def conversations_list(self, _request: Request) -> Response:
+        """conversations.list: the seeded channels."""
+        created = int(self.now().timestamp()) - 86_400 * 365
+        return Response(
+            200,
+            {
+                "ok": True,
+                "channels": [
+                    {
+                        "id": c.id,
+                        "name": c.name,
+                        "is_channel": True,
+                        "is_private": False,
+                        "is_archived": False,
+                        "is_general": False,
+                        "is_member": True,
+                        "created": created,
+                        "creator": self.seed.bot_user_id,
+                        "name_normalized": c.name,
+                        "is_shared": False,
+                        "is_org_shared": False,
+                        "is_mpim": False,
+                        "is_im": False,
+                        "is_ext_shared": False,
+                        "unlinked": 0,
+                        "topic": {"value": "", "creator": "", "last_set": 0},
+                        "purpose": {"value": "", "creator": "", "last_set": 0},
+                        "num_members": 3,
+                    }
+                    for c in self.seed.channels
+                ],
+                "response_metadata": {"next_cursor": ""},
+            },
+        )
+
+    def _validate(self, text: str, blocks: Any) -> str | None:
+        """Slack's own checks on a message, as error codes."""
+        if not text and not blocks:
+            return "no_text"
+        if len(text) > MAX_TEXT:
+            return "msg_too_long"
+        if blocks is None:
+            return None
+        if not isinstance(blocks, list) or len(blocks) > MAX_BLOCKS:
+            return "invalid_blocks"
+        for block in blocks:
+            if not isinstance(block, dict) or "type" not in block:
+                return "invalid_blocks"
+            body = block.get("text") or {}
+            limit = MAX_HEADER_TEXT if block["type"] == "header" else MAX_SECTION_TEXT
+            if isinstance(body, dict) and len(str(body.get("text", ""))) > limit:
+                return "invalid_blocks"
+        return None
+
+    def _message_args(self, request: Request) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
+        form = request.form()
+        blocks = form.get("blocks")
+        if isinstance(blocks, str):
+            import json  # noqa: PLC0415 - only form-encoded bodies carry blocks as a string
+
+            blocks = json.loads(blocks)
+        return form, blocks
+
+    def post_message(self, request: Request) -> Response:
+        """chat.postMessage: record the message and give it a ts."""
+        form, blocks = self._message_args(request)
+        channel = self._channel(str(form.get("channel") or ""))
+        if channel is None:
+            return self.error("channel_not_found")
+        text = str(form.get("text") or "")
+        problem = self._validate(text, blocks)
+        if problem:
+            return self.error(problem)
+        ts = f"{int(self.now().timestamp())}.{next(self._sequence):06d}"
+        with self._lock:
+            self.messages.append(SlackMessage(channel, ts, text, blocks or []))
+        return Response(
+            200,
+            {
+                "ok": True,
+                "channel": channel,
+                "ts": ts,
+                "message": self._message_json(text, ts, blocks),
+            },
+        )
+
+    def update_message(self, request: Request) -> Response:
+        """chat.update: edit a message in place."""
+        form, blocks = self._message_args(request)
+        channel = self._channel(str(form.get("channel") or ""))
+        if channel is None:
+            return self.error("channel_not_found")
+        text = str(form.get("text") or "")
+        problem = self._validate(text, blocks)
+        if problem:
+            return self.error(problem)
+        with self._lock:
+            message = next(
+                (
+                    m
+                    for m in self.messages
+                    if m.channel == channel and m.ts == form.get("ts") and not m.deleted
+                ),
+                None,
+            )
+            if message is None:
+                return self.error("message_not_found")
+            message.edits.append({"text": message.text, "blocks": message.blocks})
+            message.text, message.blocks = text, blocks or []
+        return Response(
+            200,
+            {
+                "ok": True,
+                "channel": channel,
+                "ts": message.ts,
+                "text": text,
+                # Slack's spec types chat.update's message.blocks as an object, so the
+                # echoed message leaves the blocks out rather than contradict it.
+                "message": {
+                    k: v
+                    for k, v in self._message_json(text, message.ts, blocks).items()
+                    if k != "blocks"
+                },
+            },
+        )
+
+    def _message_json(self, text: str, ts: str, blocks: Any) -> dict[str, Any]:
+        return {
+            "type": "message",
+            "subtype": "bot_message",
+            "text": text,
+            "ts": ts,
+            "user": self.seed.bot_user_id,
+            "bot_id": self.seed.bot_id,
+            "username": self.seed.bot_name,
+            "blocks": blocks or [],
+        }
+
+    def delete(self, channel: str, ts: str) -> None:
+        """Delete a message, as a person in the channel might (for tests)."""
+        with self._lock:
+            for message in self.messages:
+                if (message.channel, message.ts) == (channel, ts):
+                    message.deleted = True

@@ -1,0 +1,333 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The sandbox on real HTTP: auth, search paging, fields, writes, Slack, seeds and faults."""
+
+from __future__ import annotations
+
+import base64
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import requests
+from conftest import JIRA_USER, SLACK_TOKEN, make_seed, meeting
+
+from os2bot.sandbox import Fault
+from os2bot.sandbox.seed import resolve_date, resolve_datetime
+
+BASIC = (
+    "Basic " + base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
+)
+BEARER = f"Bearer {JIRA_USER['pat']}"
+
+
+def jira(sandbox, method, path, *, auth=BASIC, **kwargs):
+    """A raw Jira request to the sandbox."""
+    return requests.request(
+        method, sandbox.url + path, headers={"Authorization": auth}, timeout=10, **kwargs
+    )
+
+
+def many_meetings(n):
+    """*n* meeting issues in MO."""
+    return [{**meeting("MO", f"-{i + 1}d"), "summary": f"Møde {i}"} for i in range(n)]
+
+
+def test_requests_without_valid_credentials_get_401_in_jiras_shape(sandbox_factory):
+    """No auth, wrong token and a PAT on Basic are all refused with errorMessages."""
+    sandbox = sandbox_factory()
+    wrong = "Basic " + base64.b64encode(b"bot@os2.test:nope").decode()
+
+    responses = [
+        requests.get(sandbox.url + "/rest/api/2/myself", timeout=10),
+        jira(sandbox, "GET", "/rest/api/2/myself", auth=wrong),
+        jira(sandbox, "GET", "/rest/api/2/myself", auth="Bearer nope"),
+    ]
+
+    assert [r.status_code for r in responses] == [401, 401, 401]
+    assert all("Authentication required" in r.json()["errorMessages"][0] for r in responses)
+
+
+def test_basic_and_bearer_both_authenticate(sandbox_factory):
+    """Email + API token (Cloud) and a personal access token (Data Center) both work."""
+    sandbox = sandbox_factory()
+
+    assert jira(sandbox, "GET", "/rest/api/2/myself").json()["emailAddress"] == JIRA_USER["email"]
+    assert jira(sandbox, "GET", "/rest/api/2/myself", auth=BEARER).status_code == 200
+
+
+def test_server_info_follows_the_seeds_deployment(sandbox_factory):
+    """ServerInfo says Cloud or Server as the seed says, which is how the jira client decides."""
+    cloud = sandbox_factory(make_seed(deployment="cloud"))
+    datacenter = sandbox_factory(make_seed(deployment="datacenter"))
+
+    assert jira(cloud, "GET", "/rest/api/2/serverInfo").json()["deploymentType"] == "Cloud"
+    assert jira(datacenter, "GET", "/rest/api/2/serverInfo").json()["deploymentType"] == "Server"
+
+
+def test_search_jql_pages_with_next_page_token_until_the_last(sandbox_factory):
+    """7 issues with pages of 3 come back in 3 pages linked by nextPageToken, none twice."""
+    sandbox = sandbox_factory(make_seed(issues=many_meetings(7), page_size=3))
+    keys, token, pages = [], None, 0
+
+    while True:
+        params = {"jql": "project = MO", "maxResults": 100, "fields": "summary"}
+        if token:
+            params["nextPageToken"] = token
+        body = jira(sandbox, "GET", "/rest/api/2/search/jql", params=params).json()
+        pages += 1
+        keys += [i["key"] for i in body["issues"]]
+        token = body.get("nextPageToken")
+        if not token:
+            break
+
+    assert pages == 3
+    assert sorted(keys) == sorted(f"MO-{n}" for n in range(1, 8))
+    assert body["isLast"] is True
+
+
+def test_search_jql_post_and_fields_honoured(sandbox_factory):
+    """POST search/jql returns only the asked-for fields."""
+    sandbox = sandbox_factory(make_seed(issues=many_meetings(2)))
+
+    body = jira(
+        sandbox,
+        "POST",
+        "/rest/api/2/search/jql",
+        json={"jql": "labels = koordinationsgruppemøde", "fields": ["summary", "labels"]},
+    ).json()
+
+    assert len(body["issues"]) == 2
+    assert set(body["issues"][0]["fields"]) == {"summary", "labels"}
+
+
+def test_legacy_search_pages_with_start_at_in_data_center_mode(sandbox_factory):
+    """Data Center's /search pages with startAt and reports the total."""
+    sandbox = sandbox_factory(
+        make_seed(deployment="datacenter", issues=many_meetings(5), page_size=2)
+    )
+
+    first = jira(
+        sandbox, "GET", "/rest/api/2/search", auth=BEARER, params={"jql": "project = MO"}
+    ).json()
+    last = jira(
+        sandbox,
+        "GET",
+        "/rest/api/2/search",
+        auth=BEARER,
+        params={"jql": "project = MO", "startAt": 4},
+    ).json()
+
+    assert (first["total"], first["maxResults"], len(first["issues"])) == (5, 2, 2)
+    assert (last["startAt"], len(last["issues"])) == (4, 1)
+
+
+def test_legacy_search_is_gone_on_cloud_and_search_jql_absent_on_data_center(sandbox_factory):
+    """Like Atlassian: Cloud removed /search (410), Data Center never had /search/jql (404)."""
+    cloud = sandbox_factory(make_seed(deployment="cloud"))
+    datacenter = sandbox_factory(make_seed(deployment="datacenter"))
+
+    assert jira(cloud, "GET", "/rest/api/2/search", params={"jql": ""}).status_code == 410
+    assert jira(datacenter, "GET", "/rest/api/2/search/jql", auth=BEARER).status_code == 404
+
+
+def test_invalid_jql_is_400_with_error_messages(sandbox_factory):
+    """Broken JQL and an unknown project give 400 with Jira's errorMessages."""
+    sandbox = sandbox_factory()
+
+    broken = jira(sandbox, "GET", "/rest/api/2/search/jql", params={"jql": "project = MO AND ("})
+    unknown = jira(
+        sandbox, "GET", "/rest/api/2/search/jql", params={"jql": "project in (MO, NOPE)"}
+    )
+
+    assert broken.status_code == 400
+    assert broken.json()["errorMessages"][0].startswith("Error in the JQL Query")
+    assert unknown.status_code == 400
+    assert unknown.json()["errorMessages"] == [
+        "The value 'NOPE' does not exist for the field 'project'."
+    ]
+
+
+def test_create_validates_fields_like_jira(sandbox_factory):
+    """Labels with spaces, unknown issue types and missing summaries are refused with errors."""
+    sandbox = sandbox_factory()
+    base = {"project": {"key": "MO"}, "issuetype": {"name": "Task"}, "summary": "x"}
+
+    spaced = jira(
+        sandbox, "POST", "/rest/api/2/issue", json={"fields": {**base, "labels": ["a b"]}}
+    )
+    bad_type = jira(
+        sandbox,
+        "POST",
+        "/rest/api/2/issue",
+        json={"fields": {**base, "issuetype": {"name": "Saga"}}},
+    )
+    no_summary = jira(
+        sandbox,
+        "POST",
+        "/rest/api/2/issue",
+        json={"fields": {k: v for k, v in base.items() if k != "summary"}},
+    )
+    created = jira(
+        sandbox, "POST", "/rest/api/2/issue", json={"fields": {**base, "labels": ["os2bot"]}}
+    )
+
+    assert spaced.status_code == 400
+    assert "labels" in spaced.json()["errors"]
+    assert bad_type.json()["errors"] == {"issuetype": "valid issue type is required"}
+    assert "summary" in no_summary.json()["errors"]
+    assert created.status_code == 201
+    assert created.json()["key"] == "MO-1"
+
+
+def test_transition_to_done_sets_resolution_and_comment(sandbox_factory):
+    """A transition into a done-category status resolves the issue and can carry a comment."""
+    sandbox = sandbox_factory(
+        make_seed(
+            projects=[
+                {
+                    "key": "MO",
+                    "name": "OS2mo",
+                    "workflow": [
+                        {"id": "1", "name": "Åben", "category": "new"},
+                        {"id": "2", "name": "Færdig", "category": "done"},
+                    ],
+                }
+            ],
+            issues=[{"project": "MO", "summary": "x"}],
+        )
+    )
+
+    offered = jira(sandbox, "GET", "/rest/api/2/issue/MO-1/transitions").json()["transitions"]
+    done = next(t for t in offered if t["to"]["statusCategory"]["key"] == "done")
+    moved = jira(
+        sandbox,
+        "POST",
+        "/rest/api/2/issue/MO-1/transitions",
+        json={
+            "transition": {"id": done["id"]},
+            "update": {"comment": [{"add": {"body": "Lukket"}}]},
+        },
+    )
+    issue = jira(sandbox, "GET", "/rest/api/2/issue/MO-1").json()
+
+    assert done["name"] == "Færdig"
+    assert moved.status_code == 204
+    assert issue["fields"]["status"]["name"] == "Færdig"
+    assert issue["fields"]["resolutiondate"] is not None
+    assert sandbox.jira.comments["MO-1"][0]["body"] == "Lukket"
+
+
+def test_slack_records_posts_and_edits_and_refuses_bad_tokens(sandbox_factory):
+    """chat.postMessage is recorded, chat.update edits it, and a wrong token is invalid_auth."""
+    sandbox = sandbox_factory()
+    auth = {"Authorization": f"Bearer {SLACK_TOKEN}"}
+
+    posted = requests.post(
+        sandbox.url + "/api/chat.postMessage",
+        headers=auth,
+        timeout=10,
+        json={"channel": "#os2mo", "text": "hej"},
+    ).json()
+    requests.post(
+        sandbox.url + "/api/chat.update",
+        headers=auth,
+        timeout=10,
+        json={"channel": posted["channel"], "ts": posted["ts"], "text": "hej igen"},
+    )
+    refused = requests.post(
+        sandbox.url + "/api/auth.test", timeout=10, headers={"Authorization": "Bearer xoxb-wrong"}
+    ).json()
+
+    assert posted["channel"] == "C0TESTMO01"
+    assert [m.text for m in sandbox.slack.messages] == ["hej igen"]
+    assert sandbox.slack.messages[0].edits[0]["text"] == "hej"
+    assert refused == {"ok": False, "error": "invalid_auth"}
+
+
+def test_slack_refuses_more_than_50_blocks(sandbox_factory):
+    """A message over Slack's 50-block limit is refused with invalid_blocks, as Slack does."""
+    sandbox = sandbox_factory()
+    blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": "x"}}] * 51
+
+    answer = requests.post(
+        sandbox.url + "/api/chat.postMessage",
+        timeout=10,
+        headers={"Authorization": f"Bearer {SLACK_TOKEN}"},
+        json={"channel": "#os2mo", "text": "x", "blocks": blocks},
+    ).json()
+
+    assert answer == {"ok": False, "error": "invalid_blocks"}
+    assert sandbox.slack.messages == []
+
+
+def test_seed_dates_are_relative_to_today():
+    """'-45d' is 45 days before now, '+2w 10:00' is 10:00 local time 14 days ahead."""
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Europe/Copenhagen")
+
+    assert resolve_datetime("-45d", now, tz) == now - timedelta(days=45)
+    assert resolve_datetime("+2w 10:00", now, tz) == datetime(2026, 12, 11, 9, 0, tzinfo=UTC)
+    assert resolve_date("-1d", now, tz).isoformat() == "2026-11-26"
+
+
+def test_fault_every_nth_request_on_a_path(sandbox_factory):
+    """A 503 on every 2nd myself call leaves the other calls and paths alone."""
+    sandbox = sandbox_factory()
+    fault = sandbox.add_fault(Fault(kind="status", status=503, path=r"/myself$", every=2))
+
+    codes = [jira(sandbox, "GET", "/rest/api/2/myself").status_code for _ in range(4)]
+    other = jira(sandbox, "GET", "/rest/api/2/serverInfo").status_code
+
+    assert codes == [200, 503, 200, 503]
+    assert other == 200
+    assert fault.fired == 2
+
+
+def test_fault_429_carries_retry_after(sandbox_factory):
+    """A rate-limit fault answers 429 with the Retry-After header."""
+    sandbox = sandbox_factory()
+    sandbox.add_fault(Fault(kind="status", status=429, retry_after=7, times=1))
+
+    limited = jira(sandbox, "GET", "/rest/api/2/myself")
+    after = jira(sandbox, "GET", "/rest/api/2/myself")
+
+    assert (limited.status_code, limited.headers["Retry-After"]) == (429, "7")
+    assert after.status_code == 200
+
+
+def test_fault_dropped_connection(sandbox_factory):
+    """A drop fault closes the connection without an answer."""
+    sandbox = sandbox_factory()
+    sandbox.add_fault(Fault(kind="drop", path="/serverInfo", times=1))
+
+    with pytest.raises(requests.ConnectionError):
+        jira(sandbox, "GET", "/rest/api/2/serverInfo")
+    assert jira(sandbox, "GET", "/rest/api/2/serverInfo").status_code == 200
+
+
+def test_fault_latency(sandbox_factory):
+    """A latency fault delays the answer by the given time."""
+    sandbox = sandbox_factory()
+    sandbox.add_fault(Fault(kind="latency", latency=0.3, times=1))
+
+    started = time.monotonic()
+    jira(sandbox, "GET", "/rest/api/2/myself")
+
+    assert time.monotonic() - started >= 0.3
+
+
+def test_faults_can_be_set_over_http_for_a_standalone_sandbox(sandbox_factory):
+    """`sandbox serve` users set faults with POST /_sandbox/faults and clear them with DELETE."""
+    sandbox = sandbox_factory()
+
+    requests.post(
+        sandbox.url + "/_sandbox/faults", json={"kind": "status", "status": 502}, timeout=10
+    )
+    failing = jira(sandbox, "GET", "/rest/api/2/myself").status_code
+    requests.delete(sandbox.url + "/_sandbox/faults", timeout=10)
+
+    assert failing == 502
+    assert jira(sandbox, "GET", "/rest/api/2/myself").status_code == 200
