@@ -1,0 +1,247 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Tracker port on Jira Cloud and Data Center, through the `jira` package."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from functools import partial
+from typing import Any, TypeVar
+
+import requests
+import structlog
+from jira import JIRA, JIRAError
+
+from os2bot.domain import Issue
+from os2bot.ports import TrackerError, TrackerUnavailable
+
+log = structlog.get_logger(__name__)
+T = TypeVar("T")
+
+_KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
+_NUMBER = re.compile(r"/\d+(?=/|$)")
+_JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
+HTTP_SERVER_ERROR = 500
+HTTP_TOO_MANY = 429
+
+
+def _endpoint(method: str, url: str) -> str:
+    """`GET search/jql`, `POST issue/{key}/comment`: call stats by endpoint, not by issue."""
+    path = url.split("?", 1)[0]
+    path = re.sub(r"^https?://[^/]+", "", path)
+    path = re.sub(r"^/rest/(api/2|agile/1\.0)/", "", path)
+    path = _KEY.sub("/{key}", "/" + path)
+    path = _NUMBER.sub("/{id}", path)
+    return f"{method} {path.lstrip('/')}"
+
+
+def _error_text(exc: JIRAError) -> str:
+    """What Jira said, without the request headers that JIRAError's str() would include."""
+    body = getattr(exc, "text", "") or ""
+    try:
+        data = json.loads(body)
+    except (TypeError, ValueError):
+        return f"HTTP {exc.status_code}: {str(body)[:200]}"
+    if isinstance(data, dict):
+        messages = list(data.get("errorMessages") or [])
+        messages += [f"{k}: {v}" for k, v in (data.get("errors") or {}).items()]
+        if messages:
+            return f"HTTP {exc.status_code}: " + "; ".join(messages)
+    return f"HTTP {exc.status_code}"
+
+
+def _retry_after(exc: JIRAError) -> float | None:
+    response = getattr(exc, "response", None)
+    value = response.headers.get("Retry-After") if response is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _translate(exc: Exception) -> TrackerError:
+    if isinstance(exc, JIRAError):
+        status = exc.status_code or 0
+        message = _error_text(exc)
+        if status == 0 or status >= HTTP_SERVER_ERROR or status == HTTP_TOO_MANY:
+            return TrackerUnavailable(message, retry_after=_retry_after(exc))
+        return TrackerError(message)
+    # requests' own errors: connection refused, reset, timeout. Their text names host and path,
+    # never the Authorization header.
+    return TrackerUnavailable(f"{type(exc).__name__}: {exc}")
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.strptime(value, _JIRA_TIME)  # noqa: DTZ007 - the format has %z
+    except ValueError:
+        return datetime.fromisoformat(value)
+
+
+class JiraTracker:
+    """Jira through the real `jira` client; SDK errors become TrackerError/TrackerUnavailable."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        deployment: str,
+        email: str | None = None,
+        api_token: str | None = None,
+        pat: str | None = None,
+        task_issue_type: str = "Task",
+        timeout: float = 30,
+        max_retries: int = 3,
+        max_retry_delay: float = 60,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Connect; the client reads serverInfo, which tells Cloud from Data Center.
+
+        The client's own retrying is switched off: it would retry a POST after a dropped
+        connection and so could open a task twice. Reads are retried here instead (429 and
+        5xx, honouring Retry-After); writes are not, and the service looks for the task's
+        label before it tries again.
+        """
+        self.url = url.rstrip("/")
+        self.max_retries = max_retries
+        self.max_retry_delay = max_retry_delay
+        self._sleep = sleep
+        self.deployment = deployment
+        self.task_issue_type = task_issue_type
+        self.calls: dict[str, int] = {}
+        auth: dict[str, Any] = (
+            {"token_auth": pat}
+            if deployment == "datacenter"
+            else {"basic_auth": (email, api_token)}
+        )
+        self._jira = self._read(
+            lambda: JIRA(server=self.url, timeout=timeout, max_retries=0, logging=False, **auth)
+        )
+        self._count("GET", "serverInfo")
+        self._jira._session.hooks["response"].append(self._on_response)  # noqa: SLF001 - the only place requests are seen
+
+    def _read(self, call: Callable[[], T]) -> T:
+        """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network)."""
+        attempt = 0
+        while True:
+            try:
+                return call()
+            except (JIRAError, requests.RequestException) as exc:
+                error = _translate(exc)
+            if not isinstance(error, TrackerUnavailable) or attempt >= self.max_retries:
+                raise error
+            attempt += 1
+            delay = min(self.max_retry_delay, error.retry_after or 2.0**attempt)
+            log.warning("jira.retry", attempt=attempt, delay=delay, error=str(error))
+            self._sleep(delay)
+
+    @staticmethod
+    def _write(call: Callable[[], T]) -> T:
+        """Run a write once: a failure is reported, never blindly repeated."""
+        try:
+            return call()
+        except (JIRAError, requests.RequestException) as exc:
+            raise _translate(exc) from None
+
+    @property
+    def is_cloud(self) -> bool:
+        """What the server said it is."""
+        return bool(self._jira._is_cloud)  # noqa: SLF001 - set by the client from serverInfo
+
+    def _count(self, method: str, url: str) -> None:
+        name = _endpoint(method, url)
+        self.calls[name] = self.calls.get(name, 0) + 1
+
+    def _on_response(self, response: requests.Response, *_args: Any, **_kwargs: Any) -> None:
+        self._count(response.request.method or "GET", response.request.url or "")
+
+    # ------------------------------------------------------------------- reads
+
+    def readable_projects(self) -> frozenset[str]:
+        """Keys of every project the bot can browse (one call)."""
+        return frozenset(p.key for p in self._read(self._jira.projects))
+
+    def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
+        """All pages of a search: nextPageToken on Cloud, startAt on Data Center."""
+        if self.is_cloud:
+            found = self._read(
+                lambda: self._jira.enhanced_search_issues(
+                    jql, maxResults=0, fields=list(fields), json_result=False
+                )
+            )
+        else:
+            found = self._read(
+                lambda: self._jira.search_issues(jql, maxResults=False, fields=list(fields))
+            )
+        return [self._issue(raw.raw) for raw in found]
+
+    def _issue(self, raw: dict[str, Any]) -> Issue:
+        fields = raw.get("fields") or {}
+        status = fields.get("status") or {}
+        duedate = fields.get("duedate")
+        return Issue(
+            key=raw["key"],
+            project=(fields.get("project") or {}).get("key") or raw["key"].rsplit("-", 1)[0],
+            summary=fields.get("summary") or "",
+            url=f"{self.url}/browse/{raw['key']}",
+            issue_type=(fields.get("issuetype") or {}).get("name"),
+            status=status.get("name"),
+            status_category=(status.get("statusCategory") or {}).get("key"),
+            labels=tuple(fields.get("labels") or ()),
+            created=_parse_time(fields.get("created")),
+            updated=_parse_time(fields.get("updated")),
+            resolved=_parse_time(fields.get("resolutiondate")),
+            duedate=date.fromisoformat(duedate) if duedate else None,
+            description=fields.get("description"),
+        )
+
+    # ------------------------------------------------------------------ writes
+
+    def create_task(
+        self, *, project: str, summary: str, description: str, labels: Sequence[str]
+    ) -> Issue:
+        """Open a task (project and type given by key and name: no look-up calls)."""
+        created = self._write(
+            lambda: self._jira.create_issue(
+                fields={
+                    "project": {"key": project},
+                    "issuetype": {"name": self.task_issue_type},
+                    "summary": summary,
+                    "description": description,
+                    "labels": list(labels),
+                },
+                prefetch=False,
+            )
+        )
+        key = created.key
+        return Issue(
+            key=key,
+            project=project,
+            summary=summary,
+            url=f"{self.url}/browse/{key}",
+            labels=tuple(labels),
+        )
+
+    def comment(self, key: str, body: str) -> None:
+        """Add a comment."""
+        self._write(lambda: self._jira.add_comment(key, body))
+
+    def resolve(self, key: str) -> bool:
+        """Take the first transition into a done-category status, whatever it is called."""
+        for transition in self._read(lambda: self._jira.transitions(key)):
+            category = ((transition.get("to") or {}).get("statusCategory") or {}).get("key")
+            if category == "done":
+                # Posted directly: the client's transition_issue() sends the id as a number,
+                # where Atlassian's spec says string.
+                url = self._jira._get_url(f"issue/{key}/transitions")  # noqa: SLF001
+                body = json.dumps({"transition": {"id": str(transition["id"])}})
+                session = self._jira._session  # noqa: SLF001
+                self._write(partial(session.post, url, data=body))
+                return True
+        return False

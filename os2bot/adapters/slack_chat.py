@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Chat port on Slack, through slack_sdk's WebClient and Block Kit."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from os2bot.ports import ChatError, ChatMessage
+
+SYMBOLS = {
+    "met": ":white_check_mark:",
+    "not_met": ":x:",
+    "unknown": ":grey_question:",
+    "not_applicable": ":heavy_minus_sign:",
+    "waived": ":large_yellow_circle:",
+}
+MAX_HEADER = 150
+MAX_SECTION = 3000
+ZWSP = "\u200b"
+
+# Anything in text from Jira that Slack would turn into a ping: <!channel>, <!here>,
+# <!everyone>, <@U123>, <!subteam^…>, and the bare words @here/@channel/@everyone.
+_BARE_MENTION = re.compile(r"@(here|channel|everyone)\b", re.IGNORECASE)
+_FORMATTING = re.compile(r"([*_~`])")
+
+
+def escape_mrkdwn(value: str) -> str:
+    """Text safe to put in a mrkdwn field: no pings, no links, no accidental formatting.
+
+    Slack's rule is to escape &, < and >; that alone turns <!channel> into harmless text.
+    A zero-width space after @ defuses bare @here, and one before *, _, ~ and ` stops them
+    pairing up into bold, italics, strike-through or code.
+    """
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    value = _BARE_MENTION.sub(lambda m: "@" + ZWSP + m.group(1), value)
+    return _FORMATTING.sub(ZWSP + r"\1", value)
+
+
+def escape_plain(value: str) -> str:
+    """Text safe for a plain_text field (headers), which Slack does not parse for markup."""
+    value = value.replace("<!", "<" + ZWSP + "!").replace("<@", "<" + ZWSP + "@")
+    return _BARE_MENTION.sub(lambda m: "@" + ZWSP + m.group(1), value)
+
+
+def _truncate(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
+    """Block Kit for a status message; everything from outside is escaped."""
+    blocks: list[dict[str, Any]] = [
+        {
+            "type": "header",
+            "text": {
+                "type": "plain_text",
+                "text": _truncate(escape_plain(message.title), MAX_HEADER),
+            },
+        }
+    ]
+    if message.lines:
+        body = "\n".join(
+            f"{SYMBOLS.get(line.state, '')} *{escape_mrkdwn(line.title)}*"
+            f" — {escape_mrkdwn(line.detail)}"
+            for line in message.lines
+        )
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": _truncate(body, MAX_SECTION)}}
+        )
+    if message.links_title:
+        items = [
+            f"• <{link.url}|{escape_mrkdwn(link.label)}> {escape_mrkdwn(link.title)}"
+            for link in message.links
+        ] or [escape_mrkdwn(message.empty_links)]
+        body = f"*{escape_mrkdwn(message.links_title)}*\n" + "\n".join(items)
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": _truncate(body, MAX_SECTION)}}
+        )
+    if message.footer:
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": escape_mrkdwn(message.footer)}],
+            }
+        )
+    return blocks
+
+
+class SlackChat:
+    """Slack via slack_sdk; 429s wait for Retry-After, 5xx and resets are retried."""
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        base_url: str = "https://slack.com/api/",
+        timeout: int = 15,
+        max_retries: int = 2,
+    ) -> None:
+        """A WebClient with retry handlers."""
+        self._client = WebClient(
+            token=token,
+            base_url=base_url,
+            timeout=timeout,
+            retry_handlers=[
+                RateLimitErrorRetryHandler(max_retry_count=max_retries),
+                ServerErrorRetryHandler(max_retry_count=max_retries),
+                ConnectionErrorRetryHandler(max_retry_count=max_retries),
+            ],
+        )
+
+    def _call(self, method: str, **kwargs: Any) -> dict[str, Any]:
+        try:
+            response = self._client.api_call(method, json=kwargs)
+        except SlackApiError as exc:
+            raise ChatError(f"Slack {method}: {exc.response.get('error', 'error')}") from None
+        except (SlackClientError, OSError) as exc:
+            raise ChatError(f"Slack {method}: {type(exc).__name__}") from None
+        return dict(response.data) if isinstance(response.data, dict) else {}
+
+    def post(self, target: str, message: ChatMessage) -> str:
+        """chat.postMessage; the reference is 'channel-id/ts'."""
+        data = self._call(
+            "chat.postMessage",
+            channel=target,
+            text=_truncate(escape_mrkdwn(message.title), 3000),
+            blocks=render_blocks(message),
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        return f"{data['channel']}/{data['ts']}"
+
+    def update(self, target: str, ref: str, message: ChatMessage) -> str:
+        """chat.update of an earlier message."""
+        channel, _, ts = ref.partition("/")
+        del target  # the reference already names the channel by id, as chat.update needs
+        data = self._call(
+            "chat.update",
+            channel=channel,
+            ts=ts,
+            text=_truncate(escape_mrkdwn(message.title), 3000),
+            blocks=render_blocks(message),
+        )
+        return f"{data['channel']}/{data['ts']}"

@@ -1,0 +1,372 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Command line: demo, sandbox serve, check, plan, apply, config validate."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import html
+import sys
+import tempfile
+from collections.abc import Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import structlog
+from pydantic import ValidationError
+
+from os2bot import __version__
+from os2bot.config import Config, ConfigError, default_config_dir, load_config
+from os2bot.domain import ActionKind, State
+from os2bot.log import configure_logging
+from os2bot.messages import Language, text
+from os2bot.planner import render
+from os2bot.ports import (
+    Chat,
+    ChatMessage,
+    StateStore,
+    Tracker,
+    TrackerError,
+    TrackerUnavailable,
+)
+from os2bot.service import SYMBOLS, Mode, RunReport, run_once
+from os2bot.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+EXIT_OK, EXIT_NOT_MET, EXIT_CONFIG, EXIT_UNREACHABLE = 0, 1, 2, 3
+
+
+@dataclass
+class Context:
+    """What every command gets: output stream, language, settings."""
+
+    out: TextIO
+    language: Language
+    settings: Settings
+    config_dir: Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="os2bot",
+        description="OS2's governance bot: judges each product's affiliation-agreement "
+        "prerequisites from Jira, opens the tasks the governance model calls for, "
+        "and posts status to chat.",
+    )
+    parser.add_argument("--version", action="version", version=f"os2bot {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", type=Path, help="configuration directory (default ./config or $OS2BOT_CONFIG)"
+    )
+    common.add_argument("--language", choices=["da", "en"], help="language of the output")
+    common.add_argument("--log-level", default="WARNING", help="log level (default WARNING)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser(
+        "demo", parents=[common], help="run the whole flow against the built-in sandbox"
+    )
+    sandbox = commands.add_parser("sandbox", help="the Jira + Slack sandbox")
+    sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
+    serve = sandbox_commands.add_parser("serve", parents=[common], help="run the sandbox alone")
+    serve.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
+    serve.add_argument("--data", type=Path, help="seed directory (default <config>/demo)")
+
+    check = commands.add_parser("check", parents=[common], help="judge every product, read-only")
+    check.add_argument("--product", help="only this product key")
+    commands.add_parser("plan", parents=[common], help="print the actions a run would take")
+    commands.add_parser("apply", parents=[common], help="one run: judge, write Jira, post chat")
+    config = commands.add_parser("config", help="configuration")
+    config_commands = config.add_subparsers(dest="config_command", required=True)
+    config_commands.add_parser("validate", parents=[common], help="load and check every file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Entry point of the `os2bot` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    stream = out or sys.stdout
+    configure_logging(level=args.log_level)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(f"OS2BOT_* environment: {exc.errors(include_url=False)[0]['msg']}", file=sys.stderr)
+        return EXIT_CONFIG
+    settings.register_secrets()
+    language: Language = args.language or settings.language or "da"
+    ctx = Context(
+        stream, language, settings, args.config or settings.config or default_config_dir()
+    )
+    try:
+        config = load_config(ctx.config_dir)
+    except ConfigError as exc:
+        print(text("cli.config_invalid", language), file=sys.stderr)
+        print(exc.render(language), file=sys.stderr)
+        return EXIT_CONFIG
+    if not args.language and not settings.language:
+        ctx.language = config.bot.language
+    if args.command == "config":
+        return _validate(ctx, config)
+    if args.command == "sandbox":
+        return _serve(ctx, config, args.port, args.data)
+    if args.command == "demo":
+        return _demo(ctx, config)
+    return _live(ctx, config, Mode(args.command), getattr(args, "product", None))
+
+
+# ------------------------------------------------------------------------- commands
+
+
+def _validate(ctx: Context, config: Config) -> int:
+    checks = sum(len(p.checks) for p in config.profiles.values())
+    print(
+        text(
+            "cli.config_ok",
+            ctx.language,
+            products=len(config.products),
+            checks=checks,
+            profiles=", ".join(f"{p.id} {p.version}" for p in config.profiles.values()),
+        ),
+        file=ctx.out,
+    )
+    return EXIT_OK
+
+
+def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:
+    from os2bot.sandbox import Sandbox  # noqa: PLC0415 - only the sandbox commands need it
+    from os2bot.sandbox.server import describe, dumps  # noqa: PLC0415
+
+    sandbox = Sandbox(data or config.root / "demo", port=port)
+    print(dumps(describe(sandbox)), file=ctx.out, flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        sandbox.serve_forever()
+    return EXIT_OK
+
+
+def _secret(ctx: Context, name: str, value: object) -> bool:
+    if value:
+        return True
+    print(text("cli.missing_secret", ctx.language, name=name), file=sys.stderr)
+    return False
+
+
+def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
+    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415 - adapters load late
+
+    s = ctx.settings
+    url = s.jira_url or config.bot.jira.url
+    if not _secret(ctx, "OS2BOT_JIRA_URL", url):
+        return EXIT_CONFIG
+    cloud = config.bot.jira.deployment == "cloud"
+    needed = (
+        [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
+        if cloud
+        else [("OS2BOT_JIRA_PAT", s.jira_pat)]
+    )
+    if not all(_secret(ctx, name, value) for name, value in needed):
+        return EXIT_CONFIG
+    if product and product not in {p.key for p in config.products}:
+        print(f"--product {product}: ?", file=sys.stderr)
+        return EXIT_CONFIG
+    try:
+        tracker = JiraTracker(
+            str(url),
+            deployment=config.bot.jira.deployment,
+            email=s.jira_email,
+            api_token=s.jira_token.get_secret_value() if s.jira_token else None,
+            pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
+            task_issue_type=config.bot.jira.task_issue_type,
+        )
+    except TrackerUnavailable as exc:
+        print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+        return EXIT_UNREACHABLE
+    chat: Chat | None = None
+    state: StateStore | None = None
+    with ExitStack() as stack:
+        if mode is Mode.APPLY:
+            chat, state = _chat_and_state(ctx, config, stack)
+        try:
+            report = run_once(
+                config,
+                tracker,
+                now=datetime.now(UTC),
+                language=ctx.language,
+                mode=mode,
+                chat=chat,
+                state=state,
+            )
+        except TrackerError as exc:
+            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+            return EXIT_UNREACHABLE
+    print_report(ctx.out, config, report, ctx.language, product=product)
+    if report.errors:
+        return EXIT_UNREACHABLE
+    relevant = [r for r in report.results if product in (None, r.product)]
+    return EXIT_NOT_MET if any(r.state is State.NOT_MET for r in relevant) else EXIT_OK
+
+
+def _chat_and_state(
+    ctx: Context, config: Config, stack: ExitStack
+) -> tuple[Chat | None, StateStore]:
+    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
+    from os2bot.state import SqliteState  # noqa: PLC0415
+
+    state = SqliteState(ctx.settings.state)
+    stack.callback(state.close)
+    token = ctx.settings.slack_token
+    if not config.bot.chat.slack.enabled or token is None:
+        return None, state
+    return SlackChat(token.get_secret_value(), base_url=ctx.settings.slack_api_url), state
+
+
+# --------------------------------------------------------------------------- output
+
+
+def print_report(
+    out: TextIO, config: Config, report: RunReport, language: Language, product: str | None = None
+) -> None:
+    """Results per product, then the plan, then what was done."""
+    names = {p.key: p.name for p in config.products}
+    for product_config in config.products:
+        if product not in (None, product_config.key):
+            continue
+        profile = config.profile_for(product_config)
+        print(f"\n{product_config.name} ({product_config.jira.project})", file=out)
+        for result in report.results:
+            if result.product != product_config.key:
+                continue
+            title = profile.check(result.check_id).title.get(language)
+            state = text(f"state.{result.state.value}", language)
+            print(f"  {SYMBOLS[result.state]} {title}: {state}", file=out)
+            print(f"     {render(result.reason, language)}", file=out)
+    if report.mode is Mode.CHECK:
+        return
+    print(file=out)
+    if not report.actions:
+        print(text("plan.none", language), file=out)
+    for action in report.actions:
+        verb = text(f"action.{action.kind.value}", language)
+        target = action.issue_key or action.project
+        print(f"  {verb:>10}  {target}  {action.summary}  [{names[action.product]}]", file=out)
+        if action.kind is ActionKind.CREATE and report.mode is Mode.PLAN:
+            for line in action.description.splitlines()[:3]:
+                print(f"{'':14}| {line}", file=out)
+
+
+SLACK_EMOJI = {
+    ":white_check_mark:": "✅",
+    ":x:": "❌",
+    ":grey_question:": "❔",
+    ":heavy_minus_sign:": "➖",
+    ":large_yellow_circle:": "🟡",
+}
+
+
+def _render_slack(blocks: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        body = block.get("text")
+        if isinstance(body, dict):
+            lines.extend(str(body.get("text", "")).splitlines())
+        lines.extend(
+            str(element.get("text", ""))
+            for element in block.get("elements") or []
+            if isinstance(element, dict)
+        )
+    # Show the message as Slack displays it: entities decoded, emoji codes as symbols.
+    shown = []
+    for line in lines:
+        readable = line.replace("\u200b", "")
+        for code, symbol in SLACK_EMOJI.items():
+            readable = readable.replace(code, symbol)
+        shown.append(html.unescape(readable))
+    return shown
+
+
+def _demo(ctx: Context, config: Config) -> int:
+    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415
+    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
+    from os2bot.sandbox import Sandbox  # noqa: PLC0415
+    from os2bot.state import SqliteState  # noqa: PLC0415
+
+    out, language = ctx.out, ctx.language
+    with Sandbox(config.root / "demo") as sandbox, tempfile.TemporaryDirectory() as tmp:
+        seed = sandbox.seed
+        user = seed.jira.users[0]
+        print(
+            text("demo.title", language, url=sandbox.url, deployment=seed.jira.deployment),
+            file=out,
+        )
+        demo_config = _with_deployment(config, seed.jira.deployment)
+        state = SqliteState(Path(tmp) / "state.sqlite3")
+        chat: Chat = SlackChat(seed.slack.tokens[0], base_url=sandbox.url + "/api/")
+        created_total = []
+        for number in (1, 2):
+            tracker: Tracker = JiraTracker(
+                sandbox.url,
+                deployment=seed.jira.deployment,
+                email=user.email,
+                api_token=user.api_token,
+                pat=user.pat,
+                task_issue_type=config.bot.jira.task_issue_type,
+            )
+            seen = len(sandbox.slack.messages)
+            edits = sum(len(m.edits) for m in sandbox.slack.messages)
+            report = run_once(
+                demo_config,
+                tracker,
+                now=datetime.now(UTC),
+                language=language,
+                mode=Mode.APPLY,
+                chat=chat,
+                state=state,
+            )
+            print(f"\n=== {text('demo.run', language, number=number)} ===", file=out)
+            print_report(out, demo_config, report, language)
+            print(f"\n{text('demo.tasks_opened', language)}:", file=out)
+            if not report.created:
+                print(f"  {text('demo.no_tasks_opened', language)}", file=out)
+            for done in report.created:
+                print(f"  {done.key}  {done.url}  {done.action.summary}", file=out)
+            print(f"\n{text('demo.chat', language)}:", file=out)
+            new = sandbox.slack.messages[seen:]
+            if not new and sum(len(m.edits) for m in sandbox.slack.messages) == edits:
+                print(f"  {text('demo.no_chat', language)}", file=out)
+            for message in new:
+                channel = next(c.name for c in seed.slack.channels if c.id == message.channel)
+                print(f"  ┌─ #{channel} (ts {message.ts})", file=out)
+                for line in _render_slack(message.blocks):
+                    print(f"  │ {line}", file=out)
+                print("  └─", file=out)
+            print(
+                "\n"
+                + text(
+                    "demo.summary",
+                    language,
+                    tasks=len(report.created),
+                    messages=len(report.posted),
+                    calls=sum(report.calls.values()),
+                ),
+                file=out,
+            )
+            created_total.append(len(report.created))
+        state.close()
+        if created_total[1]:
+            print(text("demo.not_idempotent", language, tasks=created_total[1]), file=out)
+            return EXIT_NOT_MET
+        print("\n" + text("demo.idempotent", language), file=out)
+    return EXIT_OK
+
+
+def _with_deployment(config: Config, deployment: str) -> Config:
+    bot = config.bot.model_copy(
+        update={"jira": config.bot.jira.model_copy(update={"deployment": deployment})}
+    )
+    return Config(root=config.root, bot=bot, profiles=config.profiles, products=config.products)
+
+
+__all__ = ["ChatMessage", "main", "print_report"]

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The interfaces the core talks to; adapters implement them, tests fake them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from os2bot.domain import Issue
+
+
+class TrackerError(Exception):
+    """Jira answered, but not as hoped (bad JQL, permission, validation)."""
+
+
+class TrackerUnavailable(TrackerError):
+    """Jira could not be reached or kept failing (network, 5xx, rate limit past retries)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        """Keep Jira's Retry-After, when it sent one."""
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ChatError(Exception):
+    """The chat system refused or could not take a message."""
+
+
+class Tracker(Protocol):
+    """Jira, as the core needs it."""
+
+    calls: dict[str, int]
+
+    def readable_projects(self) -> frozenset[str]:
+        """Keys of every project the bot can read."""
+        ...
+
+    def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
+        """Every issue matching *jql* (all pages), with only *fields*."""
+        ...
+
+    def create_task(
+        self, *, project: str, summary: str, description: str, labels: Sequence[str]
+    ) -> Issue:
+        """Open a task; return it with its key and URL."""
+        ...
+
+    def comment(self, key: str, body: str) -> None:
+        """Add a comment to an issue."""
+        ...
+
+    def resolve(self, key: str) -> bool:
+        """Move an issue to a done status; False when its workflow offers none."""
+        ...
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """One check in a chat status message."""
+
+    state: str  # a State value
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link in a chat message."""
+
+    url: str
+    label: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """A chat message, before an adapter renders it for its system (and escapes it)."""
+
+    title: str
+    lines: tuple[StatusLine, ...] = ()
+    links_title: str = ""
+    links: tuple[Link, ...] = ()
+    empty_links: str = ""
+    footer: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+class Chat(Protocol):
+    """A chat system (Slack, Zulip, the console)."""
+
+    def post(self, target: str, message: ChatMessage) -> str:
+        """Post *message* to *target*; return a reference for later edits."""
+        ...
+
+    def update(self, target: str, ref: str, message: ChatMessage) -> str:
+        """Replace the message *ref* with *message*; return its (maybe new) reference."""
+        ...
+
+
+class Clock(Protocol):
+    """Now, made explicit so that tests freeze it."""
+
+    def now(self) -> datetime:
+        """The current aware datetime."""
+        ...
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """Where a product's standing status message is, and what it said."""
+
+    ref: str
+    content_hash: str
+
+
+class StateStore(Protocol):
+    """What the bot remembers between runs."""
+
+    def message_ref(self, target: str, product: str) -> MessageRef | None:
+        """The standing status message of *product* in *target*, if one was posted."""
+        ...
+
+    def save_message_ref(self, target: str, product: str, ref: MessageRef) -> None:
+        """Remember the standing status message."""
+        ...

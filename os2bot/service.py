@@ -1,0 +1,345 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""One run: collect -> evaluate -> plan -> apply -> notify. The CLI, scheduler and tests call it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+import structlog
+
+from os2bot.config import Config
+from os2bot.domain import (
+    BOT_LABEL,
+    FINGERPRINT_PREFIX,
+    Action,
+    ActionKind,
+    CheckResult,
+    Issue,
+    Snapshot,
+    State,
+)
+from os2bot.messages import Language, text
+from os2bot.planner import plan_actions, render
+from os2bot.ports import (
+    Chat,
+    ChatError,
+    ChatMessage,
+    Link,
+    MessageRef,
+    StateStore,
+    StatusLine,
+    Tracker,
+    TrackerError,
+    TrackerUnavailable,
+)
+from os2bot.rules import evaluate, evidence
+
+log = structlog.get_logger(__name__)
+
+TASK_FIELDS = ("summary", "project", "status", "labels", "created", "updated", "resolutiondate")
+
+
+class Mode(StrEnum):
+    """How far a run goes."""
+
+    CHECK = "check"  # collect and evaluate
+    PLAN = "plan"  # ... and plan
+    APPLY = "apply"  # ... and write to Jira and chat
+
+
+@dataclass(frozen=True)
+class Applied:
+    """An action carried out (or found done already)."""
+
+    action: Action
+    key: str
+    url: str
+    existed: bool = False
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A chat message sent or edited."""
+
+    target: str
+    product: str
+    ref: str
+    edited: bool
+    message: ChatMessage
+
+
+@dataclass
+class RunReport:
+    """What one run saw and did."""
+
+    run_id: str
+    started: datetime
+    mode: Mode
+    results: list[CheckResult] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    applied: list[Applied] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    calls: dict[str, int] = field(default_factory=dict)
+    snapshot: Snapshot | None = None
+
+    def count(self, state: State) -> int:
+        """How many results are in *state*."""
+        return sum(1 for r in self.results if r.state is state)
+
+    @property
+    def created(self) -> list[Applied]:
+        """Tasks this run opened."""
+        return [a for a in self.applied if a.action.kind is ActionKind.CREATE and not a.existed]
+
+
+def collect_snapshot(
+    config: Config, tracker: Tracker, now: datetime, *, with_tasks: bool = True
+) -> Snapshot:
+    """Read everything the rules need, each evidence query once across all products.
+
+    With *with_tasks* it also reads the bot's open tasks, which planning needs.
+    """
+    configured = {p.jira.project for p in config.products}
+    readable = tracker.readable_projects() & configured
+    snapshot = Snapshot(taken_at=now, timezone=config.bot.timezone, projects=frozenset(readable))
+    for query, projects in sorted(evidence.queries(config).items(), key=lambda kv: kv[0].jql):
+        wanted = sorted(projects & readable)
+        if not wanted:
+            continue
+        jql = f"{_project_clause(wanted)} AND ({query.jql})"
+        try:
+            issues = tracker.search(jql, evidence.FIELDS)
+        except TrackerUnavailable:
+            raise
+        except TrackerError as exc:
+            log.warning("collect.query_failed", query=query.id, jql=jql, error=str(exc))
+            snapshot.failures[query] = str(exc)
+            continue
+        by_project: dict[str, list[Issue]] = {p: [] for p in wanted}
+        for issue in issues:
+            by_project.setdefault(issue.project, []).append(issue)
+        snapshot.results[query] = by_project
+        log.debug("collect.query", query=query.id, issues=len(issues), projects=len(wanted))
+    if readable and with_tasks:
+        snapshot.bot_tasks = tracker.search(
+            f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
+            "AND statusCategory != Done",
+            TASK_FIELDS,
+        )
+    return snapshot
+
+
+def _project_clause(projects: list[str]) -> str:
+    return "project in (" + ", ".join(f'"{p}"' for p in projects) + ")"
+
+
+def apply_actions(actions: list[Action], tracker: Tracker) -> list[Applied]:
+    """Carry out *actions*; look for the fingerprint label before every create."""
+    applied: list[Applied] = []
+    for action in actions:
+        if action.kind is ActionKind.CREATE:
+            found = _find_task(tracker, action)
+            if found:
+                log.info("apply.exists", fingerprint=action.fingerprint, key=found.key)
+                applied.append(Applied(action, found.key, found.url, existed=True))
+                continue
+            try:
+                task = tracker.create_task(
+                    project=action.project,
+                    summary=action.summary,
+                    description=action.description,
+                    labels=action.labels,
+                )
+            except TrackerUnavailable:
+                # The answer was lost, not necessarily the write: look before anyone retries.
+                found = _find_task(tracker, action)
+                if found is None:
+                    raise
+                task = found
+            log.info("apply.created", fingerprint=action.fingerprint, key=task.key)
+            applied.append(Applied(action, task.key, task.url))
+        elif action.kind is ActionKind.RESOLVE and action.issue_key:
+            tracker.comment(action.issue_key, action.comment)
+            resolved = tracker.resolve(action.issue_key)
+            log.info("apply.resolved", key=action.issue_key, resolved=resolved)
+            applied.append(Applied(action, action.issue_key, ""))
+    return applied
+
+
+def _find_task(tracker: Tracker, action: Action) -> Issue | None:
+    """The open task carrying *action*'s fingerprint label, if Jira has one."""
+    label = FINGERPRINT_PREFIX + action.fingerprint
+    found = tracker.search(f'labels = "{label}" AND statusCategory != Done', ("summary", "labels"))
+    return found[0] if found else None
+
+
+SYMBOLS = {
+    State.MET: "✅",
+    State.NOT_MET: "❌",
+    State.UNKNOWN: "❔",
+    State.NOT_APPLICABLE: "➖",
+    State.WAIVED: "🟡",
+}
+
+
+def status_message(
+    config: Config,
+    *,
+    product_key: str,
+    results: list[CheckResult],
+    tasks: list[Issue],
+    language: Language,
+    now: datetime,
+) -> ChatMessage:
+    """The standing status message of one product."""
+    product = next(p for p in config.products if p.key == product_key)
+    profile = config.profile_for(product)
+    lines = tuple(
+        StatusLine(
+            state=r.state.value,
+            title=profile.check(r.check_id).title.get(language),
+            detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
+        )
+        for r in results
+        if r.product == product_key
+    )
+    links = tuple(Link(url=t.url, label=t.key, title=t.summary) for t in tasks)
+    return ChatMessage(
+        title=text("chat.status.title", language, product=product.name),
+        lines=lines,
+        links_title=text("chat.status.tasks", language),
+        links=links,
+        empty_links=text("chat.status.no_tasks", language),
+        footer=text(
+            "chat.status.footer",
+            language,
+            when=now.astimezone(config.bot.tz).strftime("%Y-%m-%d %H:%M"),
+            profile=profile.id,
+            version=profile.version,
+        ),
+    )
+
+
+def content_hash(message: ChatMessage) -> str:
+    """A hash of what a message says, leaving out the footer's time stamp."""
+    data = asdict(message)
+    data.pop("footer")
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def notify(
+    config: Config,
+    report: RunReport,
+    *,
+    chat: Chat,
+    state: StateStore,
+    language: Language,
+    now: datetime,
+) -> list[Posted]:
+    """Post or edit each product's standing status message, only when its content changed."""
+    snapshot = report.snapshot
+    open_tasks = list(snapshot.bot_tasks) if snapshot else []
+    known = {t.key for t in open_tasks}
+    resolved = {a.key for a in report.applied if a.action.kind is ActionKind.RESOLVE}
+    for done in report.applied:
+        if done.action.kind is ActionKind.CREATE and done.key not in known:
+            open_tasks.append(
+                Issue(
+                    done.key,
+                    done.action.project,
+                    done.action.summary,
+                    done.url,
+                    labels=done.action.labels,
+                )
+            )
+    posted: list[Posted] = []
+    for product in config.products:
+        target = product.chat.slack_channel
+        if not target:
+            continue
+        tasks = [
+            t for t in open_tasks if t.project == product.jira.project and t.key not in resolved
+        ]
+        message = status_message(
+            config,
+            product_key=product.key,
+            results=report.results,
+            tasks=tasks,
+            language=language,
+            now=now,
+        )
+        digest = content_hash(message)
+        previous = state.message_ref(target, product.key)
+        if previous and previous.content_hash == digest:
+            continue
+        try:
+            if previous:
+                try:
+                    ref = chat.update(target, previous.ref, message)
+                    edited = True
+                except ChatError as exc:
+                    if "message_not_found" not in str(exc):
+                        raise
+                    ref, edited = chat.post(target, message), False
+            else:
+                ref, edited = chat.post(target, message), False
+        except ChatError as exc:
+            log.warning("notify.failed", product=product.key, target=target, error=str(exc))
+            report.errors.append(text("cli.chat_unreachable", language, error=str(exc)))
+            continue
+        state.save_message_ref(target, product.key, MessageRef(ref=ref, content_hash=digest))
+        log.info("notify.posted", product=product.key, target=target, edited=edited)
+        posted.append(Posted(target, product.key, ref, edited, message))
+    return posted
+
+
+def run_once(
+    config: Config,
+    tracker: Tracker,
+    *,
+    now: datetime,
+    language: Language,
+    mode: Mode = Mode.APPLY,
+    chat: Chat | None = None,
+    state: StateStore | None = None,
+) -> RunReport:
+    """One run of the flow; in CHECK and PLAN modes nothing is written."""
+    report = RunReport(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
+    structlog.contextvars.bind_contextvars(run_id=report.run_id)
+    try:
+        log.info("run.started", mode=mode.value, products=len(config.products))
+        snapshot = collect_snapshot(config, tracker, now, with_tasks=mode is not Mode.CHECK)
+        report.snapshot = snapshot
+        report.results = evaluate(snapshot, config)
+        if mode is not Mode.CHECK:
+            report.actions = plan_actions(report.results, config, snapshot.bot_tasks, language)
+        if mode is Mode.APPLY:
+            report.applied = apply_actions(report.actions, tracker)
+            if chat is not None and state is not None:
+                report.posted = notify(
+                    config, report, chat=chat, state=state, language=language, now=now
+                )
+        return report
+    finally:
+        report.calls = dict(tracker.calls)
+        log.info(
+            "run.finished",
+            mode=mode.value,
+            products=len(config.products),
+            met=report.count(State.MET),
+            not_met=report.count(State.NOT_MET),
+            unknown=report.count(State.UNKNOWN),
+            planned=len(report.actions),
+            created=len(report.created),
+            messages=len(report.posted),
+            errors=len(report.errors),
+            jira_calls=sum(report.calls.values()),
+        )
+        structlog.contextvars.unbind_contextvars("run_id")

@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Secrets and endpoints from the environment (never from config files), via pydantic-settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from os2bot.log import register_secret
+
+
+class Settings(BaseSettings):
+    """OS2BOT_* environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="OS2BOT_", extra="ignore")
+
+    config: Path | None = Field(default=None, description="Configuration directory.")
+    jira_url: str | None = Field(default=None, description="Jira base URL (overrides config).")
+    jira_email: str | None = Field(default=None, description="Cloud: the bot user's e-mail.")
+    jira_token: SecretStr | None = Field(default=None, description="Cloud: API token.")
+    jira_pat: SecretStr | None = Field(default=None, description="Data Center: access token.")
+    slack_token: SecretStr | None = Field(default=None, description="Slack bot token (xoxb-…).")
+    slack_api_url: str = Field(
+        default="https://slack.com/api/", description="Slack Web API base URL."
+    )
+    state: Path = Field(default=Path("os2bot.sqlite3"), description="State database path.")
+    language: Literal["da", "en"] | None = Field(
+        default=None, description="Language (overrides config)."
+    )
+
+    def register_secrets(self) -> None:
+        """Tell the log redactor the exact secret values, wherever they might turn up."""
+        for secret in (self.jira_token, self.jira_pat, self.slack_token):
+            if secret is not None:
+                register_secret(secret.get_secret_value())

@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Shared fixtures: sandboxes seeded in code, configurations in temporary directories."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import structlog
+import yaml
+
+from os2bot.adapters.jira_tracker import JiraTracker
+from os2bot.adapters.slack_chat import SlackChat
+from os2bot.config import Config, load_config
+from os2bot.sandbox import Sandbox
+from os2bot.sandbox.seed import JiraSeed, SeedData, SlackSeed
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = REPO / "config"
+
+JIRA_USER = {
+    "account_id": "712020:test-bot",
+    "name": "os2bot",
+    "display_name": "os2bot",
+    "email": "bot@os2.test",
+    "api_token": "test-jira-token-123",
+    "pat": "test-jira-pat-456",
+}
+SLACK_TOKEN = "xoxb-test-0000-slack"
+CHANNELS = [
+    {"id": "C0TESTMO01", "name": "os2mo"},
+    {"id": "C0TESTFRM1", "name": "os2forms"},
+    {"id": "C0TESTVAL1", "name": "os2valghalla"},
+]
+
+
+def make_seed(
+    *,
+    deployment: str = "cloud",
+    projects: list[dict[str, Any]] | None = None,
+    issues: list[dict[str, Any]] | None = None,
+    page_size: int = 50,
+) -> SeedData:
+    """A sandbox seed built in code; by default the projects MO and OS2FORMS, no issues."""
+    jira = JiraSeed.model_validate(
+        {
+            "deployment": deployment,
+            "page_size": page_size,
+            "users": [JIRA_USER],
+            "projects": projects
+            if projects is not None
+            else [{"key": "MO", "name": "OS2mo"}, {"key": "OS2FORMS", "name": "OS2forms"}],
+            "issues": issues or [],
+        }
+    )
+    slack = SlackSeed.model_validate({"tokens": [SLACK_TOKEN], "channels": CHANNELS})
+    return SeedData(jira=jira, slack=slack)
+
+
+def meeting(
+    project: str, resolved: str, summary: str = "Koordinationsgruppemøde"
+) -> dict[str, Any]:
+    """A coordination-group meeting issue, resolved at *resolved* (e.g. '-30d')."""
+    return {
+        "project": project,
+        "summary": summary,
+        "labels": ["koordinationsgruppemøde"],
+        "created": "-200d",
+        "resolved": resolved,
+    }
+
+
+@pytest.fixture
+def sandbox_factory() -> Iterator[Callable[..., Sandbox]]:
+    """Start sandboxes from seeds; all are stopped after the test."""
+    started: list[Sandbox] = []
+
+    def start(seed: SeedData | None = None, **kwargs: Any) -> Sandbox:
+        sandbox = Sandbox(seed or make_seed(), **kwargs).start()
+        started.append(sandbox)
+        return sandbox
+
+    yield start
+    for sandbox in started:
+        sandbox.stop()
+
+
+def tracker_for(sandbox: Sandbox, **kwargs: Any) -> JiraTracker:
+    """The real Jira adapter, pointed at *sandbox* with the right kind of credentials."""
+    return JiraTracker(
+        sandbox.url,
+        deployment=sandbox.seed.jira.deployment,
+        email=JIRA_USER["email"],
+        api_token=JIRA_USER["api_token"],
+        pat=JIRA_USER["pat"],
+        **kwargs,
+    )
+
+
+def chat_for(sandbox: Sandbox) -> SlackChat:
+    """The real Slack adapter, pointed at *sandbox*."""
+    return SlackChat(SLACK_TOKEN, base_url=sandbox.url + "/api/", max_retries=2)
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped configuration that a test may change."""
+    target = tmp_path / "config"
+    shutil.copytree(CONFIG, target)
+    return target
+
+
+def write_yaml(path: Path, data: Any) -> None:
+    """Write *data* as YAML to *path*."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture
+def shipped_config() -> Config:
+    """The configuration in the repository."""
+    return load_config(CONFIG)
+
+
+@pytest.fixture(autouse=True)
+def _reset_structlog() -> Iterator[None]:
+    """Every test starts with structlog's defaults and no bound context."""
+    yield
+    structlog.reset_defaults()
+    structlog.contextvars.clear_contextvars()
+
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)

@@ -1,0 +1,261 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Configuration: the shipped files load, and broken ones fail early, naming file and path."""
+
+from __future__ import annotations
+
+import io
+import socket
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CONFIG, write_yaml
+from pydantic import BaseModel
+
+from os2bot import config as config_module
+from os2bot.cli import main
+from os2bot.config import ConfigError, load_config
+
+
+def test_shipped_configuration_loads():
+    """Every file under config/ validates: three products on the tilslutningsaftale profile."""
+    cfg = load_config(CONFIG)
+
+    assert sorted(p.key for p in cfg.products) == ["os2forms", "os2mo", "os2valghalla"]
+    assert set(cfg.profiles) == {"tilslutningsaftale"}
+    assert cfg.bot.timezone == "Europe/Copenhagen"
+
+
+def test_every_config_field_has_a_description():
+    """Each field of each configuration model documents itself (the reference is built on it)."""
+    models = [
+        obj
+        for obj in vars(config_module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, BaseModel)
+        and obj.__module__ == config_module.__name__
+    ]
+    undocumented = [
+        f"{model.__name__}.{name}"
+        for model in models
+        for name, field in model.model_fields.items()
+        if not field.description
+    ]
+
+    assert len(models) >= 8
+    assert undocumented == []
+
+
+def _product(config_dir: Path) -> Path:
+    return config_dir / "products" / "os2mo.yaml"
+
+
+def _set(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _mo(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "key": "os2mo",
+        "name": "OS2mo",
+        "jira": {"project": "MO", "board": 12},
+        "chat": {"slack_channel": "#os2mo"},
+    }
+    data.update(changes)
+    return data
+
+
+# Each case: how to break the config, then the file, the path and a part of the Danish text.
+BROKEN: list[tuple[str, Any, str, str, str]] = [
+    (
+        "missing project",
+        lambda d: write_yaml(_product(d), _mo(jira={"board": 12})),
+        "products/os2mo.yaml",
+        "jira.project",
+        "feltet mangler",
+    ),
+    (
+        "lower-case project key",
+        lambda d: write_yaml(_product(d), _mo(jira={"project": "mo"})),
+        "products/os2mo.yaml",
+        "jira.project",
+        "har ikke den forventede form",
+    ),
+    (
+        "typo in a field name",
+        lambda d: write_yaml(_product(d), _mo(chat={"slack_chanel": "#x"})),
+        "products/os2mo.yaml",
+        "chat.slack_chanel",
+        "ukendt felt",
+    ),
+    (
+        "board is not a number",
+        lambda d: write_yaml(_product(d), _mo(jira={"project": "MO", "board": "tolv"})),
+        "products/os2mo.yaml",
+        "jira.board",
+        "heltal",
+    ),
+    (
+        "YAML syntax error",
+        lambda d: _set(_product(d), "key: os2mo\njira: [project: MO\n"),
+        "products/os2mo.yaml",
+        "",
+        "YAML-fejl i linje",
+    ),
+    (
+        "file is a list",
+        lambda d: _set(_product(d), "- key: os2mo\n"),
+        "products/os2mo.yaml",
+        "",
+        "YAML-mapping",
+    ),
+    (
+        "unknown profile",
+        lambda d: write_yaml(_product(d), _mo(profile="governance-2019")),
+        "products/os2mo.yaml",
+        "profile",
+        "findes ikke",
+    ),
+    (
+        "override of a check that does not exist",
+        lambda d: write_yaml(_product(d), _mo(overrides={"styregruppe": {"within_days": 10}})),
+        "products/os2mo.yaml",
+        "overrides.styregruppe",
+        "findes ikke i profilen",
+    ),
+    (
+        "negative window in an override",
+        lambda d: write_yaml(
+            _product(d), _mo(overrides={"koordinationsgruppe": {"within_days": -5}})
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.within_days",
+        "mindst 1",
+    ),
+    (
+        "two products with one Jira project",
+        lambda d: write_yaml(d / "products" / "kopi.yaml", _mo(key="os2mo-kopi")),
+        "products/os2mo.yaml",
+        "jira.project",
+        "allerede brugt i products/kopi.yaml",
+    ),
+    (
+        "unknown timezone",
+        lambda d: _set(d / "os2bot.yaml", "timezone: Europe/Aarhus\n"),
+        "os2bot.yaml",
+        "timezone",
+        "unknown timezone",
+    ),
+    (
+        "deployment misspelt",
+        lambda d: _set(d / "os2bot.yaml", "jira:\n  deployment: server\n"),
+        "os2bot.yaml",
+        "jira.deployment",
+        "'server' er ikke tilladt",
+    ),
+    (
+        "language not supported",
+        lambda d: _set(d / "os2bot.yaml", "language: de\n"),
+        "os2bot.yaml",
+        "language",
+        "ikke tilladt",
+    ),
+    (
+        "check without evidence",
+        lambda d: _set(
+            d / "governance" / "tilslutningsaftale.yaml",
+            (d / "governance" / "tilslutningsaftale.yaml").read_text().split("    evidence:")[0]
+            + "    fix: {da: x, en: y}\n",
+        ),
+        "governance/tilslutningsaftale.yaml",
+        "checks[0].evidence",
+        "feltet mangler",
+    ),
+    (
+        "evidence window of zero days",
+        lambda d: _set(
+            d / "governance" / "tilslutningsaftale.yaml",
+            (d / "governance" / "tilslutningsaftale.yaml")
+            .read_text()
+            .replace("within_days: 90", "within_days: 0"),
+        ),
+        "governance/tilslutningsaftale.yaml",
+        "checks[0].evidence.within_days",
+        "mindst 1",
+    ),
+    (
+        "not UTF-8",
+        lambda d: _product(d).write_bytes("name: OS2m\xf8\n".encode("latin-1")),
+        "products/os2mo.yaml",
+        "",
+        "UTF-8",
+    ),
+    ("no main file", lambda d: (d / "os2bot.yaml").unlink(), "config", "", "os2bot.yaml"),
+]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a socket fails the test."""
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("config validation must not touch the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.mark.parametrize(
+    ("_name", "breaker", "file", "path", "words"), BROKEN, ids=[b[0] for b in BROKEN]
+)
+@pytest.mark.usefixtures("no_network")
+def test_broken_config_names_file_and_path_and_exits_2(
+    config_dir, capsys, _name, breaker, file, path, words
+):
+    """`os2bot apply` on a broken config exits 2 before contacting anything, and the Danish
+    error names the file, the path inside it and what is wrong."""
+    breaker(config_dir)
+    out = io.StringIO()
+
+    code = main(["apply", "--config", str(config_dir)], out=out)
+
+    err = capsys.readouterr().err
+    expected_where = f"{file}: {path}:" if path else f"{file}:"
+    assert code == 2
+    assert "Konfigurationen kan ikke bruges" in err
+    assert any(expected_where in line and words in line for line in err.splitlines()), err
+    assert out.getvalue() == ""
+
+
+def test_errors_are_in_english_on_request(config_dir, capsys):
+    """With --language en, configuration errors are in English."""
+    write_yaml(_product(config_dir), _mo(jira={"board": 12}))
+
+    code = main(["config", "validate", "--config", str(config_dir), "--language", "en"])
+
+    assert code == 2
+    assert "products/os2mo.yaml: jira.project: the field is missing" in capsys.readouterr().err
+
+
+def test_all_problems_are_reported_at_once(config_dir):
+    """Several broken files give one error listing every problem, not just the first."""
+    write_yaml(_product(config_dir), _mo(jira={"board": 12}))
+    _set(config_dir / "os2bot.yaml", "language: de\n")
+
+    with pytest.raises(ConfigError) as caught:
+        load_config(config_dir)
+
+    where = [(p.file, p.path) for p in caught.value.problems]
+    assert ("products/os2mo.yaml", "jira.project") in where
+    assert ("os2bot.yaml", "language") in where
+
+
+def test_validate_reports_what_it_loaded():
+    """`os2bot config validate` on the shipped config says what it found and exits 0."""
+    out = io.StringIO()
+
+    code = main(["config", "validate", "--config", str(CONFIG)], out=out)
+
+    assert code == 0
+    assert "3 produkt(er)" in out.getvalue()
+    assert "tilslutningsaftale 2026.1" in out.getvalue()
