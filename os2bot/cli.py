@@ -31,7 +31,6 @@ from os2bot.ports import (
     StateStore,
     Tracker,
     TrackerError,
-    TrackerUnavailable,
 )
 from os2bot.service import SYMBOLS, Mode, RunReport, run_once
 from os2bot.settings import Settings
@@ -181,7 +180,7 @@ def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
             pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
             task_issue_type=config.bot.jira.task_issue_type,
         )
-    except TrackerUnavailable as exc:
+    except TrackerError as exc:  # unreachable, or refused the credentials
         print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
         return EXIT_UNREACHABLE
     chat: Chat | None = None
@@ -206,7 +205,8 @@ def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
     if report.errors:
         return EXIT_UNREACHABLE
     relevant = [r for r in report.results if product in (None, r.product)]
-    return EXIT_NOT_MET if any(r.state is State.NOT_MET for r in relevant) else EXIT_OK
+    settled = {State.MET, State.WAIVED, State.NOT_APPLICABLE}
+    return EXIT_OK if all(r.state in settled for r in relevant) else EXIT_NOT_MET
 
 
 def _chat_and_state(

@@ -52,9 +52,6 @@ class JiraConfig(_Model):
     task_issue_type: str = Field(
         default="Task", min_length=1, description="Issue type of the tasks the bot opens."
     )
-    page_size: int = Field(
-        default=100, ge=1, le=1000, description="Issues asked for per search page."
-    )
 
 
 class SlackConfig(_Model):

@@ -64,6 +64,7 @@ Quirks found in the specs (they matter when writing fixtures or the sandbox):
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 from dataclasses import dataclass, field
@@ -108,10 +109,19 @@ SpecName = Literal["jira-v2", "jira-agile", "slack"]
 
 
 def _specs_dir() -> Path:
+    """$OS2BOT_SPECS_DIR, else the gzipped copies in tests/specs (so a fresh clone can test)."""
     env = os.environ.get("OS2BOT_SPECS_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "specs"
+    return Path(__file__).resolve().parent / "specs"
+
+
+def read_spec_text(directory: Path, file_name: str) -> str:
+    """The spec *file_name* from *directory*, plain or gzipped."""
+    plain = directory / file_name
+    if plain.exists():
+        return plain.read_text(encoding="utf-8")
+    return gzip.decompress((directory / (file_name + ".gz")).read_bytes()).decode("utf-8")
 
 
 SPECS_DIR: Final[Path] = _specs_dir()
@@ -180,7 +190,7 @@ class _Response:
 def load_spec(name: SpecName) -> OpenAPI:
     """Load one spec (cached), with servers rewritten so that any host:port matches."""
     file_name, server = _SPECS[name]
-    data = json.loads((SPECS_DIR / file_name).read_text(encoding="utf-8"))
+    data = json.loads(read_spec_text(SPECS_DIR, file_name))
     data["servers"] = [{"url": server, "description": "any host (rewritten for contract tests)"}]
     config = Config(spec_validator_cls=None, request_validator_cls=_RequestValidatorWithoutSecurity)
     return OpenAPI.from_dict(data, config=config)

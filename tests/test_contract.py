@@ -578,13 +578,30 @@ def test_load_spec_is_cached():
 
 
 def test_specs_dir_resolution(monkeypatch):
-    """The spec directory is OS2BOT_SPECS_DIR when set, else <repo root>/../shared/specs."""
+    """The spec directory is OS2BOT_SPECS_DIR when set, else the vendored copies in tests/specs."""
     monkeypatch.delenv("OS2BOT_SPECS_DIR", raising=False)
-    repo_root = Path(contract.__file__).resolve().parent.parent
-    assert contract._specs_dir() == repo_root.parent / "shared" / "specs"
+    assert contract._specs_dir() == Path(contract.__file__).resolve().parent / "specs"
     monkeypatch.setenv("OS2BOT_SPECS_DIR", "/elsewhere/specs")
     assert contract._specs_dir() == Path("/elsewhere/specs")
-    assert (contract.SPECS_DIR / "README.md").is_file()
+
+
+SHARED_SPECS = Path(contract.__file__).resolve().parent.parent.parent / "shared" / "specs"
+
+
+@pytest.mark.skipif(not SHARED_SPECS.is_dir(), reason="no shared/specs beside this checkout")
+@pytest.mark.parametrize(
+    "name",
+    [
+        "jira-platform-v2.swagger.v3.json",
+        "jira-software.swagger.v3.json",
+        "slack_web_openapi_v3.converted.json",
+    ],
+)
+def test_vendored_specs_are_the_shared_originals(name):
+    """The gzipped copies in tests/specs are byte-for-byte the vendors' files in shared/specs."""
+    vendored = contract.read_spec_text(Path(contract.__file__).resolve().parent / "specs", name)
+
+    assert vendored == (SHARED_SPECS / name).read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------- requests
