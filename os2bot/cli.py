@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import html
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -24,7 +26,6 @@ from os2bot.config import Config, ConfigError, default_config_dir, load_config
 from os2bot.domain import ActionKind, State
 from os2bot.log import configure_logging
 from os2bot.messages import Language, text
-from os2bot.planner import render
 from os2bot.ports import (
     Chat,
     ChatMessage,
@@ -32,7 +33,15 @@ from os2bot.ports import (
     Tracker,
     TrackerError,
 )
-from os2bot.service import SYMBOLS, Mode, RunReport, run_once
+from os2bot.report import (
+    render_details,
+    render_gaps,
+    render_json,
+    render_markdown,
+    render_matrix,
+    render_stats,
+)
+from os2bot.service import Mode, RunReport, run_once
 from os2bot.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -76,7 +85,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", type=Path, help="seed directory (default <config>/demo)")
 
     check = commands.add_parser("check", parents=[common], help="judge every product, read-only")
-    check.add_argument("--product", help="only this product key")
+    check.add_argument("--product", help="only this product key, in detail")
+    check.add_argument(
+        "--format", choices=["table", "json", "markdown"], default="table", help="output format"
+    )
+    check.add_argument("--stats", action="store_true", help="also print Jira calls by endpoint")
     commands.add_parser("plan", parents=[common], help="print the actions a run would take")
     commands.add_parser("apply", parents=[common], help="one run: judge, write Jira, post chat")
     config = commands.add_parser("config", help="configuration")
@@ -114,7 +127,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _serve(ctx, config, args.port, args.data)
     if args.command == "demo":
         return _demo(ctx, config)
-    return _live(ctx, config, Mode(args.command), getattr(args, "product", None))
+    return _live(
+        ctx,
+        config,
+        Mode(args.command),
+        product=getattr(args, "product", None),
+        output=getattr(args, "format", "table"),
+        stats=getattr(args, "stats", False),
+    )
 
 
 # ------------------------------------------------------------------------- commands
@@ -153,7 +173,15 @@ def _secret(ctx: Context, name: str, value: object) -> bool:
     return False
 
 
-def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
+def _live(
+    ctx: Context,
+    config: Config,
+    mode: Mode,
+    *,
+    product: str | None = None,
+    output: str = "table",
+    stats: bool = False,
+) -> int:
     from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415 - adapters load late
 
     s = ctx.settings
@@ -169,7 +197,10 @@ def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
     if not all(_secret(ctx, name, value) for name, value in needed):
         return EXIT_CONFIG
     if product and product not in {p.key for p in config.products}:
-        print(f"--product {product}: ?", file=sys.stderr)
+        known = ", ".join(p.key for p in config.products)
+        print(
+            text("cli.unknown_product", ctx.language, value=product, known=known), file=sys.stderr
+        )
         return EXIT_CONFIG
     try:
         tracker = JiraTracker(
@@ -201,7 +232,7 @@ def _live(ctx: Context, config: Config, mode: Mode, product: str | None) -> int:
         except TrackerError as exc:
             print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
             return EXIT_UNREACHABLE
-    print_report(ctx.out, config, report, ctx.language, product=product)
+    print_report(ctx.out, config, report, ctx.language, product=product, output=output, stats=stats)
     if report.errors:
         return EXIT_UNREACHABLE
     relevant = [r for r in report.results if product in (None, r.product)]
@@ -227,24 +258,48 @@ def _chat_and_state(
 
 
 def print_report(
-    out: TextIO, config: Config, report: RunReport, language: Language, product: str | None = None
+    out: TextIO,
+    config: Config,
+    report: RunReport,
+    language: Language,
+    *,
+    product: str | None = None,
+    output: str = "table",
+    stats: bool = False,
 ) -> None:
-    """Results per product, then the plan, then what was done."""
-    names = {p.key: p.name for p in config.products}
-    for product_config in config.products:
-        if product not in (None, product_config.key):
-            continue
-        profile = config.profile_for(product_config)
-        print(f"\n{product_config.name} ({product_config.jira.project})", file=out)
-        for result in report.results:
-            if result.product != product_config.key:
-                continue
-            title = profile.check(result.check_id).title.get(language)
-            state = text(f"state.{result.state.value}", language)
-            print(f"  {SYMBOLS[result.state]} {title}: {state}", file=out)
-            print(f"     {render(result.reason, language)}", file=out)
-    if report.mode is Mode.CHECK:
+    """The results (matrix and gaps, one product in detail, JSON or Markdown), then the plan."""
+    colour = output == "table" and out.isatty() and "NO_COLOR" not in os.environ
+    chosen = [p for p in config.products if product in (None, p.key)]
+    results = [r for r in report.results if product in (None, r.product)]
+    if output == "json":
+        print(
+            render_json(
+                config,
+                results,
+                language,
+                generated=report.started,
+                calls=report.calls if stats else None,
+            ),
+            file=out,
+        )
         return
+    if output == "markdown":
+        print(render_markdown(config, results, language), file=out)
+    elif product is not None:
+        print(render_details(config, results, chosen[0], language, colour=colour), file=out)
+    else:
+        print(render_matrix(config, results, language, colour=colour), file=out)
+        gaps = render_gaps(config, results, language, colour=colour)
+        if gaps:
+            print(f"\n{text('report.gaps', language)}:\n{gaps}", file=out)
+    if report.mode is not Mode.CHECK:
+        _print_plan(out, config, report, language)
+    if stats:
+        print("\n" + render_stats(report.calls, language), file=out)
+
+
+def _print_plan(out: TextIO, config: Config, report: RunReport, language: Language) -> None:
+    names = {p.key: p.name for p in config.products}
     print(file=out)
     if not report.actions:
         print(text("plan.none", language), file=out)
@@ -366,7 +421,7 @@ def _with_deployment(config: Config, deployment: str) -> Config:
     bot = config.bot.model_copy(
         update={"jira": config.bot.jira.model_copy(update={"deployment": deployment})}
     )
-    return Config(root=config.root, bot=bot, profiles=config.profiles, products=config.products)
+    return dataclasses.replace(config, bot=bot)
 
 
 __all__ = ["ChatMessage", "main", "print_report"]

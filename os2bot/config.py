@@ -5,13 +5,21 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from os2bot.messages import Language, text
 
@@ -93,10 +101,50 @@ class BotConfig(_Model):
 
 
 DateField = Literal["created", "updated", "resolved", "duedate"]
+Phase = Literal["tilsagn", "tilslutning", "drift"]
+PHASES: tuple[Phase, ...] = ("tilsagn", "tilslutning", "drift")
+Level = Literal["sandkasse", "1", "2", "3"]
+LEVELS: tuple[Level, ...] = ("sandkasse", "1", "2", "3")
+Extension = Literal["videreudvikling", "faelles_drift"]
+SupplierPhase = Literal[
+    "udvikling", "implementering", "raadgivning", "projektledelse", "faellesskab"
+]
+SUPPLIER_PHASES: tuple[SupplierPhase, ...] = (
+    "udvikling",
+    "implementering",
+    "raadgivning",
+    "projektledelse",
+    "faellesskab",
+)
+FundingItem = Literal[
+    # the six the agreement must fund at minimum
+    "vedligehold",
+    "governancekrav",
+    "koordinationsgruppe",
+    "videndeling",
+    "leverandoerdialog",
+    "promovering",
+    # the extension for continuous further development
+    "prioritering",
+    "bestilling",
+    "arkitektur",
+    # joint operations
+    "driftsaftale",
+    "release",
+    "leverandoerstyring",
+]
+Fact = Literal[
+    "steering_group",
+    "coordination_group",
+    "need_mapped",
+    "suppliers_cover_phases",
+    "funded_item",
+    "fee_paid",
+]
 
 
 class JqlEvidence(_Model):
-    """Evidence from issues in the product's Jira project that match a JQL fragment."""
+    """Issues in the product's Jira project that match a JQL fragment."""
 
     kind: Literal["jql"] = Field(description="Evidence kind.")
     jql: str = Field(
@@ -113,11 +161,75 @@ class JqlEvidence(_Model):
     min_count: int = Field(default=1, ge=1, description="At least this many issues must match.")
 
 
-# One evidence kind so far; more join this as a discriminated union on `kind`.
-Evidence = JqlEvidence
-EVIDENCE_KINDS = frozenset({"jql"})
+class DeclaredEvidence(_Model):
+    """A fact stated in the product file, backed by a Jira trace where one is configured."""
+
+    kind: Literal["declared"] = Field(description="Evidence kind.")
+    fact: Fact = Field(description="Which fact of the product file is read.")
+    item: FundingItem | None = Field(
+        default=None, description="For fact funded_item: the funding item."
+    )
+    trace: JqlEvidence | None = Field(
+        default=None, description="Jira issues that should back the declaration."
+    )
+
+    @model_validator(mode="after")
+    def _item_with_funded_item(self) -> DeclaredEvidence:
+        if (self.fact == "funded_item") != (self.item is not None):
+            raise ValueError("`item` goes with fact funded_item, and only with it")
+        return self
+
+
+class ActivityEvidence(_Model):
+    """The Jira project is in use: issues updated lately, and a board exists."""
+
+    kind: Literal["activity"] = Field(description="Evidence kind.")
+    updated_within_days: int = Field(
+        default=60, ge=1, description="Some issue must have been updated this recently."
+    )
+    board: bool = Field(default=True, description="The project must have an agile board.")
+
+
+class VersionsEvidence(_Model):
+    """Release management seen in the project's Jira versions."""
+
+    kind: Literal["versions"] = Field(description="Evidence kind.")
+    released_within_days: int | None = Field(
+        default=None, ge=1, description="Some version must have been released this recently."
+    )
+    no_overdue: bool = Field(
+        default=True, description="No unreleased version may be past its release date."
+    )
+
+
+class SelfAssessmentEvidence(_Model):
+    """OS2's self-assessment (selvevaluering) against the governance requirement catalogue."""
+
+    kind: Literal["self_assessment"] = Field(description="Evidence kind.")
+    max_age_days: int = Field(
+        default=183, ge=1, description="Older assessments are stale (OS2 evaluates twice a year)."
+    )
+
+
+Evidence = Annotated[
+    JqlEvidence | DeclaredEvidence | ActivityEvidence | VersionsEvidence | SelfAssessmentEvidence,
+    Field(discriminator="kind"),
+]
+EVIDENCE_KINDS = frozenset({"jql", "declared", "activity", "versions", "self_assessment"})
 
 Owner = Literal["steering_group", "coordination_group", "secretariat"]
+
+
+class Applicability(_Model):
+    """When a check applies: in which phases, and only with which agreement extension."""
+
+    phases: list[Phase] = Field(
+        default_factory=lambda: list(PHASES),
+        description="Product phases in which the check applies.",
+    )
+    extension: Extension | None = Field(
+        default=None, description="Applies only when the agreement has this extension."
+    )
 
 
 class CheckDef(_Model):
@@ -127,6 +239,9 @@ class CheckDef(_Model):
         pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Stable id, used in fingerprints."
     )
     title: Bilingual = Field(description="What is checked.")
+    short: str = Field(
+        default="", max_length=12, description="Short column label for tables (default: id)."
+    )
     source: str = Field(
         min_length=1, description="Where in OS2's practice (seed text) the check comes from."
     )
@@ -134,12 +249,36 @@ class CheckDef(_Model):
         description="prerequisite, funding item, fee or catalogue requirement."
     )
     severity: Literal["high", "medium", "low"] = Field(description="How much a gap matters.")
+    applies: Applicability = Field(
+        default_factory=Applicability, description="When the check applies."
+    )
     evidence: Evidence = Field(description="How the check is evidenced.")
+    also: list[Evidence] = Field(
+        default_factory=list, description="Further evidence that must hold as well."
+    )
     fix: Bilingual = Field(description="How to fix it, shown in tasks and chat.")
     owner: Owner = Field(
         default="steering_group", description="Who is reminded when the check fails."
     )
     remind: bool = Field(default=True, description="Open a reminder task when not met.")
+
+    @property
+    def evidences(
+        self,
+    ) -> list[
+        JqlEvidence
+        | DeclaredEvidence
+        | ActivityEvidence
+        | VersionsEvidence
+        | SelfAssessmentEvidence
+    ]:
+        """All evidence the check needs, first the main one."""
+        return [self.evidence, *self.also]
+
+    @property
+    def label(self) -> str:
+        """The short column label."""
+        return self.short or self.id[:12]
 
 
 class Profile(_Model):
@@ -148,6 +287,9 @@ class Profile(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Profile id.")
     version: str = Field(min_length=1, description="Version of this profile.")
     title: Bilingual = Field(description="Name of the profile.")
+    catalogue: str | None = Field(
+        default=None, description="Id of the requirement catalogue that self-assessments use."
+    )
     checks: list[CheckDef] = Field(min_length=1, description="The checks.")
 
     @field_validator("checks")
@@ -165,13 +307,56 @@ class Profile(_Model):
         return next(c for c in self.checks if c.id == check_id)
 
 
+class Requirement(_Model):
+    """One requirement of OS2's governance requirement catalogue."""
+
+    id: str = Field(pattern=r"^[RFSG][0-9]{1,2}$", description="Requirement id, e.g. G6.")
+    category: Literal["relevans", "formkrav", "strategisk", "governance"] = Field(
+        description="OS2's theme (kategori)."
+    )
+    level: Level = Field(description="The lowest product level it applies to.")
+    title: Bilingual = Field(description="The requirement, abbreviated.")
+    recommendation: bool = Field(
+        default=False, description="Only recommended (anbefaling): a 'Nej' warns, not fails."
+    )
+
+
+class Catalogue(_Model):
+    """config/governance/catalogue-*.yaml: OS2's governance requirements, versioned."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Catalogue id.")
+    version: str = Field(min_length=1, description="OS2's version of the catalogue.")
+    source: str = Field(min_length=1, description="Where the catalogue comes from.")
+    requirements: list[Requirement] = Field(min_length=1, description="The requirements.")
+
+    @field_validator("requirements")
+    @classmethod
+    def _unique_requirements(cls, requirements: list[Requirement]) -> list[Requirement]:
+        ids = [r.id for r in requirements]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate requirement id(s): {', '.join(duplicates)}")
+        return requirements
+
+
 class EvidenceOverride(_Model):
-    """Per-product changes to a check's JQL evidence."""
+    """Per-product changes to a check's evidence parameters."""
 
     jql: str | None = Field(default=None, min_length=1, description="Replacement JQL fragment.")
     date_field: DateField | None = Field(default=None, description="Replacement date field.")
     within_days: int | None = Field(default=None, ge=1, description="Replacement window.")
     min_count: int | None = Field(default=None, ge=1, description="Replacement minimum count.")
+    updated_within_days: int | None = Field(
+        default=None, ge=1, description="Replacement activity window."
+    )
+    board: bool | None = Field(default=None, description="Whether a board is required.")
+    released_within_days: int | None = Field(
+        default=None, ge=1, description="Replacement release window."
+    )
+    no_overdue: bool | None = Field(default=None, description="Whether overdue versions fail.")
+    max_age_days: int | None = Field(
+        default=None, ge=1, description="Replacement self-assessment age limit."
+    )
 
 
 class ProductJira(_Model):
@@ -193,6 +378,75 @@ class ProductChat(_Model):
     )
 
 
+class Person(_Model):
+    """Someone the bot may name or assign tasks to."""
+
+    name: str = Field(min_length=1, description="Full name.")
+    authority: str | None = Field(default=None, description="Municipality or organisation.")
+    email: str | None = Field(default=None, description="E-mail address.")
+    jira_user: str | None = Field(
+        default=None, description="Jira accountId (Cloud) or user name (Data Center)."
+    )
+
+
+class Group(_Model):
+    """A steering or coordination group."""
+
+    lead: Person | None = Field(default=None, description="Chair (formand) or coordinator.")
+    members: list[Person] = Field(default_factory=list, description="Members.")
+    cadence_days: int | None = Field(
+        default=None, ge=1, description="Meets at least every this many days."
+    )
+    kommissorium: str | None = Field(default=None, description="Link to the terms of reference.")
+
+
+class Supplier(_Model):
+    """A supplier (leverandør) and the phases it covers."""
+
+    name: str = Field(min_length=1, description="Supplier name.")
+    phases: list[SupplierPhase] = Field(min_length=1, description="Phases the supplier covers.")
+
+
+class Need(_Model):
+    """Whether the need is mapped (what must the affiliation cover)."""
+
+    mapped: bool = Field(default=False, description="The need is mapped and agreed.")
+    document: str | None = Field(default=None, description="Link to the need analysis.")
+
+
+class Agreement(_Model):
+    """The affiliation agreement (tilslutningsaftale)."""
+
+    signed: date | None = Field(default=None, description="Date the agreement was signed.")
+    expires: date | None = Field(default=None, description="Date the agreement expires.")
+    extensions: list[Extension] = Field(
+        default_factory=list, description="videreudvikling and/or faelles_drift."
+    )
+    funded_items: list[FundingItem] = Field(
+        default_factory=list, description="What the agreement funds."
+    )
+
+
+class MemberAuthority(_Model):
+    """A municipality or other authority that has joined the product."""
+
+    name: str = Field(min_length=1, description="Authority name, e.g. Aarhus Kommune.")
+    joined: date | None = Field(default=None, description="Date it joined.")
+    paid_development: bool = Field(
+        default=False, description="Paid for the product's development already."
+    )
+    fee_paid: bool = Field(default=False, description="Paid the affiliation fee.")
+
+
+class Waiver(_Model):
+    """A decision that a check need not be met for a while."""
+
+    check: str = Field(min_length=1, description="Check id.")
+    reason: str = Field(min_length=1, description="Why.")
+    approver: str = Field(min_length=1, description="Who decided (e.g. the steering group).")
+    expires: date = Field(description="Last day the waiver counts.")
+
+
 class Product(_Model):
     """config/products/*.yaml: one OS2 product."""
 
@@ -201,11 +455,28 @@ class Product(_Model):
     profile: str = Field(
         default="tilslutningsaftale", description="Governance profile id the product follows."
     )
+    phase: Phase = Field(default="drift", description="tilsagn, tilslutning or drift.")
+    level: Level = Field(default="2", description="Product level: sandkasse, 1, 2 or 3.")
     jira: ProductJira = Field(description="The product's Jira project.")
+    steering_group: Group | None = Field(default=None, description="The steering group.")
+    coordination_group: Group | None = Field(default=None, description="The coordination group.")
+    suppliers: list[Supplier] = Field(default_factory=list, description="Suppliers.")
+    need: Need = Field(default_factory=Need, description="The need the agreement covers.")
+    agreement: Agreement | None = Field(default=None, description="The affiliation agreement.")
+    members: list[MemberAuthority] = Field(default_factory=list, description="Member authorities.")
+    self_assessment: str | None = Field(
+        default=None, description="Path of OS2's self-assessment JSON, relative to the config."
+    )
+    waivers: list[Waiver] = Field(default_factory=list, description="Waivers by check.")
     chat: ProductChat = Field(default_factory=ProductChat, description="Chat targets.")
     overrides: dict[str, EvidenceOverride] = Field(
         default_factory=dict, description="Evidence overrides by check id."
     )
+
+    @property
+    def extensions(self) -> list[Extension]:
+        """The agreement's extensions (none without an agreement)."""
+        return list(self.agreement.extensions) if self.agreement else []
 
 
 # --------------------------------------------------------------------------------------------
@@ -248,6 +519,7 @@ class Config:
     bot: BotConfig
     profiles: dict[str, Profile]
     products: tuple[Product, ...]
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)
 
     def profile_for(self, product: Product) -> Profile:
         """The governance profile *product* follows."""
@@ -275,22 +547,57 @@ def load_config(root: Path) -> Config:
             [ConfigProblem(str(root), "", "config.no_main_file", {"file": "os2bot.yaml"})]
         )
     bot = _load_model(root, root / "os2bot.yaml", BotConfig, problems)
-    profiles: dict[str, Profile] = {}
-    for path in sorted((root / "governance").glob("*.yaml")):
-        profile = _load_model(root, path, Profile, problems)
-        if profile is None:
-            continue
-        if profile.id in profiles:
-            problems.append(
-                ConfigProblem(_rel(root, path), "id", "config.duplicate", {"value": profile.id})
-            )
-        profiles[profile.id] = profile
+    profiles, catalogues = _load_governance(root, problems)
     products = _load_products(root, profiles, problems)
     if not products and not problems:
         problems.append(ConfigProblem(str(root / "products"), "", "config.no_products", {}))
     if problems or bot is None:
         raise ConfigError(problems)
-    return Config(root=root, bot=bot, profiles=profiles, products=tuple(products))
+    return Config(
+        root=root, bot=bot, profiles=profiles, products=tuple(products), catalogues=catalogues
+    )
+
+
+def _load_governance(
+    root: Path, problems: list[ConfigProblem]
+) -> tuple[dict[str, Profile], dict[str, Catalogue]]:
+    """Profiles and requirement catalogues (a file with `requirements:` is a catalogue)."""
+    profiles: dict[str, Profile] = {}
+    catalogues: dict[str, Catalogue] = {}
+    for path in sorted((root / "governance").glob("*.yaml")):
+        is_catalogue = _has_top_level_key(path, "requirements")
+        loaded: Catalogue | Profile | None = (
+            _load_model(root, path, Catalogue, problems)
+            if is_catalogue
+            else _load_model(root, path, Profile, problems)
+        )
+        if loaded is None:
+            continue
+        known: dict[str, Any] = catalogues if isinstance(loaded, Catalogue) else profiles
+        if loaded.id in known:
+            problems.append(
+                ConfigProblem(_rel(root, path), "id", "config.duplicate", {"value": loaded.id})
+            )
+        known[loaded.id] = loaded
+    problems.extend(
+        ConfigProblem(
+            f"governance ({profile.id})",
+            "catalogue",
+            "config.unknown_catalogue",
+            {"value": profile.catalogue, "known": ", ".join(sorted(catalogues)) or "-"},
+        )
+        for profile in profiles.values()
+        if profile.catalogue and profile.catalogue not in catalogues
+    )
+    return profiles, catalogues
+
+
+def _has_top_level_key(path: Path, key: str) -> bool:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return False  # the real load reports it
+    return isinstance(data, dict) and key in data
 
 
 def _load_products(
@@ -304,21 +611,24 @@ def _load_products(
         if product is None:
             continue
         rel = _rel(root, path)
-        for field, value in (("key", product.key), ("jira.project", product.jira.project)):
-            marker = f"{field}={value}"
+        for name, value in (("key", product.key), ("jira.project", product.jira.project)):
+            marker = f"{name}={value}"
             if marker in seen:
                 problems.append(
                     ConfigProblem(
-                        rel, field, "config.duplicate_in", {"value": value, "other": seen[marker]}
+                        rel, name, "config.duplicate_in", {"value": value, "other": seen[marker]}
                     )
                 )
             seen[marker] = rel
-        problems.extend(_cross_check(rel, product, profiles))
+        problems.extend(_cross_check(root, rel, product, profiles))
         products.append(product)
     return products
 
 
-def _cross_check(rel: str, product: Product, profiles: dict[str, Profile]) -> list[ConfigProblem]:
+def _cross_check(
+    root: Path, rel: str, product: Product, profiles: dict[str, Profile]
+) -> list[ConfigProblem]:
+    """What a product file says about other files: profile, check ids, paths."""
     profile = profiles.get(product.profile)
     if profile is None:
         return [
@@ -329,17 +639,49 @@ def _cross_check(rel: str, product: Product, profiles: dict[str, Profile]) -> li
                 {"value": product.profile, "known": ", ".join(sorted(profiles)) or "-"},
             )
         ]
-    known = {c.id for c in profile.checks}
-    return [
+    checks = {c.id: c for c in profile.checks}
+    known = ", ".join(sorted(checks))
+    problems: list[ConfigProblem] = []
+    for check_id, override in product.overrides.items():
+        check = checks.get(check_id)
+        if check is None:
+            problems.append(
+                ConfigProblem(
+                    rel,
+                    f"overrides.{check_id}",
+                    "config.unknown_check",
+                    {"value": check_id, "known": known},
+                )
+            )
+            continue
+        params = {name for e in check.evidences for name in type(e).model_fields}
+        problems.extend(
+            ConfigProblem(
+                rel,
+                f"overrides.{check_id}.{name}",
+                "config.unknown_param",
+                {"value": name, "check": check_id, "known": ", ".join(sorted(params - {"kind"}))},
+            )
+            for name in override.model_dump(exclude_none=True)
+            if name not in params
+        )
+    problems.extend(
         ConfigProblem(
             rel,
-            f"overrides.{check_id}",
+            f"waivers[{index}].check",
             "config.unknown_check",
-            {"value": check_id, "known": ", ".join(sorted(known))},
+            {"value": waiver.check, "known": known},
         )
-        for check_id in product.overrides
-        if check_id not in known
-    ]
+        for index, waiver in enumerate(product.waivers)
+        if waiver.check not in checks
+    )
+    if product.self_assessment and not (root / product.self_assessment).is_file():
+        problems.append(
+            ConfigProblem(
+                rel, "self_assessment", "config.no_file", {"value": product.self_assessment}
+            )
+        )
+    return problems
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -388,13 +730,16 @@ def _problems_from(rel: str, exc: ValidationError) -> list[ConfigProblem]:
     problems = []
     for error in exc.errors(include_url=False):
         path = ""
-        previous: str | int = ""
+        trail: list[str | int] = []
         for part in error["loc"]:
             # pydantic puts a discriminated union's tag into the location
-            # ("evidence.jql.within_days"); users wrote "evidence.within_days".
-            if previous == "evidence" and part in EVIDENCE_KINDS:
+            # ("evidence.jql.within_days", "also[0].jql.jql"); users wrote no tag.
+            in_union = trail[-1:] in (["evidence"], ["trace"]) or (
+                len(trail) > 1 and isinstance(trail[-1], int) and trail[-2] == "also"
+            )
+            if in_union and part in EVIDENCE_KINDS:
                 continue
-            previous = part
+            trail.append(part)
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         kind = str(error["type"])
         ctx = {k: _short(v) for k, v in (error.get("ctx") or {}).items()}

@@ -70,6 +70,12 @@ class Issue:
         return values[name]
 
     @property
+    def order(self) -> tuple[str, int]:
+        """Sort key: project, then issue number as a number (MO-9 before MO-10)."""
+        project, _, number = self.key.rpartition("-")
+        return (project, int(number) if number.isdigit() else 0)
+
+    @property
     def fingerprint(self) -> str | None:
         """The fingerprint label of a task the bot opened, or None for other issues."""
         for label in self.labels:
@@ -79,10 +85,49 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Version:
+    """A Jira project version (a release)."""
+
+    name: str
+    released: bool
+    archived: bool = False
+    release_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a self-assessment: efterlevet Ja/Nej, and the documentation given."""
+
+    requirement: str
+    complied: bool | None  # None: neither "Ja" nor "Nej"
+    documentation: str = ""
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    """OS2's self-assessment (selvevaluering) as its form exports it."""
+
+    product_name: str
+    filled: date
+    answers: dict[str, Answer]
+
+
+@dataclass(frozen=True)
 class Query:
     """A JQL evidence query, run once across all the products that use it."""
 
     jql: str
+    fields: tuple[str, ...] = (
+        "summary",
+        "project",
+        "issuetype",
+        "status",
+        "labels",
+        "created",
+        "updated",
+        "resolutiondate",
+        "duedate",
+    )
 
     @property
     def id(self) -> str:
@@ -99,8 +144,12 @@ class Snapshot:
     projects: frozenset[str]  # the projects that exist and can be read
     results: dict[Query, dict[str, list[Issue]]] = field(default_factory=dict)
     failures: dict[Query, str] = field(default_factory=dict)
+    versions: dict[str, list[Version]] = field(default_factory=dict)
+    versions_failures: dict[str, str] = field(default_factory=dict)
+    boards: dict[str, list[int]] | None = None  # project -> board ids; None: not read
+    boards_error: str | None = None
+    assessments: dict[str, SelfAssessment | str] = field(default_factory=dict)  # str: error
     bot_tasks: list[Issue] = field(default_factory=list)
-    bot_tasks_error: str | None = None
     calls: dict[str, int] = field(default_factory=dict)
 
     def issues(self, query: Query, project: str) -> list[Issue]:
@@ -117,6 +166,7 @@ class CheckResult:
     state: State
     reason: Msg
     evidence: tuple[Issue, ...] = ()
+    notes: tuple[Msg, ...] = ()  # what the check's other evidence said
 
 
 @dataclass(frozen=True)

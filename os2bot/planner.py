@@ -7,15 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from os2bot.config import CheckDef, Config, Product
-from os2bot.domain import Action, ActionKind, CheckResult, Issue, Msg, State, fingerprint
-from os2bot.messages import Language, text
+from os2bot.domain import Action, ActionKind, CheckResult, Issue, State, fingerprint
+from os2bot.messages import Language, render, text
 
 REMINDER = "reminder"
-
-
-def render(msg: Msg, language: Language) -> str:
-    """A message in *language*."""
-    return text(msg.key, language, **msg.params)
 
 
 def reminder_fingerprint(product: Product, check: CheckDef) -> str:
@@ -28,18 +23,22 @@ def plan_actions(
     config: Config,
     open_tasks: Sequence[Issue],
     language: Language,
+    readable: frozenset[str] | None = None,
 ) -> list[Action]:
     """The writes that bring Jira in line with *results*.
 
     A failing check opens one reminder task; a task that exists already (found by its
     fingerprint label) is left alone; a check that is met again gets its task resolved with
     a comment. `unknown` never opens or resolves anything: missing evidence is not a verdict.
+    Nothing is planned in a project the bot cannot read (*readable*, when given).
     """
     by_fingerprint = {t.fingerprint: t for t in open_tasks if t.fingerprint}
     products = {p.key: p for p in config.products}
     actions: list[Action] = []
     for result in results:
         product = products[result.product]
+        if readable is not None and product.jira.project not in readable:
+            continue
         check = config.profile_for(product).check(result.check_id)
         fp = reminder_fingerprint(product, check)
         existing = by_fingerprint.get(fp)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
-from os2bot.domain import Issue
+from os2bot.domain import Issue, Version
 
 
 class TrackerError(Exception):
@@ -40,6 +40,14 @@ class Tracker(Protocol):
 
     def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
         """Every issue matching *jql* (all pages), with only *fields*."""
+        ...
+
+    def versions(self, project: str) -> list[Version]:
+        """The project's versions."""
+        ...
+
+    def boards(self) -> dict[str, list[int]]:
+        """Every agile board's id, by the key of the project it belongs to."""
         ...
 
     def create_task(

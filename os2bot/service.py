@@ -10,9 +10,11 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
 import structlog
 
+from os2bot import rules
 from os2bot.config import Config
 from os2bot.domain import (
     BOT_LABEL,
@@ -21,11 +23,13 @@ from os2bot.domain import (
     ActionKind,
     CheckResult,
     Issue,
+    Query,
+    SelfAssessment,
     Snapshot,
     State,
 )
-from os2bot.messages import Language, text
-from os2bot.planner import plan_actions, render
+from os2bot.messages import Language, render, text
+from os2bot.planner import plan_actions
 from os2bot.ports import (
     Chat,
     ChatError,
@@ -38,7 +42,8 @@ from os2bot.ports import (
     TrackerError,
     TrackerUnavailable,
 )
-from os2bot.rules import evaluate, evidence
+from os2bot.rules import evaluate
+from os2bot.rules.self_assessment import parse as parse_assessment
 
 log = structlog.get_logger(__name__)
 
@@ -102,31 +107,36 @@ class RunReport:
 def collect_snapshot(
     config: Config, tracker: Tracker, now: datetime, *, with_tasks: bool = True
 ) -> Snapshot:
-    """Read everything the rules need, each evidence query once across all products.
+    """Read everything the rules need, each query once across all products.
 
-    With *with_tasks* it also reads the bot's open tasks, which planning needs.
+    Versions are read only where a check needs them, boards in one listing, self-assessments
+    from disk.
+
+    A query Jira rejects makes the checks that need it unknown; Jira being unreachable stops
+    the run. With *with_tasks* it also reads the bot's open tasks, which planning needs.
     """
     configured = {p.jira.project for p in config.products}
     readable = tracker.readable_projects() & configured
     snapshot = Snapshot(taken_at=now, timezone=config.bot.timezone, projects=frozenset(readable))
-    for query, projects in sorted(evidence.queries(config).items(), key=lambda kv: kv[0].jql):
-        wanted = sorted(projects & readable)
-        if not wanted:
-            continue
-        jql = f"{_project_clause(wanted)} AND ({query.jql})"
+    wanted = rules.needs(config)
+    for query, projects in sorted(wanted.queries.items(), key=lambda kv: kv[0].jql):
+        _collect_query(snapshot, tracker, query, sorted(projects & readable))
+    for project in sorted(wanted.versions & readable):
         try:
-            issues = tracker.search(jql, evidence.FIELDS)
+            snapshot.versions[project] = tracker.versions(project)
         except TrackerUnavailable:
             raise
         except TrackerError as exc:
-            log.warning("collect.query_failed", query=query.id, jql=jql, error=str(exc))
-            snapshot.failures[query] = str(exc)
-            continue
-        by_project: dict[str, list[Issue]] = {p: [] for p in wanted}
-        for issue in issues:
-            by_project.setdefault(issue.project, []).append(issue)
-        snapshot.results[query] = by_project
-        log.debug("collect.query", query=query.id, issues=len(issues), projects=len(wanted))
+            snapshot.versions_failures[project] = str(exc)
+    if wanted.boards:
+        try:
+            snapshot.boards = tracker.boards()
+        except TrackerUnavailable:
+            raise
+        except TrackerError as exc:
+            snapshot.boards_error = str(exc)
+    for product_key, path in wanted.assessments.items():
+        snapshot.assessments[product_key] = _read_assessment(config.root / path)
     if readable and with_tasks:
         snapshot.bot_tasks = tracker.search(
             f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
@@ -136,41 +146,90 @@ def collect_snapshot(
     return snapshot
 
 
+def _collect_query(snapshot: Snapshot, tracker: Tracker, query: Query, projects: list[str]) -> None:
+    """Run *query* once for all *projects* and file its issues by project."""
+    if not projects:
+        return
+    jql = f"{_project_clause(projects)} AND ({query.jql})"
+    try:
+        issues = tracker.search(jql, query.fields)
+    except TrackerUnavailable:
+        raise
+    except TrackerError as exc:
+        log.warning("collect.query_failed", query=query.id, jql=jql, error=str(exc))
+        snapshot.failures[query] = str(exc)
+        return
+    by_project: dict[str, list[Issue]] = {p: [] for p in projects}
+    for issue in issues:
+        by_project.setdefault(issue.project, []).append(issue)
+    snapshot.results[query] = by_project
+    log.debug("collect.query", query=query.id, issues=len(issues), projects=len(projects))
+
+
+def _read_assessment(path: Path) -> SelfAssessment | str:
+    """A self-assessment file, or what is wrong with it."""
+    try:
+        return parse_assessment(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
 def _project_clause(projects: list[str]) -> str:
     return "project in (" + ", ".join(f'"{p}"' for p in projects) + ")"
 
 
-def apply_actions(actions: list[Action], tracker: Tracker) -> list[Applied]:
-    """Carry out *actions*; look for the fingerprint label before every create."""
+def apply_actions(
+    actions: list[Action], tracker: Tracker, errors: list[str] | None = None
+) -> list[Applied]:
+    """Carry out *actions*; look for the fingerprint label before every create.
+
+    An action Jira refuses is logged and listed in *errors*, and the others go on; Jira being
+    unreachable stops the run (the next run picks up where this one stopped).
+    """
     applied: list[Applied] = []
     for action in actions:
-        if action.kind is ActionKind.CREATE:
-            found = _find_task(tracker, action)
-            if found:
-                log.info("apply.exists", fingerprint=action.fingerprint, key=found.key)
-                applied.append(Applied(action, found.key, found.url, existed=True))
-                continue
-            try:
-                task = tracker.create_task(
-                    project=action.project,
-                    summary=action.summary,
-                    description=action.description,
-                    labels=action.labels,
-                )
-            except TrackerUnavailable:
-                # The answer was lost, not necessarily the write: look before anyone retries.
-                found = _find_task(tracker, action)
-                if found is None:
-                    raise
-                task = found
-            log.info("apply.created", fingerprint=action.fingerprint, key=task.key)
-            applied.append(Applied(action, task.key, task.url))
-        elif action.kind is ActionKind.RESOLVE and action.issue_key:
-            tracker.comment(action.issue_key, action.comment)
-            resolved = tracker.resolve(action.issue_key)
-            log.info("apply.resolved", key=action.issue_key, resolved=resolved)
-            applied.append(Applied(action, action.issue_key, ""))
+        try:
+            done = _apply(action, tracker)
+        except TrackerUnavailable:
+            raise
+        except TrackerError as exc:
+            log.warning("apply.refused", fingerprint=action.fingerprint, error=str(exc))
+            if errors is not None:
+                errors.append(f"{action.project}: {action.summary}: {exc}")
+            continue
+        if done is not None:
+            applied.append(done)
     return applied
+
+
+def _apply(action: Action, tracker: Tracker) -> Applied | None:
+    """One action; a create looks for its fingerprint label first and after a lost answer."""
+    if action.kind is ActionKind.CREATE:
+        found = _find_task(tracker, action)
+        if found:
+            log.info("apply.exists", fingerprint=action.fingerprint, key=found.key)
+            return Applied(action, found.key, found.url, existed=True)
+        try:
+            task = tracker.create_task(
+                project=action.project,
+                summary=action.summary,
+                description=action.description,
+                labels=action.labels,
+            )
+        except TrackerUnavailable:
+            # The answer was lost, not necessarily the write: look before anyone retries.
+            found = _find_task(tracker, action)
+            if found is None:
+                raise
+            task = found
+        log.info("apply.created", fingerprint=action.fingerprint, key=task.key)
+        return Applied(action, task.key, task.url)
+    if action.kind is ActionKind.RESOLVE and action.issue_key:
+        tracker.comment(action.issue_key, action.comment)
+        resolved = tracker.resolve(action.issue_key)
+        log.info("apply.resolved", key=action.issue_key, resolved=resolved)
+        return Applied(action, action.issue_key, "")
+    return None
 
 
 def _find_task(tracker: Tracker, action: Action) -> Issue | None:
@@ -208,9 +267,10 @@ def status_message(
             detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
         )
         for r in results
-        if r.product == product_key
+        if r.product == product_key and r.state is not State.NOT_APPLICABLE
     )
-    links = tuple(Link(url=t.url, label=t.key, title=t.summary) for t in tasks)
+    ordered = sorted(tasks, key=lambda t: (t.project, int(t.key.rsplit("-", 1)[-1])))
+    links = tuple(Link(url=t.url, label=t.key, title=t.summary) for t in ordered)
     return ChatMessage(
         title=text("chat.status.title", language, product=product.name),
         lines=lines,
@@ -319,9 +379,11 @@ def run_once(
         report.snapshot = snapshot
         report.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:
-            report.actions = plan_actions(report.results, config, snapshot.bot_tasks, language)
+            report.actions = plan_actions(
+                report.results, config, snapshot.bot_tasks, language, snapshot.projects
+            )
         if mode is Mode.APPLY:
-            report.applied = apply_actions(report.actions, tracker)
+            report.applied = apply_actions(report.actions, tracker, report.errors)
             if chat is not None and state is not None:
                 report.posted = notify(
                     config, report, chat=chat, state=state, language=language, now=now

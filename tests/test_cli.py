@@ -6,19 +6,22 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import subprocess
 import sys
 
 import pytest
-from conftest import CONFIG, JIRA_USER, SLACK_TOKEN, make_seed, meeting
 
 from os2bot.cli import main
 from os2bot.sandbox import Fault
+from os2bot.sandbox.seed import load_seed
+
+from conftest import CONFIG, meeting
 
 
 def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time():
-    """`os2bot demo` shows the three products' results, the task it opened, the chat messages
-    as posted, and a second run that opens nothing."""
+    """`os2bot demo` shows every product's results in a matrix with a legend, the tasks it
+    opened, the chat messages as posted, and a second run that opens nothing."""
     out = io.StringIO()
 
     code = main(["demo", "--config", str(CONFIG)], out=out)
@@ -26,14 +29,12 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time():
     text = out.getvalue()
     first, second = text.split("=== Kørsel 2 ===")
     assert code == 0
-    for product in ("OS2mo", "OS2forms", "OS2valghalla"):
-        assert product in first
-    assert "✅ Fungerende koordinationsgruppe: opfyldt" in first
-    assert "❌ Fungerende koordinationsgruppe: ikke opfyldt" in first
-    assert "❔ Fungerende koordinationsgruppe: ukendt" in first
+    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
+        assert product in first.splitlines()[3]  # the matrix header
+    assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
+    assert "✘ OS2forms · Fungerende koordinationsgruppe: Seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
     assert "┌─ #os2forms" in first
-    assert "1 opgave(r) oprettet" in first
     assert "0 opgave(r) oprettet, 0 chatbesked(er) sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
 
@@ -44,50 +45,100 @@ def test_demo_in_english():
 
     main(["demo", "--config", str(CONFIG), "--language", "en"], out=out)
 
-    assert "Functioning coordination group: not met" in out.getvalue()
+    assert "✘ OS2forms · Functioning coordination group: The newest is" in out.getvalue()
     assert "The second run opened nothing new" in out.getvalue()
 
 
 @pytest.fixture
 def live(sandbox_factory, monkeypatch, tmp_path):
-    """A sandbox standing in for production Jira and Slack, reached through OS2BOT_* variables."""
-    sandbox = sandbox_factory(
-        make_seed(issues=[meeting("MO", "-30d"), meeting("OS2FORMS", "-150d")])
-    )
+    """The demo's sandbox standing in for production Jira and Slack, reached through the
+    OS2BOT_* variables as an operator would set them."""
+    sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
+    user = sandbox.seed.jira.users[0]
     monkeypatch.setenv("OS2BOT_JIRA_URL", sandbox.url)
-    monkeypatch.setenv("OS2BOT_JIRA_EMAIL", JIRA_USER["email"])
-    monkeypatch.setenv("OS2BOT_JIRA_TOKEN", JIRA_USER["api_token"])
-    monkeypatch.setenv("OS2BOT_SLACK_TOKEN", SLACK_TOKEN)
+    monkeypatch.setenv("OS2BOT_JIRA_EMAIL", user.email)
+    monkeypatch.setenv("OS2BOT_JIRA_TOKEN", str(user.api_token))
+    monkeypatch.setenv("OS2BOT_SLACK_TOKEN", sandbox.seed.slack.tokens[0])
     monkeypatch.setenv("OS2BOT_SLACK_API_URL", sandbox.url + "/api/")
     monkeypatch.setenv("OS2BOT_STATE", str(tmp_path / "state.sqlite3"))
     return sandbox
 
 
 def test_check_is_read_only_and_exits_1_when_a_check_fails(live):
-    """`os2bot check` prints the results, writes nothing, and exits 1 because OS2forms fails."""
+    """`os2bot check` prints the matrix and the gaps, writes nothing, and exits 1."""
     out = io.StringIO()
 
     code = main(["check", "--config", str(CONFIG)], out=out)
 
     assert code == 1
-    assert "OS2forms (OS2FORMS)" in out.getvalue()
+    assert "Ikke opfyldt eller ukendt:" in out.getvalue()
+    assert "✘ OS2kitos · Behovet er afdækket" in out.getvalue()
     assert live.calls(method="POST", path_pattern="/issue") == []
     assert live.slack.messages == []
 
 
 @pytest.mark.usefixtures("live")
-def test_check_one_product_that_passes_exits_0():
-    """`os2bot check --product os2mo` judges only OS2mo, which is met: exit 0."""
+def test_check_one_product_in_detail_exits_0_when_all_met_or_waived():
+    """`os2bot check --product os2mo` details OS2mo only — reasons, the other evidence and
+    links — and exits 0 because every applicable check is met or waived."""
     out = io.StringIO()
 
     code = main(["check", "--config", str(CONFIG), "--product", "os2mo"], out=out)
 
+    shown = out.getvalue()
     assert code == 0
-    assert "OS2forms" not in out.getvalue()
+    assert shown.startswith("OS2mo (MO) — fase: drift, niveau 2")
+    assert "OS2forms" not in shown
+    assert "≈ Finansierer: promovering af produktet: dispenseret" in shown
+    assert "Styregruppemøde – oktober" in shown  # the meeting behind "functioning"
+    assert "/browse/MO-" in shown
 
 
-def test_plan_prints_the_task_it_would_open_and_writes_nothing(live):
-    """`os2bot plan` shows the create it would do, with the task text, and writes nothing."""
+@pytest.mark.usefixtures("live")
+def test_unknown_product_is_named_and_exits_2(capsys):
+    """`--product` with a key that is not configured lists the known keys and exits 2."""
+    code = main(["check", "--config", str(CONFIG), "--product", "os2nope"], out=io.StringIO())
+
+    assert code == 2
+    assert "os2mo" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("live")
+def test_check_as_json_with_stats():
+    """`--format json --stats` gives every product's results with evidence and the Jira calls."""
+    out = io.StringIO()
+
+    main(["check", "--config", str(CONFIG), "--format", "json", "--stats"], out=out)
+
+    data = json.loads(out.getvalue())
+    mo = next(p for p in data["products"] if p["key"] == "os2mo")
+    forms_kg = next(
+        r
+        for p in data["products"]
+        if p["key"] == "os2forms"
+        for r in p["results"]
+        if r["check"] == "koordinationsgruppe"
+    )
+    assert len(mo["results"]) == 19
+    assert forms_kg["state"] == "not_met"
+    assert forms_kg["evidence"][0]["url"].endswith("/browse/" + forms_kg["evidence"][0]["key"])
+    assert data["jira_calls"]["GET search/jql"] >= 1
+
+
+@pytest.mark.usefixtures("live")
+def test_check_as_markdown():
+    """`--format markdown` gives a table with a row per check and a column per product."""
+    out = io.StringIO()
+
+    main(["check", "--config", str(CONFIG), "--format", "markdown"], out=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "| Tjek | OS2forms | OS2kitos | OS2mo | OS2valghalla |"
+    assert "| Fungerende koordinationsgruppe | ✘ | ✘ | ✔ | ? |" in lines
+
+
+def test_plan_prints_the_tasks_it_would_open_and_writes_nothing(live):
+    """`os2bot plan` shows the creates it would do, with the task text, and writes nothing."""
     out = io.StringIO()
 
     main(["plan", "--config", str(CONFIG)], out=out)
@@ -99,15 +150,17 @@ def test_plan_prints_the_task_it_would_open_and_writes_nothing(live):
     assert live.jira.issues_with_label("os2bot") == []
 
 
-def test_apply_twice_opens_one_task(live):
-    """`os2bot apply` opens the reminder and posts status; a second apply opens nothing."""
+def test_apply_twice_opens_each_task_once(live):
+    """`os2bot apply` opens the reminders and posts status; a second apply opens nothing."""
     main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+    opened = len(live.jira.issues_with_label("os2bot"))
     out = io.StringIO()
 
     main(["apply", "--config", str(CONFIG)], out=out)
 
-    assert len(live.jira.issues_with_label("os2bot")) == 1
-    assert len(live.slack.messages) == 3
+    assert opened > 0
+    assert len(live.jira.issues_with_label("os2bot")) == opened
+    assert len(live.slack.messages) == 4
     assert "Ingen ændringer" in out.getvalue()
 
 
@@ -143,33 +196,20 @@ def test_no_secret_appears_in_logs_or_output(live, monkeypatch, capsys):
     live.add_fault(Fault(kind="status", status=500, path="/search/jql", times=1))
     main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
     monkeypatch.setenv("OS2BOT_SLACK_TOKEN", "xoxb-wrong-9999-secret")
-    live.jira._add_seed_issue(
-        {
-            **meeting("MO", "-1d"),
-            "type": "Task",
-            "description": None,
-            "status": None,
-            "updated": None,
-            "duedate": None,
-            "assignee": None,
-            "fix_versions": [],
-            "votes": 0,
-            "count": 1,
-        },
-        live.jira.now(),
-    )
+    live.jira.add_issue(**meeting("MO", "-1d"))
     main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", "wrong-jira-token-777")
     main(["check", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
 
     captured = capsys.readouterr()
     printed = out.getvalue() + captured.out + captured.err
-    basic = base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
+    user = live.seed.jira.users[0]
+    basic = base64.b64encode(f"{user.email}:{user.api_token}".encode()).decode()
     assert "run.finished" in printed
     assert "invalid_auth" in printed
     for secret in (
-        JIRA_USER["api_token"],
-        SLACK_TOKEN,
+        str(user.api_token),
+        live.seed.slack.tokens[0],
         basic,
         "xoxb-wrong-9999-secret",
         "wrong-jira-token-777",

@@ -10,19 +10,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONFIG, write_yaml
 from pydantic import BaseModel
 
 from os2bot import config as config_module
 from os2bot.cli import main
 from os2bot.config import ConfigError, load_config
 
+from conftest import CONFIG, write_yaml
+
 
 def test_shipped_configuration_loads():
     """Every file under config/ validates: three products on the tilslutningsaftale profile."""
     cfg = load_config(CONFIG)
 
-    assert sorted(p.key for p in cfg.products) == ["os2forms", "os2mo", "os2valghalla"]
+    assert sorted(p.key for p in cfg.products) == ["os2forms", "os2kitos", "os2mo", "os2valghalla"]
+    assert len(cfg.profiles["tilslutningsaftale"].checks) == 19
+    assert len(cfg.catalogues["governancekrav-1.1.0"].requirements) == 43
     assert set(cfg.profiles) == {"tilslutningsaftale"}
     assert cfg.bot.timezone == "Europe/Copenhagen"
 
@@ -119,9 +122,9 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
     ),
     (
         "override of a check that does not exist",
-        lambda d: write_yaml(_product(d), _mo(overrides={"styregruppe": {"within_days": 10}})),
+        lambda d: write_yaml(_product(d), _mo(overrides={"bestyrelse": {"within_days": 10}})),
         "products/os2mo.yaml",
-        "overrides.styregruppe",
+        "overrides.bestyrelse",
         "findes ikke i profilen",
     ),
     (
@@ -181,7 +184,7 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
             .replace("within_days: 90", "within_days: 0"),
         ),
         "governance/tilslutningsaftale.yaml",
-        "checks[0].evidence.within_days",
+        "checks[1].evidence.within_days",
         "mindst 1",
     ),
     (
@@ -190,6 +193,76 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "products/os2mo.yaml",
         "",
         "UTF-8",
+    ),
+    (
+        "override of a parameter the check's evidence does not have",
+        lambda d: write_yaml(
+            _product(d), _mo(overrides={"koordinationsgruppe": {"updated_within_days": 10}})
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.updated_within_days",
+        "er ikke en parameter",
+    ),
+    (
+        "waiver for a check that does not exist",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                waivers=[
+                    {
+                        "check": "bestyrelse",
+                        "reason": "x",
+                        "approver": "SG",
+                        "expires": "2027-01-01",
+                    }
+                ]
+            ),
+        ),
+        "products/os2mo.yaml",
+        "waivers[0].check",
+        "findes ikke i profilen",
+    ),
+    (
+        "waiver without a valid expiry date",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                waivers=[
+                    {"check": "styregruppe", "reason": "x", "approver": "SG", "expires": "snart"}
+                ]
+            ),
+        ),
+        "products/os2mo.yaml",
+        "waivers[0].expires",
+        "ugyldig værdi",
+    ),
+    (
+        "self-assessment file that does not exist",
+        lambda d: write_yaml(_product(d), _mo(self_assessment="selvevaluering/mangler.json")),
+        "products/os2mo.yaml",
+        "self_assessment",
+        "findes ikke",
+    ),
+    (
+        "misspelt funding item",
+        lambda d: write_yaml(_product(d), _mo(agreement={"funded_items": ["vedligeholdelse"]})),
+        "products/os2mo.yaml",
+        "agreement.funded_items[0]",
+        "'vedligeholdelse' er ikke tilladt",
+    ),
+    (
+        "supplier phase that does not exist",
+        lambda d: write_yaml(_product(d), _mo(suppliers=[{"name": "X", "phases": ["drift"]}])),
+        "products/os2mo.yaml",
+        "suppliers[0].phases[0]",
+        "ikke tilladt",
+    ),
+    (
+        "product level 4",
+        lambda d: write_yaml(_product(d), _mo(level="4")),
+        "products/os2mo.yaml",
+        "level",
+        "'4' er ikke tilladt",
     ),
     ("no main file", lambda d: (d / "os2bot.yaml").unlink(), "config", "", "os2bot.yaml"),
 ]
@@ -257,5 +330,5 @@ def test_validate_reports_what_it_loaded():
     code = main(["config", "validate", "--config", str(CONFIG)], out=out)
 
     assert code == 0
-    assert "3 produkt(er)" in out.getvalue()
-    assert "tilslutningsaftale 2026.1" in out.getvalue()
+    assert "4 produkt(er)" in out.getvalue()
+    assert "19 tjek" in out.getvalue()

@@ -8,10 +8,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import contract
 import pytest
 import requests
 import responses
+
+import contract
 from contract import (
     ContractError,
     load_spec,

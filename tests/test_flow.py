@@ -4,16 +4,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import pytest
-from conftest import CONFIG, chat_for, make_seed, meeting, tracker_for
 
-from os2bot.config import Config, load_config
+from os2bot.config import Config
 from os2bot.domain import State
 from os2bot.sandbox import Fault
 from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
+
+from builders import PROFILE, config, product
+from conftest import chat_for, make_seed, meeting, tracker_for
 
 DEPLOYMENTS = ["cloud", "datacenter"]
 
@@ -26,13 +29,23 @@ def demo_like_seed(deployment: str, forms_summary: str = "Koordinationsgruppemø
     )
 
 
+# The walking skeleton's slice: one check, three products.
+KG_ONLY = PROFILE.model_copy(update={"checks": [PROFILE.check("koordinationsgruppe")]})
+
+
 def config_for(deployment: str) -> Config:
-    """The shipped configuration, set to *deployment*."""
-    cfg = load_config(CONFIG)
-    bot = cfg.bot.model_copy(
-        update={"jira": cfg.bot.jira.model_copy(update={"deployment": deployment})}
-    )
-    return Config(root=cfg.root, bot=bot, profiles=cfg.profiles, products=cfg.products)
+    """OS2mo, OS2forms and OS2valghalla judged on the coordination group only, on *deployment*."""
+    products = [
+        product(key=key, name=name, jira={"project": project}, chat={"slack_channel": channel})
+        for key, name, project, channel in (
+            ("os2mo", "OS2mo", "MO", "#os2mo"),
+            ("os2forms", "OS2forms", "OS2FORMS", "#os2forms"),
+            ("os2valghalla", "OS2valghalla", "VALGHAL", "#os2valghalla"),
+        )
+    ]
+    cfg = config(*products, profile=KG_ONLY)
+    jira = cfg.bot.jira.model_copy(update={"deployment": deployment})
+    return dataclasses.replace(cfg, bot=cfg.bot.model_copy(update={"jira": jira}))
 
 
 def run(sandbox, state, deployment, mode=Mode.APPLY, **kwargs):
@@ -145,20 +158,8 @@ def test_met_again_comments_and_resolves_in_a_workflow_named_faerdig(sandbox_fac
     state = SqliteState(tmp_path / "state.sqlite3")
     run(sandbox, state, "cloud")
     key = bot_tasks(sandbox)[0]["key"]
-    sandbox.jira._add_seed_issue(
-        {
-            **meeting("OS2FORMS", "-1d", summary="Koordinationsgruppemøde – november"),
-            "type": "Task",
-            "description": None,
-            "status": None,
-            "updated": None,
-            "duedate": None,
-            "assignee": None,
-            "fix_versions": [],
-            "votes": 0,
-            "count": 1,
-        },
-        datetime.now(UTC),
+    sandbox.jira.add_issue(
+        **meeting("OS2FORMS", "-1d", summary="Koordinationsgruppemøde – november")
     )
 
     report = run(sandbox, state, "cloud")
@@ -192,21 +193,7 @@ def test_deleted_status_message_is_posted_again(sandbox_factory, tmp_path):
     run(sandbox, state, "cloud")
     mo = next(m for m in sandbox.slack.messages if m.channel == "C0TESTMO01")
     sandbox.slack.delete(mo.channel, mo.ts)
-    sandbox.jira._add_seed_issue(
-        {
-            **meeting("MO", "-1d"),
-            "type": "Task",
-            "description": None,
-            "status": None,
-            "updated": None,
-            "duedate": None,
-            "assignee": None,
-            "fix_versions": [],
-            "votes": 0,
-            "count": 1,
-        },
-        datetime.now(UTC),
-    )
+    sandbox.jira.add_issue(**meeting("MO", "-1d"))
 
     report = run(sandbox, state, "cloud")
 
@@ -221,21 +208,7 @@ def test_changed_status_is_edited_in_place(sandbox_factory, tmp_path):
     state = SqliteState(tmp_path / "state.sqlite3")
     run(sandbox, state, "cloud")
     count = len(sandbox.slack.messages)
-    sandbox.jira._add_seed_issue(
-        {
-            **meeting("MO", "-1d"),
-            "type": "Task",
-            "description": None,
-            "status": None,
-            "updated": None,
-            "duedate": None,
-            "assignee": None,
-            "fix_versions": [],
-            "votes": 0,
-            "count": 1,
-        },
-        datetime.now(UTC),
-    )
+    sandbox.jira.add_issue(**meeting("MO", "-1d"))
 
     run(sandbox, state, "cloud")
 

@@ -4,15 +4,15 @@
 
 from __future__ import annotations
 
-from conftest import CONFIG
-
 from os2bot.config import load_config
 from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State
 from os2bot.planner import plan_actions, reminder_fingerprint
 
+from conftest import CONFIG
+
 CONFIG_ = load_config(CONFIG)
 MO = next(p for p in CONFIG_.products if p.key == "os2mo")
-CHECK = CONFIG_.profile_for(MO).checks[0]
+CHECK = CONFIG_.profile_for(MO).check("koordinationsgruppe")
 
 
 def result(state: State, product: str = "os2mo") -> CheckResult:

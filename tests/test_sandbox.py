@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-from conftest import JIRA_USER, SLACK_TOKEN, make_seed, meeting
 
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import resolve_date, resolve_datetime
+
+from conftest import JIRA_USER, SLACK_TOKEN, make_seed, meeting
 
 BASIC = (
     "Basic " + base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()

@@ -11,12 +11,13 @@ from urllib.parse import urlencode
 
 import pytest
 import requests
-from conftest import JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for
-from contract import ContractError, validate_request, validate_response
-from test_flow import config_for
 
 from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
+
+from conftest import JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for
+from contract import ContractError, validate_request, validate_response
+from test_flow import config_for
 
 BASIC = (
     "Basic " + base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()

@@ -16,7 +16,7 @@ import requests
 import structlog
 from jira import JIRA, JIRAError
 
-from os2bot.domain import Issue
+from os2bot.domain import Issue, Version
 from os2bot.ports import TrackerError, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
@@ -180,6 +180,32 @@ class JiraTracker:
                 lambda: self._jira.search_issues(jql, maxResults=False, fields=list(fields))
             )
         return [self._issue(raw.raw) for raw in found]
+
+    def versions(self, project: str) -> list[Version]:
+        """The project's versions (one call)."""
+        found = self._read(lambda: self._jira.project_versions(project))
+        return [
+            Version(
+                name=v.raw.get("name", ""),
+                released=bool(v.raw.get("released")),
+                archived=bool(v.raw.get("archived")),
+                release_date=date.fromisoformat(v.raw["releaseDate"])
+                if v.raw.get("releaseDate")
+                else None,
+            )
+            for v in found
+        ]
+
+    def boards(self) -> dict[str, list[int]]:
+        """Every board, paged, filed under its project's key."""
+        found = self._read(lambda: self._jira.boards(maxResults=0))
+        by_project: dict[str, list[int]] = {}
+        for board in found:
+            location = board.raw.get("location") or {}
+            key = location.get("projectKey")
+            if key:
+                by_project.setdefault(key, []).append(int(board.raw["id"]))
+        return by_project
 
     def _issue(self, raw: dict[str, Any]) -> Issue:
         fields = raw.get("fields") or {}

@@ -56,6 +56,24 @@ def _truncate(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
+def _chunks(lines: list[str], limit: int) -> list[str]:
+    """Lines joined into as few texts as fit *limit* characters each.
+
+    A line too long for one text on its own is cut.
+    """
+    chunks: list[str] = []
+    current = ""
+    for line in (_truncate(line, limit) for line in lines):
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            candidate = line
+        current = candidate
+    if current:
+        chunks.append(current)
+    return chunks
+
+
 def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
     """Block Kit for a status message; everything from outside is escaped."""
     blocks: list[dict[str, Any]] = [
@@ -68,13 +86,14 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
         }
     ]
     if message.lines:
-        body = "\n".join(
+        rendered = [
             f"{SYMBOLS.get(line.state, '')} *{escape_mrkdwn(line.title)}*"
             f" — {escape_mrkdwn(line.detail)}"
             for line in message.lines
-        )
-        blocks.append(
-            {"type": "section", "text": {"type": "mrkdwn", "text": _truncate(body, MAX_SECTION)}}
+        ]
+        blocks.extend(
+            {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+            for chunk in _chunks(rendered, MAX_SECTION)
         )
     if message.links_title:
         items = [

@@ -4,9 +4,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from os2bot.messages import da, en
+
+if TYPE_CHECKING:
+    from os2bot.domain import Msg
 
 Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
@@ -27,3 +30,21 @@ def text(key: str, language: Language, /, **params: Any) -> str:
     if template is None:
         raise KeyError(f"no {language} text for {key!r}")
     return template.format(**params)
+
+
+def term(value: str, language: Language) -> str:
+    """An OS2 term (phase, funding item, group) in *language*; other values unchanged."""
+    return CATALOGUES[language].get(f"term.{value}", value)
+
+
+def render(msg: Msg, language: Language) -> str:
+    """A message in *language*, with OS2 terms among its values translated."""
+    params: dict[str, Any] = {}
+    for name, value in msg.params.items():
+        if isinstance(value, str):
+            params[name] = term(value, language)
+        elif isinstance(value, list | tuple):
+            params[name] = ", ".join(term(str(v), language) for v in value)
+        else:
+            params[name] = value
+    return text(msg.key, language, **params)

@@ -1,37 +1,177 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The registry of rules: each turns a snapshot and a product into check results."""
+"""Checks as data, judged by one judge per evidence kind; this module composes them.
+
+A check applies or not (phase, agreement extension); its evidence — the main one and any
+`also` — is judged piece by piece; the worst verdict decides (not met before unknown before
+met); an active waiver turns not met or unknown into waived.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
-from os2bot.config import Config, Product, Profile
-from os2bot.domain import CheckResult, Msg, Snapshot, State
-from os2bot.rules import evidence
+from os2bot.config import (
+    ActivityEvidence,
+    CheckDef,
+    Config,
+    DeclaredEvidence,
+    EvidenceOverride,
+    JqlEvidence,
+    Product,
+    SelfAssessmentEvidence,
+    VersionsEvidence,
+)
+from os2bot.domain import CheckResult, Msg, Query, Snapshot, State
+from os2bot.rules import activity, declared, jql, self_assessment, versions
+from os2bot.rules.base import Context, Verdict
 
-Rule = Callable[[Snapshot, Product, Profile], list[CheckResult]]
+AnyEvidence = (
+    JqlEvidence | DeclaredEvidence | ActivityEvidence | VersionsEvidence | SelfAssessmentEvidence
+)
 
-# Listed explicitly: adding a rule is one module and one line here.
-RULES: tuple[tuple[str, Rule], ...] = (("evidence", evidence.check),)
+# One judge per evidence kind, listed explicitly: a new kind is one module and one line here.
+JUDGES: dict[str, Callable[[Any, Context], Verdict]] = {
+    "jql": jql.judge,
+    "declared": declared.judge,
+    "activity": activity.judge,
+    "versions": versions.judge,
+    "self_assessment": self_assessment.judge,
+}
+
+_SEVERITY = {State.NOT_MET: 0, State.UNKNOWN: 1, State.MET: 2}
+
+
+def applies(check: CheckDef, product: Product) -> bool:
+    """Whether *check* applies to *product* in its phase and with its agreement."""
+    if product.phase not in check.applies.phases:
+        return False
+    return check.applies.extension is None or check.applies.extension in product.extensions
+
+
+def effective_evidence(check: CheckDef, product: Product) -> list[AnyEvidence]:
+    """The check's evidence with the product's overrides applied.
+
+    An override applies to every piece of evidence that has the parameter; configuration
+    validation refuses parameters that no piece has.
+    """
+    override: EvidenceOverride | None = product.overrides.get(check.id)
+    if override is None:
+        return list(check.evidences)
+    changes = override.model_dump(exclude_none=True)
+    return [
+        e.model_copy(update={k: v for k, v in changes.items() if k in type(e).model_fields})
+        for e in check.evidences
+    ]
+
+
+@dataclass
+class Needs:
+    """What collect must read from Jira and disk for the applicable checks."""
+
+    queries: dict[Query, set[str]] = field(default_factory=dict)
+    versions: set[str] = field(default_factory=set)
+    boards: bool = False
+    assessments: dict[str, str] = field(default_factory=dict)  # product key -> path
+
+    def query(self, found: Query, project: str) -> None:
+        """Ask for *found* in *project*."""
+        self.queries.setdefault(found, set()).add(project)
+
+
+def needs(config: Config) -> Needs:
+    """Every read the applicable checks of all products need, each query listed once."""
+    wanted = Needs()
+    for product in config.products:
+        project = product.jira.project
+        for check in config.profile_for(product).checks:
+            if not applies(check, product):
+                continue
+            for evidence in effective_evidence(check, product):
+                if isinstance(evidence, JqlEvidence):
+                    wanted.query(jql.query(evidence), project)
+                elif isinstance(evidence, DeclaredEvidence) and evidence.trace is not None:
+                    wanted.query(jql.query(evidence.trace), project)
+                elif isinstance(evidence, ActivityEvidence):
+                    wanted.query(activity.query(evidence), project)
+                    wanted.boards = wanted.boards or evidence.board
+                elif isinstance(evidence, VersionsEvidence):
+                    wanted.versions.add(project)
+                elif isinstance(evidence, SelfAssessmentEvidence) and product.self_assessment:
+                    wanted.assessments[product.key] = product.self_assessment
+    return wanted
+
+
+def judge_check(check: CheckDef, ctx: Context) -> CheckResult:
+    """One check for one product: applicability, every piece of evidence, waivers."""
+    product = ctx.product
+    if not applies(check, product):
+        reason = (
+            Msg("reason.not_applicable.phase", {"phase": product.phase})
+            if product.phase not in check.applies.phases
+            else Msg("reason.not_applicable.extension", {"extension": check.applies.extension})
+        )
+        return CheckResult(product.key, check.id, State.NOT_APPLICABLE, reason)
+    verdicts = [JUDGES[e.kind](e, ctx) for e in effective_evidence(check, product)]
+    decisive = min(verdicts, key=lambda v: _SEVERITY[v.state])
+    others = [v.reason for v in verdicts if v is not decisive]
+    notes = (*decisive.notes, *others, *(n for v in verdicts if v is not decisive for n in v.notes))
+    evidence = tuple(issue for v in verdicts for issue in v.evidence)
+    result = CheckResult(product.key, check.id, decisive.state, decisive.reason, evidence, notes)
+    return _waive(result, ctx)
+
+
+def _waive(result: CheckResult, ctx: Context) -> CheckResult:
+    """Apply the product's waiver for the check, if one is in force."""
+    waivers = [w for w in ctx.product.waivers if w.check == result.check_id]
+    if not waivers:
+        return result
+    waiver = max(waivers, key=lambda w: w.expires)
+    params = {
+        "reason": waiver.reason,
+        "approver": waiver.approver,
+        "expires": waiver.expires.isoformat(),
+    }
+    if waiver.expires < ctx.today:
+        expired = Msg("reason.waiver_expired", params)
+        return CheckResult(
+            result.product,
+            result.check_id,
+            result.state,
+            result.reason,
+            result.evidence,
+            (*result.notes, expired),
+        )
+    if result.state not in {State.NOT_MET, State.UNKNOWN}:
+        return result
+    return CheckResult(
+        result.product,
+        result.check_id,
+        State.WAIVED,
+        Msg("reason.waived", params),
+        result.evidence,
+        (result.reason, *result.notes),
+    )
 
 
 def evaluate(snapshot: Snapshot, config: Config) -> list[CheckResult]:
-    """Every rule for every product; a rule that fails yields `unknown`, never a crash."""
+    """Every check for every product; a judge that fails yields `unknown`, never a crash."""
     results: list[CheckResult] = []
     for product in config.products:
         profile = config.profile_for(product)
-        for _name, rule in RULES:
+        catalogue = config.catalogues.get(profile.catalogue) if profile.catalogue else None
+        ctx = Context(snapshot=snapshot, product=product, catalogue=catalogue)
+        for check in profile.checks:
             try:
-                results.extend(rule(snapshot, product, profile))
-            except Exception as exc:  # noqa: BLE001 - the rule boundary: one bad rule is unknown
-                results.extend(
-                    CheckResult(
-                        product=product.key,
-                        check_id=check.id,
-                        state=State.UNKNOWN,
-                        reason=Msg("reason.rule_failed", {"error": f"{type(exc).__name__}: {exc}"}),
-                    )
-                    for check in profile.checks
+                results.append(judge_check(check, ctx))
+            except Exception as exc:  # noqa: BLE001 - the rule boundary: one bad judge is unknown
+                failed = CheckResult(
+                    product=product.key,
+                    check_id=check.id,
+                    state=State.UNKNOWN,
+                    reason=Msg("reason.rule_failed", {"error": f"{type(exc).__name__}: {exc}"}),
                 )
+                results.append(_waive(failed, ctx))
     return results

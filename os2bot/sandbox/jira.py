@@ -15,7 +15,14 @@ from zoneinfo import ZoneInfo
 
 from os2bot.sandbox import jql
 from os2bot.sandbox.http import Request, Response, jira_error
-from os2bot.sandbox.seed import JiraSeed, SeedProject, SeedStatus, SeedUser, resolve_date
+from os2bot.sandbox.seed import (
+    JiraSeed,
+    SeedIssue,
+    SeedProject,
+    SeedStatus,
+    SeedUser,
+    resolve_date,
+)
 from os2bot.sandbox.seed import resolve_datetime as seed_datetime
 
 CATEGORIES = {
@@ -803,6 +810,13 @@ class JiraFake:
         return Response(204)
 
     # ----------------------------------------------------------------- inspection
+
+    def add_issue(self, **seed: Any) -> dict[str, Any]:
+        """Add an issue as a seed file would (dates relative to now), e.g. during a test."""
+        raw = SeedIssue.model_validate(seed).model_dump()
+        with self._lock:
+            self._add_seed_issue(raw, self.now())
+            return self.issues[f"{raw['project']}-{self._counters[raw['project']]}"]
 
     def issues_with_label(self, label: str) -> list[dict[str, Any]]:
         """Issues carrying *label* (for tests and the demo's account)."""

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Activity evidence: the Jira project is in use — issues updated lately, and a board."""
+
+from __future__ import annotations
+
+from os2bot.config import ActivityEvidence
+from os2bot.domain import BOT_LABEL, Msg, Query, State
+from os2bot.rules.base import Context, Verdict, verdict
+
+
+def query(evidence: ActivityEvidence) -> Query:
+    """Issues people updated in the window, with days to spare.
+
+    The rule counts calendar days in the configured timezone; JQL's -Nd counts 24-hour
+    periods back from now, so two spare days cover a late-evening run across a DST change.
+
+    The bot's own tasks are left out: opening a reminder must not make a project look active.
+    (`labels != x` leaves out issues without labels, hence the IS EMPTY.)
+    """
+    days = evidence.updated_within_days + 2
+    return Query(
+        jql=f"updated >= -{days}d AND (labels IS EMPTY OR labels != {BOT_LABEL})",
+        fields=("updated",),
+    )
+
+
+def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
+    """Met when some issue was updated within the window and, if asked, a board exists."""
+    snapshot, project = ctx.snapshot, ctx.project
+    found = query(evidence)
+    if project not in snapshot.projects:
+        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
+    if found in snapshot.failures:
+        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[found])
+    recent = [
+        (day, issue)
+        for issue in snapshot.issues(found, project)
+        if (day := ctx.local_date(issue.updated)) is not None
+        and ctx.days_ago(day) <= evidence.updated_within_days
+    ]
+    if not recent:
+        return verdict(State.NOT_MET, "reason.activity.idle", days=evidence.updated_within_days)
+    day, newest = max(recent, key=lambda pair: (pair[0], pair[1].order))
+    activity = Msg(
+        "reason.activity.recent",
+        {
+            "key": newest.key,
+            "date": day.isoformat(),
+            "count": len(recent),
+            "days": evidence.updated_within_days,
+        },
+    )
+    if not evidence.board:
+        return Verdict(State.MET, activity, (newest,))
+    if snapshot.boards is None:
+        return Verdict(
+            State.UNKNOWN,
+            Msg("reason.activity.boards_unreadable", {"error": snapshot.boards_error or "-"}),
+            notes=(activity,),
+        )
+    boards = snapshot.boards.get(project, [])
+    wanted = ctx.product.jira.board
+    if not boards:
+        return Verdict(State.NOT_MET, Msg("reason.activity.no_board", {}), notes=(activity,))
+    if wanted is not None and wanted not in boards:
+        return Verdict(
+            State.NOT_MET,
+            Msg("reason.activity.wrong_board", {"board": wanted, "boards": boards}),
+            notes=(activity,),
+        )
+    return Verdict(
+        State.MET, activity, (newest,), (Msg("reason.activity.board", {"boards": boards}),)
+    )

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""What every evidence judge shares: its context, its verdict, and calendar-day arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from os2bot.config import Catalogue, Product
+from os2bot.domain import Issue, Msg, Snapshot, State
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a judge may read: the snapshot, the product, the catalogue, today."""
+
+    snapshot: Snapshot
+    product: Product
+    catalogue: Catalogue | None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The configured timezone."""
+        return ZoneInfo(self.snapshot.timezone)
+
+    @property
+    def today(self) -> date:
+        """Today, in the configured timezone."""
+        return self.snapshot.taken_at.astimezone(self.tz).date()
+
+    @property
+    def project(self) -> str:
+        """The product's Jira project key."""
+        return self.product.jira.project
+
+    def days_ago(self, day: date) -> int:
+        """Whole calendar days from *day* to today."""
+        return (self.today - day).days
+
+    def local_date(self, value: datetime | date | None) -> date | None:
+        """The calendar day of *value* in the configured timezone.
+
+        Windows are counted in calendar days, so a change to or from daylight saving time
+        cannot move a boundary by an hour.
+        """
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value.astimezone(self.tz).date()
+        return value
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one piece of evidence says."""
+
+    state: State
+    reason: Msg
+    evidence: tuple[Issue, ...] = ()
+    notes: tuple[Msg, ...] = ()
+
+
+def verdict(
+    state: State, message: str, evidence: tuple[Issue, ...] = (), **params: object
+) -> Verdict:
+    """A verdict with its reason: the message key and its values."""
+    return Verdict(state, Msg(message, dict(params)), evidence)

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Declared evidence: facts stated in the product file, with the Jira trace that backs them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from os2bot.config import SUPPLIER_PHASES, DeclaredEvidence, Group
+from os2bot.domain import Msg, State
+from os2bot.rules import jql
+from os2bot.rules.base import Context, Verdict, verdict
+
+
+def judge(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    """The fact as declared; when it holds and a trace is configured, Jira must show it too."""
+    declared = FACTS[evidence.fact](evidence, ctx)
+    if declared.state is not State.MET or evidence.trace is None:
+        return declared
+    trace = jql.judge(evidence.trace, ctx)
+    if trace.state is State.MET:
+        return Verdict(State.MET, declared.reason, trace.evidence, (trace.reason,))
+    if trace.state is State.UNKNOWN:
+        return Verdict(State.UNKNOWN, trace.reason, notes=(declared.reason,))
+    return Verdict(
+        State.NOT_MET,
+        Msg("reason.declared.no_trace", {"jql": evidence.trace.jql}),
+        notes=(declared.reason,),
+    )
+
+
+def _group(group: Group | None, which: str) -> Verdict:
+    if group is None:
+        return verdict(State.NOT_MET, "reason.declared.no_group", group=which)
+    if group.lead is None:
+        return verdict(State.NOT_MET, "reason.declared.no_lead", group=which)
+    if not group.members:
+        return verdict(State.NOT_MET, "reason.declared.no_members", group=which)
+    return verdict(
+        State.MET,
+        "reason.declared.group",
+        group=which,
+        lead=group.lead.name,
+        members=len(group.members),
+    )
+
+
+def _steering_group(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    return _group(ctx.product.steering_group, "steering_group")
+
+
+def _coordination_group(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    return _group(ctx.product.coordination_group, "coordination_group")
+
+
+def _need_mapped(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    need = ctx.product.need
+    if not need.mapped:
+        return verdict(State.NOT_MET, "reason.declared.need_missing")
+    return verdict(State.MET, "reason.declared.need", document=need.document or "-")
+
+
+def _suppliers_cover_phases(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    suppliers = ctx.product.suppliers
+    covered = {phase for supplier in suppliers for phase in supplier.phases}
+    missing = [phase for phase in SUPPLIER_PHASES if phase not in covered]
+    if not suppliers:
+        return verdict(State.NOT_MET, "reason.declared.no_suppliers")
+    if missing:
+        return verdict(State.NOT_MET, "reason.declared.phases_missing", phases=missing)
+    return verdict(
+        State.MET, "reason.declared.suppliers", suppliers=", ".join(s.name for s in suppliers)
+    )
+
+
+def _funded_item(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    agreement = ctx.product.agreement
+    if agreement is None or agreement.signed is None:
+        return verdict(State.NOT_MET, "reason.declared.no_agreement")
+    if evidence.item not in agreement.funded_items:
+        return verdict(State.NOT_MET, "reason.declared.not_funded", item=evidence.item)
+    return verdict(
+        State.MET, "reason.declared.funded", item=evidence.item, signed=agreement.signed.isoformat()
+    )
+
+
+def _fee_paid(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
+    new = [m for m in ctx.product.members if not m.paid_development]
+    unpaid = [m.name for m in new if not m.fee_paid]
+    if unpaid:
+        return verdict(State.NOT_MET, "reason.declared.fee_unpaid", authorities=", ".join(unpaid))
+    return verdict(State.MET, "reason.declared.fee_paid", count=len(new))
+
+
+FACTS: dict[str, Callable[[DeclaredEvidence, Context], Verdict]] = {
+    "steering_group": _steering_group,
+    "coordination_group": _coordination_group,
+    "need_mapped": _need_mapped,
+    "suppliers_cover_phases": _suppliers_cover_phases,
+    "funded_item": _funded_item,
+    "fee_paid": _fee_paid,
+}

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""JQL evidence: enough matching issues in the product's project, the newest recent enough."""
+
+from __future__ import annotations
+
+from os2bot.config import JqlEvidence
+from os2bot.domain import Query, State
+from os2bot.rules.base import Context, Verdict, verdict
+
+
+def query(evidence: JqlEvidence) -> Query:
+    """The query that gathers this evidence (the project clause is added by collect)."""
+    return Query(jql=evidence.jql)
+
+
+def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
+    """Met when at least min_count issues match and the newest is within the window."""
+    snapshot, project = ctx.snapshot, ctx.project
+    found = query(evidence)
+    if project not in snapshot.projects:
+        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
+    if found in snapshot.failures:
+        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[found])
+    issues = snapshot.issues(found, project)
+    if not issues:
+        return verdict(State.NOT_MET, "reason.jql.none", jql=evidence.jql)
+    if len(issues) < evidence.min_count:
+        return verdict(
+            State.NOT_MET,
+            "reason.jql.too_few",
+            tuple(issues),
+            count=len(issues),
+            min_count=evidence.min_count,
+        )
+    dated = [
+        (day, issue)
+        for issue in issues
+        if (day := ctx.local_date(issue.date_of(evidence.date_field))) is not None
+    ]
+    if not dated and evidence.within_days is None:
+        # No window: the matching issues are the evidence, whether or not they carry a date
+        # (a signed agreement filed as an issue that is still open, say).
+        newest = max(issues, key=lambda issue: issue.order)
+        return verdict(
+            State.MET,
+            "reason.jql.found",
+            (newest,),
+            key=newest.key,
+            summary=newest.summary,
+            count=len(issues),
+        )
+    if not dated:
+        return verdict(
+            State.NOT_MET, "reason.jql.no_date", tuple(issues), field=evidence.date_field
+        )
+    # The newest by date; on the same day the higher issue number, which Jira gave later.
+    newest_date, newest = max(dated, key=lambda pair: (pair[0], pair[1].order))
+    days = ctx.days_ago(newest_date)
+    params = {
+        "key": newest.key,
+        "summary": newest.summary,
+        "date": newest_date.isoformat(),
+        "days": days,
+    }
+    if evidence.within_days is not None and days > evidence.within_days:
+        return verdict(
+            State.NOT_MET, "reason.jql.too_old", (newest,), window=evidence.within_days, **params
+        )
+    return verdict(State.MET, "reason.jql.met", (newest,), count=len(issues), **params)

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Self-assessment evidence: OS2's selvevaluering against the requirement catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from os2bot.config import LEVELS, SelfAssessmentEvidence
+from os2bot.domain import Answer, Msg, SelfAssessment, State
+from os2bot.rules.base import Context, Verdict, verdict
+
+_YES = {"ja", "yes", "true"}
+_NO = {"nej", "no", "false"}
+
+
+def parse(data: Any) -> SelfAssessment:
+    """OS2's exported JSON (productName, filledDate, krav[]) as a SelfAssessment.
+
+    Raises ValueError, naming what is missing, when the shape is not OS2's.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("the file is not a JSON object")  # noqa: TRY004 - a format error
+    try:
+        filled = date.fromisoformat(str(data["filledDate"])[:10])
+        requirements = data["krav"]
+    except KeyError as exc:
+        raise ValueError(f"the field {exc.args[0]} is missing") from None
+    if not isinstance(requirements, list):
+        raise ValueError("krav is not a list")  # noqa: TRY004 - a format error
+    answers: dict[str, Answer] = {}
+    for entry in requirements:
+        if not isinstance(entry, dict) or "id" not in entry:
+            raise ValueError("an entry of krav has no id")
+        said = str(entry.get("efterlevet", "")).strip().lower()
+        complied = True if said in _YES else False if said in _NO else None
+        answers[str(entry["id"])] = Answer(
+            requirement=str(entry["id"]),
+            complied=complied,
+            documentation=str(entry.get("dokumentation") or ""),
+        )
+    return SelfAssessment(
+        product_name=str(data.get("productName", "")), filled=filled, answers=answers
+    )
+
+
+def judge(evidence: SelfAssessmentEvidence, ctx: Context) -> Verdict:
+    """Met when the assessment is fresh and no requirement up to the product's level is 'Nej'.
+
+    Recommendations (anbefaling) answered 'Nej' are noted, not failed; requirements the
+    assessment does not answer count as not met.
+    """
+    product = ctx.product
+    if product.self_assessment is None:
+        return verdict(State.NOT_MET, "reason.assessment.none")
+    assessment = ctx.snapshot.assessments.get(product.key)
+    if assessment is None or isinstance(assessment, str):
+        return verdict(
+            State.UNKNOWN,
+            "reason.assessment.unreadable",
+            error=assessment or "-",
+            file=product.self_assessment,
+        )
+    if ctx.catalogue is None:
+        return verdict(State.UNKNOWN, "reason.assessment.no_catalogue")
+    age = ctx.days_ago(assessment.filled)
+    filled = assessment.filled.isoformat()
+    if age > evidence.max_age_days:
+        return verdict(
+            State.NOT_MET,
+            "reason.assessment.stale",
+            filled=filled,
+            days=age,
+            window=evidence.max_age_days,
+        )
+    ceiling = LEVELS.index(product.level)
+    applicable = [r for r in ctx.catalogue.requirements if LEVELS.index(r.level) <= ceiling]
+    failing: list[str] = []
+    warnings: list[str] = []
+    unanswered: list[str] = []
+    for requirement in applicable:
+        answer = assessment.answers.get(requirement.id)
+        if answer is None or answer.complied is None:
+            unanswered.append(requirement.id)
+        elif not answer.complied:
+            (warnings if requirement.recommendation else failing).append(requirement.id)
+    notes = (
+        (Msg("reason.assessment.recommendations", {"ids": ", ".join(warnings)}),)
+        if warnings
+        else ()
+    )
+    level = product.level
+    if failing or unanswered:
+        reason = Msg(
+            "reason.assessment.failing",
+            {
+                "ids": ", ".join(failing) or "-",
+                "unanswered": ", ".join(unanswered) or "-",
+                "level": level,
+                "filled": filled,
+                "version": ctx.catalogue.version,
+            },
+        )
+        return Verdict(State.NOT_MET, reason, notes=notes)
+    reason = Msg(
+        "reason.assessment.ok",
+        {
+            "count": len(applicable),
+            "level": level,
+            "filled": filled,
+            "version": ctx.catalogue.version,
+        },
+    )
+    return Verdict(State.MET, reason, notes=notes)

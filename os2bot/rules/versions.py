@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Versions evidence: releases in the project's Jira versions — none overdue, one lately."""
+
+from __future__ import annotations
+
+from os2bot.config import VersionsEvidence
+from os2bot.domain import State
+from os2bot.rules.base import Context, Verdict, verdict
+
+
+def judge(evidence: VersionsEvidence, ctx: Context) -> Verdict:
+    """Met when no unreleased version is past its date and one was released in the window."""
+    snapshot, project = ctx.snapshot, ctx.project
+    if project not in snapshot.projects:
+        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
+    if project in snapshot.versions_failures:
+        return verdict(
+            State.UNKNOWN, "reason.query_failed", error=snapshot.versions_failures[project]
+        )
+    versions = [v for v in snapshot.versions.get(project, []) if not v.archived]
+    overdue = sorted(
+        v.name
+        for v in versions
+        if not v.released and v.release_date is not None and v.release_date < ctx.today
+    )
+    if evidence.no_overdue and overdue:
+        return verdict(State.NOT_MET, "reason.versions.overdue", versions=", ".join(overdue))
+    released = [v for v in versions if v.released and v.release_date is not None]
+    newest = max(released, key=lambda v: (v.release_date, v.name), default=None)
+    if evidence.released_within_days is not None:
+        if newest is None or newest.release_date is None:
+            return verdict(State.NOT_MET, "reason.versions.none_released")
+        days = ctx.days_ago(newest.release_date)
+        if days > evidence.released_within_days:
+            return verdict(
+                State.NOT_MET,
+                "reason.versions.too_old",
+                version=newest.name,
+                date=newest.release_date.isoformat(),
+                days=days,
+                window=evidence.released_within_days,
+            )
+    if newest is None or newest.release_date is None:
+        return verdict(State.MET, "reason.versions.ok_none", count=len(versions))
+    return verdict(
+        State.MET,
+        "reason.versions.ok",
+        version=newest.name,
+        date=newest.release_date.isoformat(),
+        count=len(versions),
+    )

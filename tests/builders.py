@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Build configurations, products and snapshots by hand, for tests of the pure core."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+from typing import Any
+
+from os2bot.config import CheckDef, Config, Product, Profile, load_config
+from os2bot.domain import Issue, Query, Snapshot
+from os2bot.rules import Context
+
+from conftest import CONFIG
+
+SHIPPED = load_config(CONFIG)
+PROFILE = SHIPPED.profiles["tilslutningsaftale"]
+CATALOGUE = SHIPPED.catalogues["governancekrav-1.1.0"]
+NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+
+
+def product(**changes: Any) -> Product:
+    """A product in good order (drift, level 2, both groups, all phases covered, the six
+    minimum items funded), with *changes* applied on top."""
+    data: dict[str, Any] = {
+        "key": "os2test",
+        "name": "OS2test",
+        "phase": "drift",
+        "level": "2",
+        "jira": {"project": "TEST", "board": 7},
+        "steering_group": {"lead": {"name": "Formand"}, "members": [{"name": "Medlem"}]},
+        "coordination_group": {"lead": {"name": "KG-formand"}, "members": [{"name": "Medlem"}]},
+        "suppliers": [
+            {
+                "name": "Leverandør A/S",
+                "phases": [
+                    "udvikling",
+                    "implementering",
+                    "raadgivning",
+                    "projektledelse",
+                    "faellesskab",
+                ],
+            }
+        ],
+        "need": {"mapped": True},
+        "agreement": {
+            "signed": "2025-01-01",
+            "funded_items": [
+                "vedligehold",
+                "governancekrav",
+                "koordinationsgruppe",
+                "videndeling",
+                "leverandoerdialog",
+                "promovering",
+            ],
+        },
+    }
+    data.update(changes)
+    return Product.model_validate(data)
+
+
+def config(*products: Product, profile: Profile = PROFILE) -> Config:
+    """The shipped configuration with *products* instead of the shipped ones."""
+    return dataclasses.replace(SHIPPED, products=tuple(products), profiles={profile.id: profile})
+
+
+def check(check_id: str) -> CheckDef:
+    """A check of the shipped profile."""
+    return PROFILE.check(check_id)
+
+
+def issue(key: str, **fields: Any) -> Issue:
+    """An issue as collect would read it."""
+    return Issue(
+        key=key,
+        project=key.rsplit("-", 1)[0],
+        summary=fields.pop("summary", key),
+        url=f"https://jira.test/browse/{key}",
+        **fields,
+    )
+
+
+def snapshot(
+    *,
+    now: datetime = NOW,
+    projects: set[str] | None = None,
+    results: dict[Query, dict[str, list[Issue]]] | None = None,
+    **kwargs: Any,
+) -> Snapshot:
+    """A snapshot taken at *now* in which the project TEST can be read."""
+    return Snapshot(
+        taken_at=now,
+        timezone="Europe/Copenhagen",
+        projects=frozenset(projects if projects is not None else {"TEST"}),
+        results=results or {},
+        **kwargs,
+    )
+
+
+def context(snap: Snapshot, prod: Product | None = None) -> Context:
+    """What a judge sees for *prod* (default: the good product) in *snap*."""
+    return Context(snapshot=snap, product=prod or product(), catalogue=CATALOGUE)
