@@ -107,17 +107,25 @@ def test_second_run_opens_nothing_and_edits_nothing(sandbox_factory, tmp_path, d
     assert all(m.edits == [] for m in sandbox.slack.messages)
 
 
-def test_search_follows_every_page(sandbox_factory, tmp_path):
-    """With pages of 2 issues, a meeting on the last page still counts: all pages are read."""
+@pytest.mark.parametrize(
+    ("deployment", "endpoint"), [("cloud", "/search/jql$"), ("datacenter", "/search$")]
+)
+def test_search_follows_every_page(sandbox_factory, tmp_path, deployment, endpoint):
+    """With pages of 2 issues, a meeting on the last page still counts: all pages are read,
+    by nextPageToken on Cloud and by startAt on Data Center."""
     old = [meeting("MO", f"-{200 + i}d") for i in range(5)]
-    seed = make_seed(issues=[*old, meeting("MO", "-10d"), meeting("OS2FORMS", "-10d")], page_size=2)
+    seed = make_seed(
+        deployment=deployment,
+        issues=[*old, meeting("MO", "-10d"), meeting("OS2FORMS", "-10d")],
+        page_size=2,
+    )
     sandbox = sandbox_factory(seed)
 
-    report = run(sandbox, SqliteState(tmp_path / "s.sqlite3"), "cloud", mode=Mode.CHECK)
+    report = run(sandbox, SqliteState(tmp_path / "s.sqlite3"), deployment, mode=Mode.CHECK)
 
     assert {r.product: r.state for r in report.results}["os2mo"] is State.MET
     evidence_pages = [
-        c for c in sandbox.calls(r"/search/jql$") if "koordinationsgruppemøde" in c.query["jql"][0]
+        c for c in sandbox.calls(endpoint) if "koordinationsgruppemøde" in c.query["jql"][0]
     ]
     assert len(evidence_pages) == 4  # 7 evidence issues in pages of 2
 
