@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -12,10 +13,14 @@ from urllib.parse import urlencode
 import pytest
 import requests
 
+from os2bot.adapters.jira_tracker import JiraTracker
+from os2bot.adapters.slack_chat import SlackChat
+from os2bot.config import load_config
+from os2bot.sandbox.seed import load_seed
 from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
 
-from conftest import JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for
+from conftest import CONFIG, JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for
 from contract import ContractError, validate_request, validate_response
 from test_flow import config_for
 
@@ -206,3 +211,39 @@ def test_every_route_and_the_bots_own_traffic_conform_to_the_specs(
         if not any(m == method and re.fullmatch(pattern, path) for m, path in hit)
     ]
     assert missed == []
+
+
+@pytest.mark.parametrize("deployment", ["cloud", "datacenter"])
+def test_the_demo_run_conforms_to_the_specs(sandbox_factory, tmp_path, deployment):
+    """The full profile against the demo data — searches, versions, the board listing, task
+    creation and Slack posts — sends and receives only what the specs describe."""
+    seed = load_seed(CONFIG / "demo")
+    seed.jira.deployment = deployment
+    sandbox = sandbox_factory(seed)
+    user = seed.jira.users[0]
+    cfg = load_config(CONFIG)
+    cfg = dataclasses.replace(
+        cfg,
+        bot=cfg.bot.model_copy(
+            update={"jira": cfg.bot.jira.model_copy(update={"deployment": deployment})}
+        ),
+    )
+    tracker = JiraTracker(
+        sandbox.url, deployment=deployment, email=user.email, api_token=user.api_token, pat=user.pat
+    )
+    chat = SlackChat(seed.slack.tokens[0], base_url=sandbox.url + "/api/")
+
+    run_once(
+        cfg,
+        tracker,
+        now=datetime.now(UTC),
+        language="da",
+        mode=Mode.APPLY,
+        chat=chat,
+        state=SqliteState(tmp_path / "state.sqlite3"),
+    )
+
+    failures = check_exchanges(sandbox)
+    assert failures == [], "\n\n".join(failures)
+    assert sandbox.calls(r"/versions$")
+    assert sandbox.calls(r"/rest/agile/1\.0/board$")
