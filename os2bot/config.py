@@ -43,6 +43,17 @@ class Bilingual(_Model):
         return self.da if language == "da" else self.en
 
 
+class Person(_Model):
+    """Someone the bot may name or assign tasks to."""
+
+    name: str = Field(min_length=1, description="Full name.")
+    authority: str | None = Field(default=None, description="Municipality or organisation.")
+    email: str | None = Field(default=None, description="E-mail address.")
+    jira_user: str | None = Field(
+        default=None, description="Jira accountId (Cloud) or user name (Data Center)."
+    )
+
+
 class JiraConfig(_Model):
     """Where Jira is and what kind it is."""
 
@@ -74,6 +85,36 @@ class ChatConfig(_Model):
     slack: SlackConfig = Field(default_factory=SlackConfig, description="Slack settings.")
 
 
+class Secretariat(_Model):
+    """The OS2 secretariat: where its tasks go."""
+
+    jira_project: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z][A-Z0-9_]{1,19}$",
+        description="Jira project for the secretariat's tasks (fees, expiring agreements).",
+    )
+    lead: Person | None = Field(default=None, description="Who the secretariat's tasks go to.")
+    expiry_days: list[int] = Field(
+        default_factory=lambda: [90, 30],
+        description="Open a task this many days before an agreement expires.",
+    )
+
+
+class TasksConfig(_Model):
+    """How the bot writes to Jira."""
+
+    budget: int = Field(
+        default=50, ge=1, description="Most writes in one run; the rest waits for the next run."
+    )
+    closed_days: list[str] = Field(
+        default_factory=lambda: ["12-24", "12-31", "06-05"],
+        description="MM-DD days treated as closed besides public holidays (due dates).",
+    )
+    reminder_due_working_days: int = Field(
+        default=20, ge=1, description="Working days a reminder task is due in."
+    )
+
+
 class BotConfig(_Model):
     """config/os2bot.yaml: where Jira and chat are, language and timezone."""
 
@@ -84,6 +125,10 @@ class BotConfig(_Model):
     )
     jira: JiraConfig = Field(default_factory=JiraConfig, description="The Jira instance.")
     chat: ChatConfig = Field(default_factory=ChatConfig, description="Chat systems.")
+    secretariat: Secretariat = Field(
+        default_factory=Secretariat, description="The OS2 secretariat."
+    )
+    tasks: TasksConfig = Field(default_factory=TasksConfig, description="Task settings.")
 
     @field_validator("timezone")
     @classmethod
@@ -378,17 +423,6 @@ class ProductChat(_Model):
     )
 
 
-class Person(_Model):
-    """Someone the bot may name or assign tasks to."""
-
-    name: str = Field(min_length=1, description="Full name.")
-    authority: str | None = Field(default=None, description="Municipality or organisation.")
-    email: str | None = Field(default=None, description="E-mail address.")
-    jira_user: str | None = Field(
-        default=None, description="Jira accountId (Cloud) or user name (Data Center)."
-    )
-
-
 class Group(_Model):
     """A steering or coordination group."""
 
@@ -447,6 +481,70 @@ class Waiver(_Model):
     expires: date = Field(description="Last day the waiver counts.")
 
 
+class Threshold(_Model):
+    """Open the next round's task early when requests pile up."""
+
+    count: int | None = Field(
+        default=None, ge=1, description="This many untriaged development requests."
+    )
+    oldest_days: int | None = Field(
+        default=None, ge=1, description="The oldest untriaged request is this many days old."
+    )
+
+
+class Prioritisation(_Model):
+    """The coordination group's rounds of prioritising development requests."""
+
+    months: list[int] = Field(
+        default_factory=lambda: [2, 5, 9, 11],
+        description="Months with a prioritisation meeting.",
+    )
+    day: int = Field(default=15, ge=1, le=28, description="Day of the month of the meeting.")
+    cron: str | None = Field(
+        default=None, description="A cron expression instead of months and day."
+    )
+    lead_days: int = Field(
+        default=14, ge=0, description="Open the round's task this many days before."
+    )
+    threshold: Threshold = Field(
+        default_factory=Threshold, description="Open the task early when requests pile up."
+    )
+    requests_jql: str = Field(
+        default='labels = udviklingsønske AND statusCategory = "To Do"',
+        min_length=1,
+        description="Which issues are development requests waiting for prioritisation.",
+    )
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, months: list[int]) -> list[int]:
+        if not months or any(not 1 <= m <= 12 for m in months):  # noqa: PLR2004
+            raise ValueError("months must be 1 to 12")
+        return months
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, cron: str | None) -> str | None:
+        if cron is None:
+            return None
+        from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415 - validation only
+
+        try:
+            CronTrigger.from_crontab(cron)
+        except ValueError as exc:
+            raise ValueError(f"not a cron expression: {exc}") from None
+        return cron
+
+
+class Releases(_Model):
+    """Release- og deploymentstyring tasks for the product's Jira versions."""
+
+    enabled: bool = Field(default=True, description="Open release tasks.")
+    lead_days: int = Field(
+        default=21, ge=1, description="Open a version's task this many days before its date."
+    )
+
+
 class Product(_Model):
     """config/products/*.yaml: one OS2 product."""
 
@@ -468,6 +566,13 @@ class Product(_Model):
         default=None, description="Path of OS2's self-assessment JSON, relative to the config."
     )
     waivers: list[Waiver] = Field(default_factory=list, description="Waivers by check.")
+    prioritisation: Prioritisation | None = Field(
+        default=None, description="Prioritisation rounds (none: no round tasks)."
+    )
+    triage: bool = Field(
+        default=False, description="Comment on requests that miss points 1-5 of the checklist."
+    )
+    releases: Releases = Field(default_factory=Releases, description="Release tasks.")
     chat: ProductChat = Field(default_factory=ProductChat, description="Chat targets.")
     overrides: dict[str, EvidenceOverride] = Field(
         default_factory=dict, description="Evidence overrides by check id."

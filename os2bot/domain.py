@@ -12,6 +12,7 @@ from typing import Any
 
 BOT_LABEL = "os2bot"
 FINGERPRINT_PREFIX = "os2bot-"
+VERSION_PREFIX = "os2bot-v-"
 
 
 class State(StrEnum):
@@ -25,11 +26,12 @@ class State(StrEnum):
 
 
 class ActionKind(StrEnum):
-    """What the bot does to a task in Jira."""
+    """What the bot does in Jira."""
 
     CREATE = "create"
     UPDATE = "update"
     COMMENT = "comment"
+    EDIT_COMMENT = "edit_comment"
     RESOLVE = "resolve"
 
 
@@ -39,6 +41,14 @@ class Msg:
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment on an issue."""
+
+    id: str
+    body: str
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,9 @@ class Issue:
     resolved: datetime | None = None
     duedate: date | None = None
     description: str | None = None
+    votes: int = 0
+    fix_versions: tuple[str, ...] = ()
+    comments: tuple[Comment, ...] = ()
 
     def date_of(self, name: str) -> datetime | date | None:
         """The issue's date in the JQL field *name* (created, updated, resolved, duedate)."""
@@ -79,8 +92,18 @@ class Issue:
     def fingerprint(self) -> str | None:
         """The fingerprint label of a task the bot opened, or None for other issues."""
         for label in self.labels:
-            if label.startswith(FINGERPRINT_PREFIX):
-                return label.removeprefix(FINGERPRINT_PREFIX)
+            if label.startswith(FINGERPRINT_PREFIX) and not label.startswith(VERSION_PREFIX):
+                rest = label.removeprefix(FINGERPRINT_PREFIX)
+                if len(rest) == FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in rest):
+                    return rest
+        return None
+
+    @property
+    def content_version(self) -> str | None:
+        """The content version label of a bot task."""
+        for label in self.labels:
+            if label.startswith(VERSION_PREFIX):
+                return label.removeprefix(VERSION_PREFIX)
         return None
 
 
@@ -149,6 +172,8 @@ class Snapshot:
     boards: dict[str, list[int]] | None = None  # project -> board ids; None: not read
     boards_error: str | None = None
     assessments: dict[str, SelfAssessment | str] = field(default_factory=dict)  # str: error
+    release_issues: dict[tuple[str, str], list[Issue]] = field(default_factory=dict)
+    issue_types: dict[str, list[str]] = field(default_factory=dict)
     bot_tasks: list[Issue] = field(default_factory=list)
     calls: dict[str, int] = field(default_factory=dict)
 
@@ -171,7 +196,12 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class Action:
-    """One write the planner decided on; `fingerprint` makes it idempotent."""
+    """One write the planner decided on; `fingerprint` makes it idempotent.
+
+    A task's labels carry its fingerprint (which task it is) and its content version (what it
+    says), so that a run can tell "exists" from "exists but out of date" without reading back
+    descriptions that people may have edited.
+    """
 
     kind: ActionKind
     fingerprint: str
@@ -180,14 +210,38 @@ class Action:
     summary: str
     description: str = ""
     comment: str = ""
-    issue_key: str | None = None  # the existing task, for update/comment/resolve
+    issue_key: str | None = None  # the existing issue, for update/comment/resolve
+    comment_id: str | None = None  # for edit_comment
+    assignee: str | None = None  # accountId (Cloud) or user name (Data Center)
+    due: date | None = None
+    version: str = ""  # content hash of summary, description, assignee and due date
+    mark: str = ""  # an extra label recording that a one-off comment was made
+    keep_labels: tuple[str, ...] = ()  # labels of the existing task to keep on update
 
     @property
-    def labels(self) -> tuple[str, str]:
-        """The labels every bot task carries."""
-        return (BOT_LABEL, FINGERPRINT_PREFIX + self.fingerprint)
+    def labels(self) -> tuple[str, ...]:
+        """The labels the task carries after this action."""
+        labels = [BOT_LABEL, FINGERPRINT_PREFIX + self.fingerprint]
+        if self.version:
+            labels.append(VERSION_PREFIX + self.version)
+        labels += [
+            label
+            for label in self.keep_labels
+            if label not in labels and not label.startswith(VERSION_PREFIX)
+        ]
+        if self.mark and self.mark not in labels:
+            labels.append(self.mark)
+        return tuple(labels)
+
+
+FINGERPRINT_LENGTH = 12
 
 
 def fingerprint(*parts: str) -> str:
     """A stable 12-hex-digit fingerprint of rule, product and subject."""
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:12]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+def content_version(*parts: object) -> str:
+    """An 8-hex-digit hash of what a task says."""
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:8]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from os2bot.domain import Issue, Version
@@ -51,13 +51,37 @@ class Tracker(Protocol):
         ...
 
     def create_task(
-        self, *, project: str, summary: str, description: str, labels: Sequence[str]
+        self,
+        *,
+        project: str,
+        summary: str,
+        description: str,
+        labels: Sequence[str],
+        assignee: str | None = None,
+        due: date | None = None,
     ) -> Issue:
         """Open a task; return it with its key and URL."""
         ...
 
-    def comment(self, key: str, body: str) -> None:
-        """Add a comment to an issue."""
+    def update_task(
+        self,
+        key: str,
+        *,
+        summary: str | None = None,
+        description: str | None = None,
+        labels: Sequence[str] | None = None,
+        assignee: str | None = None,
+        due: date | None = None,
+    ) -> None:
+        """Change a task's fields; None leaves a field as it is."""
+        ...
+
+    def comment(self, key: str, body: str) -> str:
+        """Add a comment to an issue; return its id."""
+        ...
+
+    def edit_comment(self, key: str, comment_id: str, body: str) -> None:
+        """Replace the text of a comment."""
         ...
 
     def resolve(self, key: str) -> bool:
@@ -93,7 +117,7 @@ class ChatMessage:
     links: tuple[Link, ...] = ()
     empty_links: str = ""
     footer: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    digest: str = ""  # what decides "changed" (default: everything but the footer)
 
 
 class Chat(Protocol):

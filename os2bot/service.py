@@ -8,7 +8,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from os2bot.domain import (
     State,
 )
 from os2bot.messages import Language, render, text
-from os2bot.planner import plan_actions
+from os2bot.planner import REQUEST_FIELDS, plan_actions
 from os2bot.ports import (
     Chat,
     ChatError,
@@ -47,7 +47,7 @@ from os2bot.rules.self_assessment import parse as parse_assessment
 
 log = structlog.get_logger(__name__)
 
-TASK_FIELDS = ("summary", "project", "status", "labels", "created", "updated", "resolutiondate")
+TASK_FIELDS = ("summary", "project", "status", "labels")
 
 
 class Mode(StrEnum):
@@ -91,6 +91,7 @@ class RunReport:
     applied: list[Applied] = field(default_factory=list)
     posted: list[Posted] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    deferred: list[Action] = field(default_factory=list)  # past the write budget
     calls: dict[str, int] = field(default_factory=dict)
     snapshot: Snapshot | None = None
 
@@ -116,9 +117,13 @@ def collect_snapshot(
     the run. With *with_tasks* it also reads the bot's open tasks, which planning needs.
     """
     configured = {p.jira.project for p in config.products}
+    if config.bot.secretariat.jira_project:
+        configured.add(config.bot.secretariat.jira_project)
     readable = tracker.readable_projects() & configured
     snapshot = Snapshot(taken_at=now, timezone=config.bot.timezone, projects=frozenset(readable))
     wanted = rules.needs(config)
+    if with_tasks:
+        _add_task_needs(config, wanted)
     for query, projects in sorted(wanted.queries.items(), key=lambda kv: kv[0].jql):
         _collect_query(snapshot, tracker, query, sorted(projects & readable))
     for project in sorted(wanted.versions & readable):
@@ -137,6 +142,8 @@ def collect_snapshot(
             snapshot.boards_error = str(exc)
     for product_key, path in wanted.assessments.items():
         snapshot.assessments[product_key] = _read_assessment(config.root / path)
+    if with_tasks:
+        _collect_release_issues(config, snapshot, tracker)
     if readable and with_tasks:
         snapshot.bot_tasks = tracker.search(
             f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
@@ -144,6 +151,50 @@ def collect_snapshot(
             TASK_FIELDS,
         )
     return snapshot
+
+
+def _add_task_needs(config: Config, wanted: rules.Needs) -> None:
+    """What planning tasks needs besides the checks: requests and versions."""
+    for product in config.products:
+        project = product.jira.project
+        if product.prioritisation is not None:
+            wanted.query(Query(product.prioritisation.requests_jql, REQUEST_FIELDS), project)
+        if product.releases.enabled:
+            wanted.versions.add(project)
+
+
+def _collect_release_issues(config: Config, snapshot: Snapshot, tracker: Tracker) -> None:
+    """The unresolved issues of every version due for a release task, in one search."""
+    today = snapshot.taken_at.astimezone(config.bot.tz).date()
+    due: set[tuple[str, str]] = set()
+    for product in config.products:
+        project = product.jira.project
+        if not product.releases.enabled:
+            continue
+        horizon = today + timedelta(days=product.releases.lead_days)
+        due |= {
+            (project, v.name)
+            for v in snapshot.versions.get(project, [])
+            if not v.released and not v.archived and v.release_date and v.release_date <= horizon
+        }
+    if not due:
+        return
+    projects = sorted({project for project, _ in due})
+    names = ", ".join(f'"{name}"' for name in sorted({name for _, name in due}))
+    jql = f"{_project_clause(projects)} AND fixVersion in ({names}) AND statusCategory != Done"
+    try:
+        found = tracker.search(jql, ("summary", "project", "status", "fixVersions"))
+    except TrackerUnavailable:
+        raise
+    except TrackerError as exc:
+        log.warning("collect.release_issues_failed", error=str(exc))
+        return
+    for key in due:
+        snapshot.release_issues[key] = []
+    for issue in found:
+        for name in issue.fix_versions:
+            if (issue.project, name) in due:
+                snapshot.release_issues[(issue.project, name)].append(issue)
 
 
 def _collect_query(snapshot: Snapshot, tracker: Tracker, query: Query, projects: list[str]) -> None:
@@ -178,16 +229,35 @@ def _project_clause(projects: list[str]) -> str:
     return "project in (" + ", ".join(f'"{p}"' for p in projects) + ")"
 
 
-def apply_actions(
-    actions: list[Action], tracker: Tracker, errors: list[str] | None = None
-) -> list[Applied]:
-    """Carry out *actions*; look for the fingerprint label before every create.
+def writes(action: Action) -> int:
+    """How many Jira writes *action* takes (a resolve comments and transitions)."""
+    if action.kind is ActionKind.RESOLVE or (action.kind is ActionKind.COMMENT and action.mark):
+        return 2
+    return 1
 
-    An action Jira refuses is logged and listed in *errors*, and the others go on; Jira being
-    unreachable stops the run (the next run picks up where this one stopped).
+
+def apply_actions(
+    actions: list[Action],
+    tracker: Tracker,
+    errors: list[str] | None = None,
+    *,
+    budget: int = 50,
+) -> tuple[list[Applied], list[Action]]:
+    """Carry out *actions* within *budget* writes; return what was done and what waits.
+
+    A create looks for its fingerprint label first. An action Jira refuses is logged and
+    listed in *errors*, and the others go on; Jira being unreachable stops the run (the next
+    run picks up where this one stopped, and finds what was done by its labels).
     """
     applied: list[Applied] = []
-    for action in actions:
+    used = 0
+    for index, action in enumerate(actions):
+        cost = writes(action)
+        if used + cost > budget:
+            deferred = actions[index:]
+            log.warning("apply.budget_spent", budget=budget, deferred=len(deferred))
+            return applied, deferred
+        used += cost
         try:
             done = _apply(action, tracker)
         except TrackerUnavailable:
@@ -195,15 +265,15 @@ def apply_actions(
         except TrackerError as exc:
             log.warning("apply.refused", fingerprint=action.fingerprint, error=str(exc))
             if errors is not None:
-                errors.append(f"{action.project}: {action.summary}: {exc}")
+                errors.append(f"{action.issue_key or action.project}: {action.summary}: {exc}")
             continue
-        if done is not None:
-            applied.append(done)
-    return applied
+        applied.append(done)
+    return applied, []
 
 
-def _apply(action: Action, tracker: Tracker) -> Applied | None:
+def _apply(action: Action, tracker: Tracker) -> Applied:
     """One action; a create looks for its fingerprint label first and after a lost answer."""
+    key = action.issue_key or ""
     if action.kind is ActionKind.CREATE:
         found = _find_task(tracker, action)
         if found:
@@ -215,6 +285,8 @@ def _apply(action: Action, tracker: Tracker) -> Applied | None:
                 summary=action.summary,
                 description=action.description,
                 labels=action.labels,
+                assignee=action.assignee,
+                due=action.due,
             )
         except TrackerUnavailable:
             # The answer was lost, not necessarily the write: look before anyone retries.
@@ -224,12 +296,29 @@ def _apply(action: Action, tracker: Tracker) -> Applied | None:
             task = found
         log.info("apply.created", fingerprint=action.fingerprint, key=task.key)
         return Applied(action, task.key, task.url)
-    if action.kind is ActionKind.RESOLVE and action.issue_key:
-        tracker.comment(action.issue_key, action.comment)
-        resolved = tracker.resolve(action.issue_key)
-        log.info("apply.resolved", key=action.issue_key, resolved=resolved)
-        return Applied(action, action.issue_key, "")
-    return None
+    if action.kind is ActionKind.UPDATE:
+        tracker.update_task(
+            key,
+            summary=action.summary,
+            description=action.description,
+            labels=action.labels,
+            assignee=action.assignee,
+            due=action.due,
+        )
+        log.info("apply.updated", key=key, version=action.version)
+    elif action.kind is ActionKind.COMMENT:
+        tracker.comment(key, action.comment)
+        if action.mark:
+            tracker.update_task(key, labels=action.labels)
+        log.info("apply.commented", key=key, mark=action.mark or None)
+    elif action.kind is ActionKind.EDIT_COMMENT and action.comment_id:
+        tracker.edit_comment(key, action.comment_id, action.comment)
+        log.info("apply.comment_edited", key=key)
+    elif action.kind is ActionKind.RESOLVE:
+        tracker.comment(key, action.comment)
+        resolved = tracker.resolve(key)
+        log.info("apply.resolved", key=key, resolved=resolved)
+    return Applied(action, key, "")
 
 
 def _find_task(tracker: Tracker, action: Action) -> Issue | None:
@@ -260,14 +349,16 @@ def status_message(
     """The standing status message of one product."""
     product = next(p for p in config.products if p.key == product_key)
     profile = config.profile_for(product)
+    shown = [
+        r for r in results if r.product == product_key and r.state is not State.NOT_APPLICABLE
+    ]
     lines = tuple(
         StatusLine(
             state=r.state.value,
             title=profile.check(r.check_id).title.get(language),
             detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
         )
-        for r in results
-        if r.product == product_key and r.state is not State.NOT_APPLICABLE
+        for r in shown
     )
     ordered = sorted(tasks, key=lambda t: (t.project, int(t.key.rsplit("-", 1)[-1])))
     links = tuple(Link(url=t.url, label=t.key, title=t.summary) for t in ordered)
@@ -284,14 +375,37 @@ def status_message(
             profile=profile.id,
             version=profile.version,
         ),
+        digest=_status_digest(shown, links, language),
     )
 
 
 def content_hash(message: ChatMessage) -> str:
     """A hash of what a message says, leaving out the footer's time stamp."""
+    if message.digest:
+        return message.digest
     data = asdict(message)
     data.pop("footer")
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+# Values that move without the state moving (a day passes, someone comments, a newer meeting
+# is held): the status message is edited for states, reasons and tasks, not for these.
+VOLATILE = frozenset({"days", "count", "date", "key", "summary"})
+
+
+def _status_digest(results: list[CheckResult], links: tuple[Link, ...], language: str) -> str:
+    """What makes a status message worth editing: states, kinds of reason, open tasks."""
+    parts = [
+        (
+            r.check_id,
+            r.state.value,
+            r.reason.key,
+            sorted((k, str(v)) for k, v in r.reason.params.items() if k not in VOLATILE),
+        )
+        for r in results
+    ]
+    data = json.dumps([parts, [(link.label, link.title) for link in links], language])
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
 def notify(
@@ -379,11 +493,11 @@ def run_once(
         report.snapshot = snapshot
         report.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:
-            report.actions = plan_actions(
-                report.results, config, snapshot.bot_tasks, language, snapshot.projects
-            )
+            report.actions = plan_actions(report.results, config, snapshot, language)
         if mode is Mode.APPLY:
-            report.applied = apply_actions(report.actions, tracker, report.errors)
+            report.applied, report.deferred = apply_actions(
+                report.actions, tracker, report.errors, budget=config.bot.tasks.budget
+            )
             if chat is not None and state is not None:
                 report.posted = notify(
                     config, report, chat=chat, state=state, language=language, now=now
@@ -400,6 +514,8 @@ def run_once(
             unknown=report.count(State.UNKNOWN),
             planned=len(report.actions),
             created=len(report.created),
+            applied=len(report.applied),
+            deferred=len(report.deferred),
             messages=len(report.posted),
             errors=len(report.errors),
             jira_calls=sum(report.calls.values()),

@@ -196,7 +196,7 @@ def test_no_secret_appears_in_logs_or_output(live, monkeypatch, capsys):
     live.add_fault(Fault(kind="status", status=500, path="/search/jql", times=1))
     main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
     monkeypatch.setenv("OS2BOT_SLACK_TOKEN", "xoxb-wrong-9999-secret")
-    live.jira.add_issue(**meeting("MO", "-1d"))
+    live.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # a state change: status is edited
     main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", "wrong-jira-token-777")
     main(["check", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)

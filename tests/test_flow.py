@@ -199,15 +199,15 @@ def test_deleted_status_message_is_posted_again(sandbox_factory, tmp_path):
     sandbox = sandbox_factory(demo_like_seed("cloud"))
     state = SqliteState(tmp_path / "state.sqlite3")
     run(sandbox, state, "cloud")
-    mo = next(m for m in sandbox.slack.messages if m.channel == "C0TESTMO01")
-    sandbox.slack.delete(mo.channel, mo.ts)
-    sandbox.jira.add_issue(**meeting("MO", "-1d"))
+    forms = next(m for m in sandbox.slack.messages if m.channel == "C0TESTFRM1")
+    sandbox.slack.delete(forms.channel, forms.ts)
+    sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # the group met: the status changes
 
     report = run(sandbox, state, "cloud")
 
-    reposted = [p for p in report.posted if p.product == "os2mo"]
+    reposted = [p for p in report.posted if p.product == "os2forms"]
     assert [p.edited for p in reposted] == [False]
-    assert state.message_ref("#os2mo", "os2mo").ref.endswith(reposted[0].ref.split("/")[1])
+    assert state.message_ref("#os2forms", "os2forms").ref == reposted[0].ref
 
 
 def test_changed_status_is_edited_in_place(sandbox_factory, tmp_path):
@@ -216,13 +216,16 @@ def test_changed_status_is_edited_in_place(sandbox_factory, tmp_path):
     state = SqliteState(tmp_path / "state.sqlite3")
     run(sandbox, state, "cloud")
     count = len(sandbox.slack.messages)
-    sandbox.jira.add_issue(**meeting("MO", "-1d"))
+    sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # the group met: the status changes
 
     run(sandbox, state, "cloud")
 
+    forms = next(m for m in sandbox.slack.messages if m.channel == "C0TESTFRM1")
     mo = next(m for m in sandbox.slack.messages if m.channel == "C0TESTMO01")
     assert len(sandbox.slack.messages) == count
-    assert len(mo.edits) == 1
+    assert len(forms.edits) == 1
+    assert "opfyldt" in str(forms.blocks)
+    assert mo.edits == []  # nothing changed for OS2mo
 
 
 def test_jira_rate_limit_is_waited_out_with_retry_after(sandbox_factory, tmp_path):

@@ -1,62 +1,104 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The planner: results and existing tasks in, actions out, with no I/O."""
+"""The planner's reminders: results and existing tasks in, actions out, with no I/O."""
 
 from __future__ import annotations
 
-from os2bot.config import load_config
+import dataclasses
+
 from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State
 from os2bot.planner import plan_actions, reminder_fingerprint
 
-from conftest import CONFIG
+from builders import check, config, product, snapshot
 
-CONFIG_ = load_config(CONFIG)
-MO = next(p for p in CONFIG_.products if p.key == "os2mo")
-CHECK = CONFIG_.profile_for(MO).check("koordinationsgruppe")
+KG = check("koordinationsgruppe")
+LEAD = {"name": "Mette", "jira_user": "acc-mette"}
+MO = product(
+    key="os2mo",
+    name="OS2mo",
+    jira={"project": "MO"},
+    coordination_group={"lead": LEAD, "members": [{"name": "Søren"}]},
+    steering_group={
+        "lead": {"name": "Henrik", "jira_user": "acc-henrik"},
+        "members": [{"name": "Pia"}],
+    },
+    releases={"enabled": False},
+)
+CONFIG = config(MO)
+FP = reminder_fingerprint(MO, KG)
 
 
-def result(state: State, product: str = "os2mo") -> CheckResult:
-    """A coordination-group result for *product*."""
-    return CheckResult(product, CHECK.id, state, Msg("reason.jql.none", {"jql": "labels = x"}))
+def result(state: State, **params) -> CheckResult:
+    """A coordination-group result for OS2mo."""
+    return CheckResult(
+        "os2mo", KG.id, state, Msg("reason.jql.none", {"jql": "labels = x", **params})
+    )
 
 
-def task(fingerprint: str, key: str = "MO-9") -> Issue:
+def plan(results, tasks=(), language="da", projects=frozenset({"MO"})):
+    """Plan with *tasks* already open in Jira."""
+    snap = dataclasses.replace(snapshot(projects=set(projects)), bot_tasks=list(tasks))
+    return plan_actions(results, CONFIG, snap, language)
+
+
+def task(labels, key="MO-9") -> Issue:
     """An open task the bot made earlier."""
     return Issue(
         key=key,
         project="MO",
         summary="OS2mo: …",
         url=f"https://j/browse/{key}",
-        labels=("os2bot", f"os2bot-{fingerprint}"),
+        labels=tuple(labels),
         status_category="new",
     )
 
 
-def test_not_met_opens_one_labelled_task_in_the_products_project():
-    """A failing check plans one create in the product's project, carrying both bot labels."""
-    actions = plan_actions([result(State.NOT_MET)], CONFIG_, [], "da")
+def test_not_met_opens_one_labelled_task_for_the_owner():
+    """A failing check plans one create in the product's project, assigned to the owner's
+    lead, carrying the bot label, the fingerprint and the content version."""
+    actions = plan([result(State.NOT_MET)])
 
     assert [a.kind for a in actions] == [ActionKind.CREATE]
     action = actions[0]
     assert action.project == "MO"
-    assert action.labels == ("os2bot", f"os2bot-{reminder_fingerprint(MO, CHECK)}")
+    assert action.assignee == "acc-henrik"  # the check's owner is the steering group
+    assert action.labels[:2] == ("os2bot", f"os2bot-{FP}")
+    assert action.labels[2] == f"os2bot-v-{action.version}"
     assert action.summary == "OS2mo: Fungerende koordinationsgruppe er ikke opfyldt"
     assert "Sådan løses det" in action.description
+    assert action.due is not None
 
 
-def test_existing_task_with_the_fingerprint_is_not_created_again():
-    """When the task exists already, nothing is planned."""
-    existing = task(reminder_fingerprint(MO, CHECK))
+def test_existing_task_with_the_same_content_is_left_alone():
+    """When the task exists with the same content version, nothing is planned."""
+    first = plan([result(State.NOT_MET)])[0]
 
-    assert plan_actions([result(State.NOT_MET)], CONFIG_, [existing], "da") == []
+    assert plan([result(State.NOT_MET)], [task(first.labels)]) == []
+
+
+def test_changed_content_updates_the_task_instead_of_opening_another():
+    """When the reason changes, the existing task is updated in place with a new version."""
+    first = plan([result(State.NOT_MET)])[0]
+
+    actions = plan([result(State.NOT_MET, jql="labels = y")], [task(first.labels)])
+
+    assert [(a.kind, a.issue_key) for a in actions] == [(ActionKind.UPDATE, "MO-9")]
+    assert actions[0].version != first.version
+    assert f"os2bot-v-{first.version}" not in actions[0].labels
+
+
+def test_a_new_day_alone_does_not_update_the_task():
+    """Only the day count moved: the content version is the same, no update."""
+    first = plan([result(State.NOT_MET, days=152)])[0]
+
+    assert plan([result(State.NOT_MET, days=153)], [task(first.labels)]) == []
 
 
 def test_met_again_resolves_the_open_task_with_a_comment():
     """A check that is met again resolves its task and says why."""
-    existing = task(reminder_fingerprint(MO, CHECK))
     met = CheckResult(
         "os2mo",
-        CHECK.id,
+        KG.id,
         State.MET,
         Msg(
             "reason.jql.met",
@@ -64,7 +106,7 @@ def test_met_again_resolves_the_open_task_with_a_comment():
         ),
     )
 
-    actions = plan_actions([met], CONFIG_, [existing], "en")
+    actions = plan([met], [task(["os2bot", f"os2bot-{FP}"])], language="en")
 
     assert [(a.kind, a.issue_key) for a in actions] == [(ActionKind.RESOLVE, "MO-9")]
     assert "is now met" in actions[0].comment
@@ -73,24 +115,29 @@ def test_met_again_resolves_the_open_task_with_a_comment():
 
 def test_unknown_neither_opens_nor_resolves():
     """Missing evidence is no verdict: unknown plans nothing, with or without a task."""
-    existing = task(reminder_fingerprint(MO, CHECK))
+    existing = task(["os2bot", f"os2bot-{FP}"])
 
-    assert plan_actions([result(State.UNKNOWN)], CONFIG_, [], "da") == []
-    assert plan_actions([result(State.UNKNOWN)], CONFIG_, [existing], "da") == []
+    assert plan([result(State.UNKNOWN)]) == []
+    assert plan([result(State.UNKNOWN)], [existing]) == []
+
+
+def test_nothing_is_planned_in_a_project_the_bot_cannot_read():
+    """A product whose project is unreadable gets no task (Jira would refuse it anyway)."""
+    assert plan([result(State.NOT_MET)], projects=frozenset()) == []
 
 
 def test_fingerprints_differ_per_product_and_are_stable():
     """Each product gets its own fingerprint, the same in every run."""
-    forms = next(p for p in CONFIG_.products if p.key == "os2forms")
+    other = product(key="os2forms", jira={"project": "OS2FORMS"})
 
-    assert reminder_fingerprint(MO, CHECK) == reminder_fingerprint(MO, CHECK)
-    assert reminder_fingerprint(MO, CHECK) != reminder_fingerprint(forms, CHECK)
-    assert len(reminder_fingerprint(MO, CHECK)) == 12
+    assert reminder_fingerprint(MO, KG) == reminder_fingerprint(MO, KG)
+    assert reminder_fingerprint(MO, KG) != reminder_fingerprint(other, KG)
+    assert len(FP) == 12
 
 
 def test_english_task_text():
     """With language en the task is written in English."""
-    action = plan_actions([result(State.NOT_MET)], CONFIG_, [], "en")[0]
+    action = plan([result(State.NOT_MET)], language="en")[0]
 
     assert action.summary == "OS2mo: Functioning coordination group is not met"
     assert "How to fix it" in action.description

@@ -16,7 +16,7 @@ import requests
 import structlog
 from jira import JIRA, JIRAError
 
-from os2bot.domain import Issue, Version
+from os2bot.domain import Comment, Issue, Version
 from os2bot.ports import TrackerError, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
@@ -114,6 +114,7 @@ class JiraTracker:
         self._sleep = sleep
         self.deployment = deployment
         self.task_issue_type = task_issue_type
+        self._issue_types: dict[str, list[str]] = {}
         self.calls: dict[str, int] = {}
         auth: dict[str, Any] = (
             {"token_auth": pat}
@@ -211,6 +212,7 @@ class JiraTracker:
         fields = raw.get("fields") or {}
         status = fields.get("status") or {}
         duedate = fields.get("duedate")
+        comments = (fields.get("comment") or {}).get("comments") or []
         return Issue(
             key=raw["key"],
             project=(fields.get("project") or {}).get("key") or raw["key"].rsplit("-", 1)[0],
@@ -225,26 +227,77 @@ class JiraTracker:
             resolved=_parse_time(fields.get("resolutiondate")),
             duedate=date.fromisoformat(duedate) if duedate else None,
             description=fields.get("description"),
+            votes=int((fields.get("votes") or {}).get("votes") or 0),
+            fix_versions=tuple(v.get("name", "") for v in fields.get("fixVersions") or ()),
+            comments=tuple(
+                Comment(id=str(c.get("id")), body=str(c.get("body") or "")) for c in comments
+            ),
         )
 
     # ------------------------------------------------------------------ writes
 
+    def _issue_type(self, project: str) -> str:
+        """The configured task type if the project has it, else a Danish or standard one.
+
+        Looked up once per project and run: projects differ ("Task", "Opgave").
+        """
+        if project not in self._issue_types:
+            details = self._read(lambda: self._jira.project(project))
+            self._issue_types[project] = [
+                t.name for t in getattr(details, "issueTypes", []) if not getattr(t, "subtask", False)
+            ]
+        names = self._issue_types[project]
+        for wanted in (self.task_issue_type, "Task", "Opgave"):
+            if wanted in names:
+                return wanted
+        return names[0] if names else self.task_issue_type
+
+    def _user(self, user: str) -> dict[str, str]:
+        """Cloud names users by accountId, Data Center by user name."""
+        return {"accountId": user} if self.is_cloud else {"name": user}
+
+    def _task_fields(
+        self,
+        *,
+        summary: str | None,
+        description: str | None,
+        labels: Sequence[str] | None,
+        assignee: str | None,
+        due: date | None,
+    ) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        if summary is not None:
+            fields["summary"] = summary
+        if description is not None:
+            fields["description"] = description
+        if labels is not None:
+            fields["labels"] = list(labels)
+        if assignee is not None:
+            fields["assignee"] = self._user(assignee)
+        if due is not None:
+            fields["duedate"] = due.isoformat()
+        return fields
+
     def create_task(
-        self, *, project: str, summary: str, description: str, labels: Sequence[str]
+        self,
+        *,
+        project: str,
+        summary: str,
+        description: str,
+        labels: Sequence[str],
+        assignee: str | None = None,
+        due: date | None = None,
     ) -> Issue:
-        """Open a task (project and type given by key and name: no look-up calls)."""
-        created = self._write(
-            lambda: self._jira.create_issue(
-                fields={
-                    "project": {"key": project},
-                    "issuetype": {"name": self.task_issue_type},
-                    "summary": summary,
-                    "description": description,
-                    "labels": list(labels),
-                },
-                prefetch=False,
-            )
-        )
+        """Open a task (project by key, type by name: no look-ups but the type list)."""
+        fields = {
+            "project": {"key": project},
+            "issuetype": {"name": self._issue_type(project)},
+            **self._task_fields(
+                summary=summary, description=description, labels=labels, assignee=assignee,
+                due=due,
+            ),
+        }
+        created = self._write(lambda: self._jira.create_issue(fields=fields, prefetch=False))
         key = created.key
         return Issue(
             key=key,
@@ -254,9 +307,33 @@ class JiraTracker:
             labels=tuple(labels),
         )
 
-    def comment(self, key: str, body: str) -> None:
-        """Add a comment."""
-        self._write(lambda: self._jira.add_comment(key, body))
+    def update_task(
+        self,
+        key: str,
+        *,
+        summary: str | None = None,
+        description: str | None = None,
+        labels: Sequence[str] | None = None,
+        assignee: str | None = None,
+        due: date | None = None,
+    ) -> None:
+        """PUT the changed fields (one call)."""
+        fields = self._task_fields(
+            summary=summary, description=description, labels=labels, assignee=assignee, due=due
+        )
+        url = self._jira._get_url(f"issue/{key}")  # noqa: SLF001
+        session = self._jira._session  # noqa: SLF001
+        self._write(partial(session.put, url, data=json.dumps({"fields": fields})))
+
+    def comment(self, key: str, body: str) -> str:
+        """Add a comment; return its id."""
+        return str(self._write(lambda: self._jira.add_comment(key, body)).id)
+
+    def edit_comment(self, key: str, comment_id: str, body: str) -> None:
+        """PUT the comment's new text (one call; the client's own way reads it first)."""
+        url = self._jira._get_url(f"issue/{key}/comment/{comment_id}")  # noqa: SLF001
+        session = self._jira._session  # noqa: SLF001
+        self._write(partial(session.put, url, data=json.dumps({"body": body})))
 
     def resolve(self, key: str) -> bool:
         """Take the first transition into a done-category status, whatever it is called."""

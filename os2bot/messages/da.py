@@ -143,6 +143,72 @@ TEXTS: dict[str, str] = {
         "Opgaven er oprettet af os2bot og lukkes automatisk, når forudsætningen er opfyldt. "
         "Ansvarlig: {owner}."
     ),
+    "task.round.summary": "Prioritering af udviklingsønsker – {period}",
+    "task.round.description": (
+        "Koordinationsgruppen for {product} prioriterer udviklingsønsker på mødet {date}.\n\n"
+        "h3. Ønsker til prioritering ({count})\n"
+        "Sorteret efter stemmer og alder. Før bestilling skal punkt 1–5 i OS2s "
+        "\"kvalificering af opgaver\" være udfyldt.\n{requests}\n\n"
+        "----\nListen holdes opdateret af os2bot indtil mødet. Luk opgaven, når "
+        "prioriteringen er besluttet."
+    ),
+    "task.round.line": "# [{key}|{url}] {summary} — {votes} stemme(r), oprettet {created} — "
+    "{state}",
+    "task.round.ready": "klar til bestilling",
+    "task.round.missing": "mangler: {points}",
+    "task.round.no_requests": "Ingen udviklingsønsker venter på prioritering.",
+    "point.title": "1 opgavetitel",
+    "point.description": "2 beskrivelse",
+    "point.user_story": "3 brugerhistorie",
+    "point.acceptance": "4 acceptkriterier",
+    "point.documentation": "5 krav til dokumentation",
+    "triage.missing": (
+        "*os2bot* – kvalificering af opgaven\n\n"
+        "Før bestilling af udvikling skal punkt 1–5 i OS2s \"kvalificering af opgaver\" "
+        "være udfyldt. Der mangler:\n{points}\n\n"
+        "Se https://faq.os2.eu/kvalificering-af-opgaver-i-jira. Denne kommentar opdateres, "
+        "når opgaven ændres."
+    ),
+    "triage.complete": (
+        "*os2bot* – kvalificering af opgaven\n\n"
+        "Punkt 1–5 i OS2s \"kvalificering af opgaver\" er nu udfyldt: opgaven kan "
+        "prioriteres og bestilles.{points}"
+    ),
+    "task.release.summary": "Release {version} – release- og deploymentstyring",
+    "task.release.description": (
+        "Version {version} af {product} skal frigives {date}.\n\n"
+        "h3. Tjekliste\n{checklist}\n\n"
+        "h3. Uløste sager i versionen\n{issues}\n\n"
+        "----\nOprettet af os2bot efter OS2s releaseflow. Opgaven lukkes, når versionen "
+        "er markeret som frigivet i Jira."
+    ),
+    "task.release.no_issues": "Ingen uløste sager.",
+    "task.release.overdue": "os2bot: Version {version} skulle være frigivet {date} og er "
+    "forsinket. Aftal en ny dato, eller frigiv versionen.",
+    "task.release.released": "os2bot: Version {version} er frigivet ({date}). Opgaven lukkes.",
+    "release.step.review": "Review af koden er gennemført",
+    "release.step.tested": "Testet mod acceptkriterierne",
+    "release.step.tag": "Tag er oprettet",
+    "release.step.notes": "Release notes er skrevet",
+    "release.step.docs": "Bruger- og implementeringsdokumentation er opdateret",
+    "release.step.informed": "Medlemsmyndighederne er informeret",
+    "release.step.deployment_window": "Deploymentvindue er aftalt med leverandøren",
+    "task.fee.summary": "Fakturér tilslutningsafgift: {authority} – {product}",
+    "task.fee.description": (
+        "{authority} er tilsluttet {product} (fra {joined}) og har hverken betalt for "
+        "udviklingen eller tilslutningsafgiften.\n\nFakturér engangsbeløbet, og markér "
+        "myndigheden som betalt (fee_paid) i produktfilen. Opgaven lukkes derefter af os2bot."
+    ),
+    "task.fee.paid": "os2bot: {authority} har betalt tilslutningsafgiften. Opgaven lukkes.",
+    "task.expiry.summary": "Tilslutningsaftalen for {product} udløber {date} ({days} dages "
+    "varsel)",
+    "task.expiry.description": (
+        "Tilslutningsaftalen for {product} udløber {date}. Aftal fornyelse med "
+        "styregruppen, og opdatér aftalens udløbsdato i produktfilen."
+    ),
+    "plan.deferred": "Skrivebudgettet ({budget}) er brugt: {count} handling(er) venter til "
+    "næste kørsel.",
+    "plan.refused": "Jira afviste: {error}",
     "task.resolved.comment": "os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
     "owner.steering_group": "styregruppen",
     "owner.coordination_group": "koordinationsgruppen",
@@ -156,6 +222,7 @@ TEXTS: dict[str, str] = {
     "action.create": "opret",
     "action.update": "opdatér",
     "action.comment": "kommentér",
+    "action.edit_comment": "ret kommentar",
     "action.resolve": "luk",
     "plan.none": "Ingen ændringer: alt er, som det skal være.",
     "demo.title": "os2bot demo — sandkasse på {url} ({deployment})",

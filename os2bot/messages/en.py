@@ -144,6 +144,74 @@ TEXTS: dict[str, str] = {
         "This task was opened by os2bot and is resolved automatically when the prerequisite "
         "is met. Owner: {owner}."
     ),
+    "task.round.summary": "Prioritising development requests – {period}",
+    "task.round.description": (
+        "The coordination group of {product} prioritises development requests at its meeting "
+        "on {date}.\n\n"
+        "h3. Requests to prioritise ({count})\n"
+        "Sorted by votes and age. Before ordering, points 1–5 of OS2's \"task "
+        "qualification\" must be filled in.\n{requests}\n\n"
+        "----\nos2bot keeps this list up to date until the meeting. Resolve the task when "
+        "the priorities are decided."
+    ),
+    "task.round.line": "# [{key}|{url}] {summary} — {votes} vote(s), created {created} — "
+    "{state}",
+    "task.round.ready": "ready to order",
+    "task.round.missing": "missing: {points}",
+    "task.round.no_requests": "No development requests are waiting for prioritisation.",
+    "point.title": "1 title",
+    "point.description": "2 description",
+    "point.user_story": "3 user story",
+    "point.acceptance": "4 acceptance criteria",
+    "point.documentation": "5 documentation requirements",
+    "triage.missing": (
+        "*os2bot* – task qualification\n\n"
+        "Before development is ordered, points 1–5 of OS2's \"task qualification\" must be "
+        "filled in. Missing:\n{points}\n\n"
+        "See https://faq.os2.eu/kvalificering-af-opgaver-i-jira. This comment is updated when "
+        "the issue changes."
+    ),
+    "triage.complete": (
+        "*os2bot* – task qualification\n\n"
+        "Points 1–5 of OS2's \"task qualification\" are now filled in: the request can be "
+        "prioritised and ordered.{points}"
+    ),
+    "task.release.summary": "Release {version} – release and deployment management",
+    "task.release.description": (
+        "Version {version} of {product} is due for release on {date}.\n\n"
+        "h3. Checklist\n{checklist}\n\n"
+        "h3. Unresolved issues in the version\n{issues}\n\n"
+        "----\nOpened by os2bot following OS2's release flow. It is resolved when the version "
+        "is marked released in Jira."
+    ),
+    "task.release.no_issues": "No unresolved issues.",
+    "task.release.overdue": "os2bot: Version {version} was due for release on {date} and is "
+    "late. Agree a new date, or release the version.",
+    "task.release.released": "os2bot: Version {version} is released ({date}). Resolving this "
+    "task.",
+    "release.step.review": "Code review done",
+    "release.step.tested": "Tested against the acceptance criteria",
+    "release.step.tag": "Tag created",
+    "release.step.notes": "Release notes written",
+    "release.step.docs": "User and implementation documentation updated",
+    "release.step.informed": "Member authorities informed",
+    "release.step.deployment_window": "Deployment window agreed with the supplier",
+    "task.fee.summary": "Invoice the affiliation fee: {authority} – {product}",
+    "task.fee.description": (
+        "{authority} has joined {product} (from {joined}) and has paid neither for the "
+        "development nor the affiliation fee.\n\nInvoice the one-off fee and mark the "
+        "authority as paid (fee_paid) in the product file. os2bot then resolves this task."
+    ),
+    "task.fee.paid": "os2bot: {authority} has paid the affiliation fee. Resolving this task.",
+    "task.expiry.summary": "The affiliation agreement of {product} expires on {date} ({days} "
+    "days' notice)",
+    "task.expiry.description": (
+        "The affiliation agreement of {product} expires on {date}. Agree its renewal with the "
+        "steering group and update the expiry date in the product file."
+    ),
+    "plan.deferred": "The write budget ({budget}) is used up: {count} action(s) wait for the "
+    "next run.",
+    "plan.refused": "Jira refused: {error}",
     "task.resolved.comment": "os2bot: {check} is now met. {reason} Resolving this task.",
     "owner.steering_group": "the steering group",
     "owner.coordination_group": "the coordination group",
@@ -157,6 +225,7 @@ TEXTS: dict[str, str] = {
     "action.create": "create",
     "action.update": "update",
     "action.comment": "comment",
+    "action.edit_comment": "edit comment",
     "action.resolve": "resolve",
     "plan.none": "No changes: everything is as it should be.",
     "demo.title": "os2bot demo — sandbox at {url} ({deployment})",

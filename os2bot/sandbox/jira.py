@@ -544,12 +544,21 @@ class JiraFake:
         else:
             chosen = {f for f in wanted if not f.startswith("-")}
         chosen -= {f[1:] for f in (wanted or []) if f.startswith("-")}
+        fields = {k: v for k, v in everything.items() if k in chosen}
+        if "comment" in fields:
+            comments = self.comments.get(issue["key"], [])
+            fields["comment"] = {
+                "comments": comments,
+                "maxResults": len(comments),
+                "total": len(comments),
+                "startAt": 0,
+            }
         return {
             "expand": "",
             "id": issue["id"],
             "key": issue["key"],
             "self": issue["self"],
-            "fields": {k: v for k, v in everything.items() if k in chosen},
+            "fields": fields,
         }
 
     # ----------------------------------------------------------------------- issues
