@@ -218,18 +218,32 @@ def _reminders(plan: Plan, wishes: Wishes, results: list[CheckResult]) -> None:
         if not plan.readable(project):
             continue
         if result.state is State.NOT_MET and check.remind:
-            wishes.want(_reminder(plan, result, product, check, fp, project, person))
+            wishes.want(
+                _reminder(
+                    plan,
+                    result,
+                    product=product,
+                    check=check,
+                    fp=fp,
+                    project=project,
+                    person=person,
+                )
+            )
         elif result.state in CLEARED:
-            wishes.cleared[fp] = product.key, plan.t(
-                "task.resolved.comment",
-                check=check.title.get(plan.language),
-                reason=render(result.reason, plan.language),
+            wishes.cleared[fp] = (
+                product.key,
+                plan.t(
+                    "task.resolved.comment",
+                    check=check.title.get(plan.language),
+                    reason=render(result.reason, plan.language),
+                ),
             )
 
 
 def _reminder(
     plan: Plan,
     result: CheckResult,
+    *,
     product: Product,
     check: CheckDef,
     fp: str,
@@ -381,9 +395,7 @@ def _triage(plan: Plan, wishes: Wishes) -> None:
             continue
         for request in _requests(plan, product):
             missing = missing_points(request)
-            mine = next(
-                (c for c in request.comments if c.body.startswith(TRIAGE_MARKERS)), None
-            )
+            mine = next((c for c in request.comments if c.body.startswith(TRIAGE_MARKERS)), None)
             if not missing and mine is None:
                 continue
             body = plan.t(
@@ -422,9 +434,13 @@ def _releases(plan: Plan, wishes: Wishes) -> None:
                 continue
             fp = fingerprint("release", product.key, version.name)
             if version.released:
-                wishes.cleared[fp] = product.key, plan.t(
-                    "task.release.released", version=version.name,
-                    date=version.release_date.isoformat(),
+                wishes.cleared[fp] = (
+                    product.key,
+                    plan.t(
+                        "task.release.released",
+                        version=version.name,
+                        date=version.release_date.isoformat(),
+                    ),
                 )
                 continue
             days_left = (version.release_date - plan.today).days

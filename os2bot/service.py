@@ -126,6 +126,24 @@ def collect_snapshot(
         _add_task_needs(config, wanted)
     for query, projects in sorted(wanted.queries.items(), key=lambda kv: kv[0].jql):
         _collect_query(snapshot, tracker, query, sorted(projects & readable))
+    _collect_versions_and_boards(snapshot, tracker, wanted, readable)
+    for product_key, path in wanted.assessments.items():
+        snapshot.assessments[product_key] = _read_assessment(config.root / path)
+    if with_tasks:
+        _collect_release_issues(config, snapshot, tracker)
+    if readable and with_tasks:
+        snapshot.bot_tasks = tracker.search(
+            f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
+            "AND statusCategory != Done",
+            TASK_FIELDS,
+        )
+    return snapshot
+
+
+def _collect_versions_and_boards(
+    snapshot: Snapshot, tracker: Tracker, wanted: rules.Needs, readable: frozenset[str]
+) -> None:
+    """Versions per project that needs them; every board in one listing."""
     for project in sorted(wanted.versions & readable):
         try:
             snapshot.versions[project] = tracker.versions(project)
@@ -140,17 +158,6 @@ def collect_snapshot(
             raise
         except TrackerError as exc:
             snapshot.boards_error = str(exc)
-    for product_key, path in wanted.assessments.items():
-        snapshot.assessments[product_key] = _read_assessment(config.root / path)
-    if with_tasks:
-        _collect_release_issues(config, snapshot, tracker)
-    if readable and with_tasks:
-        snapshot.bot_tasks = tracker.search(
-            f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
-            "AND statusCategory != Done",
-            TASK_FIELDS,
-        )
-    return snapshot
 
 
 def _add_task_needs(config: Config, wanted: rules.Needs) -> None:
@@ -349,9 +356,7 @@ def status_message(
     """The standing status message of one product."""
     product = next(p for p in config.products if p.key == product_key)
     profile = config.profile_for(product)
-    shown = [
-        r for r in results if r.product == product_key and r.state is not State.NOT_APPLICABLE
-    ]
+    shown = [r for r in results if r.product == product_key and r.state is not State.NOT_APPLICABLE]
     lines = tuple(
         StatusLine(
             state=r.state.value,

@@ -243,9 +243,8 @@ class JiraTracker:
         """
         if project not in self._issue_types:
             details = self._read(lambda: self._jira.project(project))
-            self._issue_types[project] = [
-                t.name for t in getattr(details, "issueTypes", []) if not getattr(t, "subtask", False)
-            ]
+            types = getattr(details, "issueTypes", [])
+            self._issue_types[project] = [t.name for t in types if not getattr(t, "subtask", False)]
         names = self._issue_types[project]
         for wanted in (self.task_issue_type, "Task", "Opgave"):
             if wanted in names:
@@ -293,7 +292,10 @@ class JiraTracker:
             "project": {"key": project},
             "issuetype": {"name": self._issue_type(project)},
             **self._task_fields(
-                summary=summary, description=description, labels=labels, assignee=assignee,
+                summary=summary,
+                description=description,
+                labels=labels,
+                assignee=assignee,
                 due=due,
             ),
         }

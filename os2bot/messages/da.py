@@ -148,7 +148,7 @@ TEXTS: dict[str, str] = {
         "Koordinationsgruppen for {product} prioriterer udviklingsønsker på mødet {date}.\n\n"
         "h3. Ønsker til prioritering ({count})\n"
         "Sorteret efter stemmer og alder. Før bestilling skal punkt 1–5 i OS2s "
-        "\"kvalificering af opgaver\" være udfyldt.\n{requests}\n\n"
+        '"kvalificering af opgaver" være udfyldt.\n{requests}\n\n'
         "----\nListen holdes opdateret af os2bot indtil mødet. Luk opgaven, når "
         "prioriteringen er besluttet."
     ),
@@ -164,14 +164,14 @@ TEXTS: dict[str, str] = {
     "point.documentation": "5 krav til dokumentation",
     "triage.missing": (
         "*os2bot* – kvalificering af opgaven\n\n"
-        "Før bestilling af udvikling skal punkt 1–5 i OS2s \"kvalificering af opgaver\" "
+        'Før bestilling af udvikling skal punkt 1–5 i OS2s "kvalificering af opgaver" '
         "være udfyldt. Der mangler:\n{points}\n\n"
         "Se https://faq.os2.eu/kvalificering-af-opgaver-i-jira. Denne kommentar opdateres, "
         "når opgaven ændres."
     ),
     "triage.complete": (
         "*os2bot* – kvalificering af opgaven\n\n"
-        "Punkt 1–5 i OS2s \"kvalificering af opgaver\" er nu udfyldt: opgaven kan "
+        'Punkt 1–5 i OS2s "kvalificering af opgaver" er nu udfyldt: opgaven kan '
         "prioriteres og bestilles.{points}"
     ),
     "task.release.summary": "Release {version} – release- og deploymentstyring",
@@ -200,8 +200,7 @@ TEXTS: dict[str, str] = {
         "myndigheden som betalt (fee_paid) i produktfilen. Opgaven lukkes derefter af os2bot."
     ),
     "task.fee.paid": "os2bot: {authority} har betalt tilslutningsafgiften. Opgaven lukkes.",
-    "task.expiry.summary": "Tilslutningsaftalen for {product} udløber {date} ({days} dages "
-    "varsel)",
+    "task.expiry.summary": "Tilslutningsaftalen for {product} udløber {date} ({days} dages varsel)",
     "task.expiry.description": (
         "Tilslutningsaftalen for {product} udløber {date}. Aftal fornyelse med "
         "styregruppen, og opdatér aftalens udløbsdato i produktfilen."

@@ -150,12 +150,11 @@ TEXTS: dict[str, str] = {
         "on {date}.\n\n"
         "h3. Requests to prioritise ({count})\n"
         "Sorted by votes and age. Before ordering, points 1–5 of OS2's \"task "
-        "qualification\" must be filled in.\n{requests}\n\n"
+        'qualification" must be filled in.\n{requests}\n\n'
         "----\nos2bot keeps this list up to date until the meeting. Resolve the task when "
         "the priorities are decided."
     ),
-    "task.round.line": "# [{key}|{url}] {summary} — {votes} vote(s), created {created} — "
-    "{state}",
+    "task.round.line": "# [{key}|{url}] {summary} — {votes} vote(s), created {created} — {state}",
     "task.round.ready": "ready to order",
     "task.round.missing": "missing: {points}",
     "task.round.no_requests": "No development requests are waiting for prioritisation.",
@@ -166,14 +165,14 @@ TEXTS: dict[str, str] = {
     "point.documentation": "5 documentation requirements",
     "triage.missing": (
         "*os2bot* – task qualification\n\n"
-        "Before development is ordered, points 1–5 of OS2's \"task qualification\" must be "
+        'Before development is ordered, points 1–5 of OS2\'s "task qualification" must be '
         "filled in. Missing:\n{points}\n\n"
         "See https://faq.os2.eu/kvalificering-af-opgaver-i-jira. This comment is updated when "
         "the issue changes."
     ),
     "triage.complete": (
         "*os2bot* – task qualification\n\n"
-        "Points 1–5 of OS2's \"task qualification\" are now filled in: the request can be "
+        'Points 1–5 of OS2\'s "task qualification" are now filled in: the request can be '
         "prioritised and ordered.{points}"
     ),
     "task.release.summary": "Release {version} – release and deployment management",
@@ -187,8 +186,7 @@ TEXTS: dict[str, str] = {
     "task.release.no_issues": "No unresolved issues.",
     "task.release.overdue": "os2bot: Version {version} was due for release on {date} and is "
     "late. Agree a new date, or release the version.",
-    "task.release.released": "os2bot: Version {version} is released ({date}). Resolving this "
-    "task.",
+    "task.release.released": "os2bot: Version {version} is released ({date}). Resolving this task.",
     "release.step.review": "Code review done",
     "release.step.tested": "Tested against the acceptance criteria",
     "release.step.tag": "Tag created",

@@ -12,10 +12,12 @@ from os2bot.domain import Issue
 # points 6-9 are the supplier's to fill in when estimating, so they are not asked for here.
 POINTS: tuple[str, ...] = ("title", "description", "user_story", "acceptance", "documentation")
 
-_USER_STORY = re.compile(r"\bsom\b.{1,120}?\bønsker\s+jeg\b|\bas\s+an?\b.{1,120}?\bi\s+want\b", re.I | re.S)
-_ACCEPTANCE = re.compile(r"acceptkriteri|acceptance\s+criteri", re.I)
+_USER_STORY = re.compile(
+    r"\bsom\b.{1,120}?\bønsker\s+jeg\b|\bas\s+an?\b.{1,120}?\bi\s+want\b", re.IGNORECASE | re.DOTALL
+)
+_ACCEPTANCE = re.compile(r"acceptkriteri|acceptance\s+criteri", re.IGNORECASE)
 _DOCUMENTATION = re.compile(
-    r"krav\s+til\s+dokumentation|dokumentationskrav|documentation\s+requirements", re.I
+    r"krav\s+til\s+dokumentation|dokumentationskrav|documentation\s+requirements", re.IGNORECASE
 )
 MIN_TITLE = 10
 MIN_DESCRIPTION = 40
