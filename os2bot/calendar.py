@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -81,6 +82,22 @@ def add_working_days(day: date, count: int, closed: tuple[str, ...] = DEFAULT_CL
     return day
 
 
+_WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def crontab_weekdays(expression: str) -> str:
+    """*expression* with its weekday numbers as names.
+
+    crontab counts weekdays from 0 = Sunday (7 = Sunday too); APScheduler's from_crontab
+    passes the numbers on to its own field, which counts from 0 = Monday. Names mean the same
+    to both.
+    """
+    fields = expression.split()
+    if len(fields) == 5:  # noqa: PLR2004 - minute hour day month weekday
+        fields[4] = re.sub(r"\d+", lambda m: _WEEKDAY_NAMES[int(m.group()) % 8], fields[4])
+    return " ".join(fields)
+
+
 def next_round(
     today: date,
     *,
@@ -95,7 +112,7 @@ def next_round(
     cron expression (minute hour day month weekday), read by APScheduler's own parser.
     """
     if cron:
-        trigger = CronTrigger.from_crontab(cron, timezone=tz)
+        trigger = CronTrigger.from_crontab(crontab_weekdays(cron), timezone=tz)
         start = datetime.combine(today, time.min, tzinfo=tz)
         fire = trigger.get_next_fire_time(None, start)
         if fire is None:

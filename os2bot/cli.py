@@ -310,6 +310,19 @@ def _print_plan(out: TextIO, config: Config, report: RunReport, language: Langua
         if action.kind is ActionKind.CREATE and report.mode is Mode.PLAN:
             for line in action.description.splitlines()[:3]:
                 print(f"{'':14}| {line}", file=out)
+    if report.deferred:
+        print(
+            "\n"
+            + text(
+                "plan.deferred",
+                language,
+                budget=config.bot.tasks.budget,
+                count=len(report.deferred),
+            ),
+            file=out,
+        )
+    for error in report.errors:
+        print(f"⚠ {error}", file=out)
 
 
 SLACK_EMOJI = {

@@ -529,8 +529,10 @@ class Prioritisation(_Model):
             return None
         from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415 - validation only
 
+        from os2bot.calendar import crontab_weekdays  # noqa: PLC0415
+
         try:
-            CronTrigger.from_crontab(cron)
+            CronTrigger.from_crontab(crontab_weekdays(cron))
         except ValueError as exc:
             raise ValueError(f"not a cron expression: {exc}") from None
         return cron
@@ -577,6 +579,11 @@ class Product(_Model):
     overrides: dict[str, EvidenceOverride] = Field(
         default_factory=dict, description="Evidence overrides by check id."
     )
+
+    @property
+    def requests_jql(self) -> str:
+        """Which issues are development requests (for rounds and triage)."""
+        return (self.prioritisation or Prioritisation()).requests_jql
 
     @property
     def extensions(self) -> list[Extension]:

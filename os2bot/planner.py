@@ -292,10 +292,7 @@ def _reminder(
 
 def _requests(plan: Plan, product: Product) -> list[Issue]:
     """The product's development requests waiting for prioritisation."""
-    settings = product.prioritisation
-    if settings is None:
-        return []
-    found = plan.snapshot.issues(Query(settings.requests_jql, REQUEST_FIELDS), product.jira.project)
+    found = plan.snapshot.issues(Query(product.requests_jql, REQUEST_FIELDS), product.jira.project)
     return sorted(found, key=lambda i: (-i.votes, i.created or plan.snapshot.taken_at, i.order))
 
 
@@ -360,7 +357,7 @@ def _threshold_tripped(plan: Plan, threshold: Threshold, requests: list[Issue]) 
     if threshold.oldest_days is None or oldest is None:
         return False
     age = (plan.today - oldest.astimezone(plan.config.bot.tz).date()).days
-    return age > threshold.oldest_days
+    return age >= threshold.oldest_days
 
 
 def _request_line(plan: Plan, request: Issue) -> str:
@@ -373,7 +370,8 @@ def _request_line(plan: Plan, request: Issue) -> str:
             points=", ".join(plan.t(f"point.{p}") for p in missing),
         )
     )
-    created = request.created.date().isoformat() if request.created else "-"
+    tz = plan.config.bot.tz
+    created = request.created.astimezone(tz).date().isoformat() if request.created else "-"
     return plan.t(
         "task.round.line",
         key=request.key,
@@ -430,18 +428,15 @@ def _releases(plan: Plan, wishes: Wishes) -> None:
         lead = product.coordination_group.lead if product.coordination_group else None
         joint = "faelles_drift" in product.extensions
         for version in plan.snapshot.versions.get(project, []):
-            if version.archived or version.release_date is None:
-                continue
             fp = fingerprint("release", product.key, version.name)
             if version.released:
+                released_on = version.release_date.isoformat() if version.release_date else "-"
                 wishes.cleared[fp] = (
                     product.key,
-                    plan.t(
-                        "task.release.released",
-                        version=version.name,
-                        date=version.release_date.isoformat(),
-                    ),
+                    plan.t("task.release.released", version=version.name, date=released_on),
                 )
+                continue
+            if version.archived or version.release_date is None:
                 continue
             days_left = (version.release_date - plan.today).days
             if days_left > product.releases.lead_days:
@@ -499,10 +494,8 @@ def _secretariat(plan: Plan, wishes: Wishes) -> None:
             continue
         if product.phase != "tilsagn":
             for member in product.members:
-                if member.paid_development:
-                    continue
                 fp = fingerprint("fee", product.key, member.name)
-                if member.fee_paid:
+                if member.fee_paid or member.paid_development:
                     wishes.cleared[fp] = product.key, plan.t("task.fee.paid", authority=member.name)
                     continue
                 wishes.want(
@@ -551,6 +544,8 @@ def _secretariat(plan: Plan, wishes: Wishes) -> None:
                         ),
                         assignee=assignee,
                         due=_expiry_due(plan, expires, threshold),
+                        # The due date moves with today once its target has passed.
+                        stable=(product.key, threshold, expires, assignee, plan.language),
                     )
                 )
 

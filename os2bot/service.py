@@ -164,8 +164,8 @@ def _add_task_needs(config: Config, wanted: rules.Needs) -> None:
     """What planning tasks needs besides the checks: requests and versions."""
     for product in config.products:
         project = product.jira.project
-        if product.prioritisation is not None:
-            wanted.query(Query(product.prioritisation.requests_jql, REQUEST_FIELDS), project)
+        if product.prioritisation is not None or product.triage:
+            wanted.query(Query(product.requests_jql, REQUEST_FIELDS), project)
         if product.releases.enabled:
             wanted.versions.add(project)
 

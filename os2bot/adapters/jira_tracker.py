@@ -26,6 +26,7 @@ _KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
 _NUMBER = re.compile(r"/\d+(?=/|$)")
 _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
+HTTP_BAD_REQUEST = 400
 HTTP_TOO_MANY = 429
 
 
@@ -52,6 +53,16 @@ def _error_text(exc: JIRAError) -> str:
         if messages:
             return f"HTTP {exc.status_code}: " + "; ".join(messages)
     return f"HTTP {exc.status_code}"
+
+
+def _refused_fields(exc: JIRAError) -> set[str]:
+    """The fields a 400 from Jira names in its `errors` (JIRAError.text is only the message)."""
+    response = getattr(exc, "response", None)
+    try:
+        data = json.loads(response.text if response is not None else "{}")
+    except (TypeError, ValueError):
+        return set()
+    return set((data.get("errors") or {}) if isinstance(data, dict) else ())
 
 
 def _retry_after(exc: JIRAError) -> float | None:
@@ -141,6 +152,26 @@ class JiraTracker:
             delay = min(self.max_retry_delay, error.retry_after or 2.0**attempt)
             log.warning("jira.retry", attempt=attempt, delay=delay, error=str(error))
             self._sleep(delay)
+
+    def _without_bad_assignee(
+        self, fields: dict[str, Any], call: Callable[[dict[str, Any]], T]
+    ) -> T:
+        """Write *fields*; if Jira refuses only the assignee, write again without one.
+
+        A 400 means nothing was written, so the second try cannot duplicate; a task without
+        an assignee is better than no task (the user may be named the other deployment's way,
+        or have left).
+        """
+        try:
+            return call(fields)
+        except JIRAError as exc:
+            refused = _refused_fields(exc)
+            if exc.status_code != HTTP_BAD_REQUEST or refused != {"assignee"}:
+                raise _translate(exc) from None
+            log.warning("jira.assignee_refused", error=_error_text(exc))
+        except requests.RequestException as exc:
+            raise _translate(exc) from None
+        return self._write(lambda: call({k: v for k, v in fields.items() if k != "assignee"}))
 
     @staticmethod
     def _write(call: Callable[[], T]) -> T:
@@ -299,7 +330,9 @@ class JiraTracker:
                 due=due,
             ),
         }
-        created = self._write(lambda: self._jira.create_issue(fields=fields, prefetch=False))
+        created = self._without_bad_assignee(
+            fields, lambda f: self._jira.create_issue(fields=f, prefetch=False)
+        )
         key = created.key
         return Issue(
             key=key,
@@ -325,7 +358,9 @@ class JiraTracker:
         )
         url = self._jira._get_url(f"issue/{key}")  # noqa: SLF001
         session = self._jira._session  # noqa: SLF001
-        self._write(partial(session.put, url, data=json.dumps({"fields": fields})))
+        self._without_bad_assignee(
+            fields, lambda f: session.put(url, data=json.dumps({"fields": f}))
+        )
 
     def comment(self, key: str, body: str) -> str:
         """Add a comment; return its id."""

@@ -207,7 +207,6 @@ TEXTS: dict[str, str] = {
     ),
     "plan.deferred": "Skrivebudgettet ({budget}) er brugt: {count} handling(er) venter til "
     "næste kørsel.",
-    "plan.refused": "Jira afviste: {error}",
     "task.resolved.comment": "os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
     "owner.steering_group": "styregruppen",
     "owner.coordination_group": "koordinationsgruppen",

@@ -209,7 +209,6 @@ TEXTS: dict[str, str] = {
     ),
     "plan.deferred": "The write budget ({budget}) is used up: {count} action(s) wait for the "
     "next run.",
-    "plan.refused": "Jira refused: {error}",
     "task.resolved.comment": "os2bot: {check} is now met. {reason} Resolving this task.",
     "owner.steering_group": "the steering group",
     "owner.coordination_group": "the coordination group",

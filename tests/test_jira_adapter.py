@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Jira adapter on canned, spec-conformant answers (responses): errors, retries, writes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+import requests
+import responses
+
+from os2bot.adapters.jira_tracker import JiraTracker
+from os2bot.ports import TrackerError, TrackerUnavailable
+
+from contract import validate_request, validate_response
+
+BASE = "https://os2web.atlassian.net"
+API = BASE + "/rest/api/2"
+SERVER_INFO = {
+    "baseUrl": BASE,
+    "version": "1001.0.0-SNAPSHOT",
+    "versionNumbers": [1001, 0, 0],
+    "deploymentType": "Cloud",
+    "buildNumber": 100280,
+    "buildDate": "2026-01-01T00:00:00.000+00:00",
+    "serverTime": "2026-11-27T10:00:00.000+01:00",
+    "scmInfo": "0" * 40,
+    "serverTitle": "OS2 Jira",
+}
+PROJECT = {
+    "self": f"{API}/project/10000",
+    "id": "10000",
+    "key": "MO",
+    "name": "OS2mo",
+    "issueTypes": [
+        {"self": f"{API}/issuetype/1", "id": "1", "name": "Opgave", "subtask": False},
+        {"self": f"{API}/issuetype/2", "id": "2", "name": "Underopgave", "subtask": True},
+    ],
+}
+
+
+def canned(method, path, status, body, **kwargs):
+    """Register an answer, after checking that it is one the spec allows (429 and 503 are
+    transport answers Atlassian's description does not list per operation)."""
+    if status not in {429, 503}:
+        validate_response(method, BASE + path, status, json.dumps(body))
+    responses.add(method, BASE + path, json=body, status=status, **kwargs)
+
+
+def tracker(**kwargs) -> JiraTracker:
+    """The adapter against the canned Cloud instance; sleeping is recorded, not done."""
+    canned("GET", "/rest/api/2/serverInfo", 200, SERVER_INFO)
+    return JiraTracker(
+        BASE, deployment="cloud", email="bot@os2.eu", api_token="secret-tok-1", **kwargs
+    )
+
+
+@responses.activate
+def test_task_type_is_found_per_project_and_a_refused_assignee_is_dropped():
+    """A project without 'Task' gets its Danish 'Opgave'; when Jira refuses only the assignee,
+    the task is created without one rather than not at all — and both requests match the spec."""
+    canned("GET", "/rest/api/2/project/MO", 200, PROJECT)
+    canned(
+        "POST",
+        "/rest/api/2/issue",
+        400,
+        {"errorMessages": [], "errors": {"assignee": "Specified assignee x does not exist."}},
+    )
+    canned(
+        "POST",
+        "/rest/api/2/issue",
+        201,
+        {"id": "10001", "key": "MO-1", "self": f"{API}/issue/10001"},
+    )
+
+    task = tracker().create_task(
+        project="MO",
+        summary="Påmindelse",
+        description="Tekst",
+        labels=["os2bot"],
+        assignee="x",
+        due=date(2026, 12, 23),
+    )
+
+    first, second = (
+        json.loads(c.request.body) for c in responses.calls if c.request.method == "POST"
+    )
+    for call in responses.calls:
+        if call.request.method == "POST":
+            validate_request("POST", call.request.url, call.request.body)
+    assert task.key == "MO-1"
+    assert first["fields"]["issuetype"] == {"name": "Opgave"}
+    assert first["fields"]["assignee"] == {"accountId": "x"}
+    assert first["fields"]["duedate"] == "2026-12-23"
+    assert "assignee" not in second["fields"]
+
+
+@responses.activate
+def test_other_refusals_are_reported_with_jiras_words_and_no_credentials():
+    """A 400 on anything but the assignee is a TrackerError quoting Jira, never the token."""
+    canned("GET", "/rest/api/2/project/MO", 200, PROJECT)
+    canned(
+        "POST",
+        "/rest/api/2/issue",
+        400,
+        {
+            "errorMessages": [],
+            "errors": {"labels": "The label 'a b' contains spaces which is invalid."},
+        },
+    )
+
+    with pytest.raises(TrackerError) as caught:
+        tracker().create_task(project="MO", summary="x", description="y", labels=["a b"])
+
+    assert "contains spaces" in str(caught.value)
+    assert "secret-tok-1" not in str(caught.value)
+    assert "Authorization" not in str(caught.value)
+    assert not isinstance(caught.value, TrackerUnavailable)
+
+
+@responses.activate
+def test_reads_are_retried_after_jiras_retry_after_and_writes_are_not():
+    """A 429 on a read waits the Retry-After Jira sent and tries again; a 503 on a create is
+    reported at once, since Jira may have done it."""
+    waits: list[float] = []
+    jira = tracker(sleep=waits.append)
+    canned(
+        "GET",
+        "/rest/api/2/project",
+        429,
+        {"errorMessages": ["Rate limited"], "errors": {}},
+        headers={"Retry-After": "7"},
+    )
+    canned(
+        "GET", "/rest/api/2/project", 200, [{k: v for k, v in PROJECT.items() if k != "issueTypes"}]
+    )
+    canned("GET", "/rest/api/2/project/MO", 200, PROJECT)
+    canned("POST", "/rest/api/2/issue", 503, {"errorMessages": ["Unavailable"], "errors": {}})
+
+    projects = jira.readable_projects()
+    with pytest.raises(TrackerUnavailable):
+        jira.create_task(project="MO", summary="x", description="y", labels=["os2bot"])
+
+    assert projects == {"MO"}
+    assert waits == [7.0]
+    assert len([c for c in responses.calls if c.request.method == "POST"]) == 1
+
+
+@responses.activate
+def test_unreachable_jira_is_unavailable():
+    """A refused connection is TrackerUnavailable, so the CLI exits 3."""
+    responses.add("GET", f"{API}/serverInfo", body=requests.ConnectionError("refused"))
+
+    with pytest.raises(TrackerUnavailable):
+        JiraTracker(BASE, deployment="cloud", email="bot@os2.eu", api_token="t", max_retries=0)
+
+
+@responses.activate
+def test_search_reads_every_page_by_next_page_token_with_only_the_asked_fields():
+    """Cloud search follows nextPageToken to the end and asks only for the given fields."""
+    jira = tracker()
+    issue = {
+        "id": "1",
+        "key": "MO-1",
+        "self": f"{API}/issue/1",
+        "fields": {
+            "summary": "Møde",
+            "labels": ["koordinationsgruppemøde"],
+            "resolutiondate": "2026-10-28T15:00:00.000+0100",
+            "votes": {"votes": 3},
+        },
+    }
+    canned("GET", "/rest/api/2/field", 200, [])
+    canned(
+        "GET",
+        "/rest/api/2/search/jql",
+        200,
+        {"issues": [issue], "nextPageToken": "p2", "isLast": False},
+    )
+    canned(
+        "GET",
+        "/rest/api/2/search/jql",
+        200,
+        {"issues": [{**issue, "id": "2", "key": "MO-2"}], "isLast": True},
+    )
+
+    found = jira.search("project = MO", ("summary", "labels", "resolutiondate"))
+
+    searches = [c.request for c in responses.calls if "/search/jql" in c.request.url]
+    assert [i.key for i in found] == ["MO-1", "MO-2"]
+    assert found[0].resolved is not None
+    assert found[0].resolved.utcoffset().total_seconds() == 3600
+    assert found[0].votes == 3
+    assert "fields=summary" in searches[0].url
+    assert "fields=labels" in searches[0].url
+    assert "nextPageToken=p2" in searches[1].url

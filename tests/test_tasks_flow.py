@@ -1,0 +1,244 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The tasks of the governance model, end to end against the demo data on the sandbox."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, datetime
+
+import pytest
+
+from os2bot.config import Config, load_config
+from os2bot.domain import ActionKind
+from os2bot.ports import TrackerUnavailable
+from os2bot.sandbox import Fault
+from os2bot.sandbox.seed import load_seed
+from os2bot.service import Mode, run_once
+from os2bot.state import SqliteState
+
+from conftest import CONFIG
+
+DEPLOYMENTS = ["cloud", "datacenter"]
+
+
+def demo(deployment: str = "cloud"):
+    """The demo's seed, on *deployment*."""
+    seed = load_seed(CONFIG / "demo")
+    seed.jira.deployment = deployment
+    return seed
+
+
+def configured(deployment: str = "cloud", **bot_changes) -> Config:
+    """The shipped configuration on *deployment*, with changes to os2bot.yaml's settings."""
+    cfg = load_config(CONFIG)
+    jira = cfg.bot.jira.model_copy(update={"deployment": deployment})
+    return dataclasses.replace(cfg, bot=cfg.bot.model_copy(update={"jira": jira, **bot_changes}))
+
+
+def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
+    """One run with the real clients against *sandbox*."""
+    from os2bot.adapters.jira_tracker import JiraTracker
+    from os2bot.adapters.slack_chat import SlackChat
+
+    user = sandbox.seed.jira.users[0]
+    tracker = JiraTracker(
+        sandbox.url,
+        deployment=sandbox.seed.jira.deployment,
+        email=user.email,
+        api_token=user.api_token,
+        pat=user.pat,
+        sleep=lambda _s: None,
+    )
+    chat = SlackChat(sandbox.seed.slack.tokens[0], base_url=sandbox.url + "/api/")
+    return run_once(
+        cfg,
+        tracker,
+        now=datetime.now(UTC),
+        language="da",
+        mode=mode,
+        chat=chat,
+        state=SqliteState(tmp_path / "state.sqlite3"),
+    )
+
+
+def bot_tasks(sandbox) -> dict[str, dict]:
+    """The bot's tasks in the sandbox, by summary."""
+    return {i["fields"]["summary"]: i for i in sandbox.jira.issues_with_label("os2bot")}
+
+
+@pytest.mark.parametrize("deployment", DEPLOYMENTS)
+def test_every_kind_of_task_appears_once_in_danish_and_a_second_apply_plans_nothing(
+    sandbox_factory, tmp_path, deployment
+):
+    """On the demo data each kind of task is opened — reminder, prioritisation round, release,
+    fee invoice, expiring agreement — in Danish, and a second apply plans nothing at all."""
+    sandbox = sandbox_factory(demo(deployment))
+    cfg = configured(deployment)
+
+    first = run(sandbox, cfg, tmp_path)
+    second = run(sandbox, cfg, tmp_path)
+
+    tasks = bot_tasks(sandbox)
+    summaries = set(tasks)
+    assert "OS2forms: Fungerende koordinationsgruppe er ikke opfyldt" in summaries
+    assert "Prioritering af udviklingsønsker – februar 2027" in summaries
+    assert "Release 3.3.0 – release- og deploymentstyring" in summaries
+    assert "Fakturér tilslutningsafgift: Vejle Kommune – OS2forms" in summaries
+    assert any(s.startswith("Tilslutningsaftalen for OS2forms udløber") for s in summaries)
+    assert len(first.created) == len(tasks)
+    assert second.actions == []
+    fee = tasks["Fakturér tilslutningsafgift: Vejle Kommune – OS2forms"]
+    assert fee["fields"]["project"]["key"] == "SEK"
+    assignee = fee["fields"]["assignee"]
+    if deployment == "cloud":
+        assert assignee["accountId"] == "712020:5ec2e7a2-0b2b-4f00-9c1d-5ec2e7a2b001"
+    else:
+        assert assignee is None  # the product file names Cloud accountIds, which DC lacks
+
+
+@pytest.mark.parametrize("deployment", DEPLOYMENTS)
+def test_assignee_is_sent_the_way_each_deployment_names_users(
+    sandbox_factory, tmp_path, deployment
+):
+    """The coordination group lead is assigned by accountId on Cloud and by user name on
+    Data Center; the sandbox refuses the other form, as Jira does."""
+    sandbox = sandbox_factory(demo(deployment))
+    cfg = configured(deployment)
+    user = "712020:6b1f2c44-aa41-4e0b-9a4c-0d2f3a4b5c6d" if deployment == "cloud" else "mette.kg"
+    mo = next(p for p in cfg.products if p.key == "os2mo")
+    lead = mo.coordination_group.lead.model_copy(update={"jira_user": user})
+    group = mo.coordination_group.model_copy(update={"lead": lead})
+    products = tuple(
+        p.model_copy(update={"coordination_group": group}) if p.key == "os2mo" else p
+        for p in cfg.products
+    )
+
+    run(sandbox, dataclasses.replace(cfg, products=products), tmp_path)
+
+    release = bot_tasks(sandbox)["Release 3.3.0 – release- og deploymentstyring"]
+    assert release["fields"]["assignee"]["displayName"] == "Mette Hansen (KG-formand)"
+    assert release["fields"]["duedate"] is not None
+
+
+def test_a_new_request_updates_the_round_task_instead_of_opening_another(sandbox_factory, tmp_path):
+    """A development request that arrives before the round is added to the round's task."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    run(sandbox, cfg, tmp_path)
+    sandbox.jira.add_issue(
+        project="MO",
+        type="Story",
+        summary="Import af lokationer",
+        labels=["udviklingsønske"],
+        created="-1d",
+        votes=2,
+    )
+
+    report = run(sandbox, cfg, tmp_path)
+
+    rounds = [s for s in bot_tasks(sandbox) if s.startswith("Prioritering af udviklingsønsker")]
+    mo_round = bot_tasks(sandbox)["Prioritering af udviklingsønsker – februar 2027"]
+    assert len(rounds) == 2  # one for OS2mo and one for OS2forms, each once
+    assert [a.kind for a in report.actions] == [ActionKind.UPDATE]
+    assert "Import af lokationer" in mo_round["fields"]["description"]
+
+
+def test_released_version_resolves_its_task_through_a_done_status(sandbox_factory, tmp_path):
+    """When the version is marked released, its release task is resolved with a comment."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    run(sandbox, cfg, tmp_path)
+    task = bot_tasks(sandbox)["Release 3.3.0 – release- og deploymentstyring"]
+    next(v for v in sandbox.jira.versions["MO"] if v["name"] == "3.3.0")["released"] = True
+
+    run(sandbox, cfg, tmp_path)
+
+    assert task["fields"]["status"]["statusCategory"]["key"] == "done"
+    assert "Version 3.3.0 er frigivet" in sandbox.jira.comments[task["key"]][-1]["body"]
+
+
+def test_paid_fee_resolves_the_invoice_task_in_a_workflow_named_faerdig(sandbox_factory, tmp_path):
+    """When the product file marks the fee paid, the secretariat's invoice task is resolved
+    through its workflow's done status, which is called 'Færdig'."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    run(sandbox, cfg, tmp_path)
+    task = bot_tasks(sandbox)["Fakturér tilslutningsafgift: Vejle Kommune – OS2forms"]
+    forms = next(p for p in cfg.products if p.key == "os2forms")
+    members = [m.model_copy(update={"fee_paid": True}) for m in forms.members]
+    paid = forms.model_copy(update={"members": members})
+    cfg = dataclasses.replace(
+        cfg, products=tuple(paid if p.key == "os2forms" else p for p in cfg.products)
+    )
+
+    run(sandbox, cfg, tmp_path)
+
+    assert task["fields"]["status"]["name"] == "Færdig"
+    assert "Vejle Kommune har betalt" in sandbox.jira.comments[task["key"]][-1]["body"]
+
+
+def test_overdue_version_comments_once_and_the_chat_hears_of_it_once(sandbox_factory, tmp_path):
+    """A release task opened for a version that is already late says so in its text and
+    carries the mark; later runs do not comment again."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+
+    run(sandbox, cfg, tmp_path)
+    run(sandbox, cfg, tmp_path)
+
+    task = bot_tasks(sandbox)["Release 5.2.0 – release- og deploymentstyring"]
+    assert "os2bot-forsinket" in task["fields"]["labels"]
+    assert "forsinket" in task["fields"]["description"]
+    assert sandbox.jira.comments[task["key"]] == []
+
+
+def test_write_budget_defers_the_rest_and_says_so_and_later_runs_finish_the_work(
+    sandbox_factory, tmp_path
+):
+    """With a budget of 5 writes a run stops after 5, reports what waits, and the following
+    runs open the rest — each task exactly once."""
+    sandbox = sandbox_factory(demo())
+    tasks = configured().bot.tasks.model_copy(update={"budget": 5})
+    cfg = configured(tasks=tasks)
+
+    first = run(sandbox, cfg, tmp_path)
+    runs = 1
+    while run(sandbox, cfg, tmp_path).deferred and runs < 10:
+        runs += 1
+
+    unlimited = run(sandbox, configured(), tmp_path)
+    assert len(first.applied) == 5
+    assert first.deferred
+    assert runs >= 3
+    assert unlimited.actions == []
+    labels = [
+        next(lbl for lbl in t["fields"]["labels"] if len(lbl) == 19)
+        for t in sandbox.jira.issues_with_label("os2bot")
+    ]
+    assert len(labels) == len(set(labels))  # no fingerprint twice
+
+
+def test_jira_down_mid_apply_stops_the_run_and_the_next_one_duplicates_nothing(
+    sandbox_factory, tmp_path
+):
+    """When Jira starts refusing creates with 503 part-way, the run stops; the next run opens
+    the remaining tasks and none twice."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    fault = sandbox.add_fault(
+        Fault(kind="status", status=503, path=r"/rest/api/2/issue$", method="POST", every=4)
+    )
+
+    with pytest.raises(TrackerUnavailable):
+        run(sandbox, cfg, tmp_path)
+    opened = len(bot_tasks(sandbox))
+    sandbox.faults.clear()
+    run(sandbox, cfg, tmp_path)
+    final = run(sandbox, cfg, tmp_path)
+
+    assert fault.fired == 1
+    assert 0 < opened < len(bot_tasks(sandbox))
+    assert final.actions == []
+    summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
+    assert len(summaries) == len(set(summaries))
