@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import html
 import os
 import sys
 import tempfile
@@ -16,7 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import structlog
 from pydantic import ValidationError
@@ -28,6 +27,7 @@ from os2bot.log import configure_logging
 from os2bot.messages import Language, text
 from os2bot.ports import (
     Chat,
+    ChatError,
     ChatMessage,
     StateStore,
     Tracker,
@@ -91,7 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stats", action="store_true", help="also print Jira calls by endpoint")
     commands.add_parser("plan", parents=[common], help="print the actions a run would take")
-    commands.add_parser("apply", parents=[common], help="one run: judge, write Jira, post chat")
+    apply = commands.add_parser(
+        "apply", parents=[common], help="one run: judge, write Jira, post chat"
+    )
+    apply.add_argument(
+        "--digest", action="store_true", help="also send the secretariat's weekly digest"
+    )
     config = commands.add_parser("config", help="configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
     config_commands.add_parser("validate", parents=[common], help="load and check every file")
@@ -134,6 +139,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         product=getattr(args, "product", None),
         output=getattr(args, "format", "table"),
         stats=getattr(args, "stats", False),
+        digest=getattr(args, "digest", False),
     )
 
 
@@ -181,6 +187,7 @@ def _live(
     product: str | None = None,
     output: str = "table",
     stats: bool = False,
+    digest: bool = False,
 ) -> int:
     from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415 - adapters load late
 
@@ -214,11 +221,11 @@ def _live(
     except TrackerError as exc:  # unreachable, or refused the credentials
         print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
         return EXIT_UNREACHABLE
-    chat: Chat | None = None
+    chats: dict[str, Chat] = {}
     state: StateStore | None = None
     with ExitStack() as stack:
         if mode is Mode.APPLY:
-            chat, state = _chat_and_state(ctx, config, stack)
+            chats, state = _chats_and_state(ctx, config, stack)
         try:
             report = run_once(
                 config,
@@ -226,8 +233,9 @@ def _live(
                 now=datetime.now(UTC),
                 language=ctx.language,
                 mode=mode,
-                chat=chat,
+                chats=chats,
                 state=state,
+                digest=digest,
             )
         except TrackerError as exc:
             print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
@@ -240,18 +248,29 @@ def _live(
     return EXIT_OK if all(r.state in settled for r in relevant) else EXIT_NOT_MET
 
 
-def _chat_and_state(
+def _chats_and_state(
     ctx: Context, config: Config, stack: ExitStack
-) -> tuple[Chat | None, StateStore]:
+) -> tuple[dict[str, Chat], StateStore]:
+    """The chat systems whose secrets are set, and the state database."""
     from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
+    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
     from os2bot.state import SqliteState  # noqa: PLC0415
 
     state = SqliteState(ctx.settings.state)
     stack.callback(state.close)
-    token = ctx.settings.slack_token
-    if not config.bot.chat.slack.enabled or token is None:
-        return None, state
-    return SlackChat(token.get_secret_value(), base_url=ctx.settings.slack_api_url), state
+    s = ctx.settings
+    chats: dict[str, Chat] = {}
+    if config.bot.chat.slack.enabled and s.slack_token is not None:
+        chats["slack"] = SlackChat(s.slack_token.get_secret_value(), base_url=s.slack_api_url)
+    if config.bot.chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
+        try:
+            chats["zulip"] = ZulipChat(
+                site=s.zulip_site, email=s.zulip_email, api_key=s.zulip_api_key.get_secret_value()
+            )
+        except ChatError as exc:
+            # Zulip down at start: its messages wait in the outbox for the next run.
+            print(text("cli.chat_unreachable", ctx.language, error=exc), file=sys.stderr)
+    return chats, state
 
 
 # --------------------------------------------------------------------------- output
@@ -325,43 +344,16 @@ def _print_plan(out: TextIO, config: Config, report: RunReport, language: Langua
         print(f"⚠ {error}", file=out)
 
 
-SLACK_EMOJI = {
-    ":white_check_mark:": "✅",
-    ":x:": "❌",
-    ":grey_question:": "❔",
-    ":heavy_minus_sign:": "➖",
-    ":large_yellow_circle:": "🟡",
-}
-
-
-def _render_slack(blocks: list[dict[str, Any]]) -> list[str]:
-    lines: list[str] = []
-    for block in blocks:
-        body = block.get("text")
-        if isinstance(body, dict):
-            lines.extend(str(body.get("text", "")).splitlines())
-        lines.extend(
-            str(element.get("text", ""))
-            for element in block.get("elements") or []
-            if isinstance(element, dict)
-        )
-    # Show the message as Slack displays it: entities decoded, emoji codes as symbols.
-    shown = []
-    for line in lines:
-        readable = line.replace("\u200b", "")
-        for code, symbol in SLACK_EMOJI.items():
-            readable = readable.replace(code, symbol)
-        shown.append(html.unescape(readable))
-    return shown
-
-
 def _demo(ctx: Context, config: Config) -> int:
+    from os2bot.adapters.console_chat import ConsoleChat  # noqa: PLC0415
     from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415
     from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
+    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
     from os2bot.sandbox import Sandbox  # noqa: PLC0415
     from os2bot.state import SqliteState  # noqa: PLC0415
 
     out, language = ctx.out, ctx.language
+    console = ConsoleChat(out)
     with Sandbox(config.root / "demo") as sandbox, tempfile.TemporaryDirectory() as tmp:
         seed = sandbox.seed
         user = seed.jira.users[0]
@@ -371,7 +363,12 @@ def _demo(ctx: Context, config: Config) -> int:
         )
         demo_config = _with_deployment(config, seed.jira.deployment)
         state = SqliteState(Path(tmp) / "state.sqlite3")
-        chat: Chat = SlackChat(seed.slack.tokens[0], base_url=sandbox.url + "/api/")
+        chats: dict[str, Chat] = {
+            "slack": SlackChat(seed.slack.tokens[0], base_url=sandbox.url + "/api/"),
+            "zulip": ZulipChat(
+                site=sandbox.url, email=seed.zulip.email, api_key=seed.zulip.api_key
+            ),
+        }
         created_total = []
         for number in (1, 2):
             tracker: Tracker = JiraTracker(
@@ -382,16 +379,15 @@ def _demo(ctx: Context, config: Config) -> int:
                 pat=user.pat,
                 task_issue_type=config.bot.jira.task_issue_type,
             )
-            seen = len(sandbox.slack.messages)
-            edits = sum(len(m.edits) for m in sandbox.slack.messages)
             report = run_once(
                 demo_config,
                 tracker,
                 now=datetime.now(UTC),
                 language=language,
                 mode=Mode.APPLY,
-                chat=chat,
+                chats=chats,
                 state=state,
+                digest=True,  # the secretariat's weekly digest, once per week
             )
             print(f"\n=== {text('demo.run', language, number=number)} ===", file=out)
             print_report(out, demo_config, report, language)
@@ -401,15 +397,10 @@ def _demo(ctx: Context, config: Config) -> int:
             for done in report.created:
                 print(f"  {done.key}  {done.url}  {done.action.summary}", file=out)
             print(f"\n{text('demo.chat', language)}:", file=out)
-            new = sandbox.slack.messages[seen:]
-            if not new and sum(len(m.edits) for m in sandbox.slack.messages) == edits:
+            if not report.posted:
                 print(f"  {text('demo.no_chat', language)}", file=out)
-            for message in new:
-                channel = next(c.name for c in seed.slack.channels if c.id == message.channel)
-                print(f"  ┌─ #{channel} (ts {message.ts})", file=out)
-                for line in _render_slack(message.blocks):
-                    print(f"  │ {line}", file=out)
-                print("  └─", file=out)
+            for posted in report.posted:
+                console.show(posted.target, posted.message, edited=posted.edited)
             print(
                 "\n"
                 + text(

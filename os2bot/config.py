@@ -79,10 +79,48 @@ class SlackConfig(_Model):
     enabled: bool = Field(default=True, description="Post to Slack at all.")
 
 
+class ZulipConfig(_Model):
+    """Zulip (OS2samtale) settings; site, e-mail and API key come from OS2BOT_ZULIP_*."""
+
+    enabled: bool = Field(default=True, description="Post to Zulip at all.")
+
+
 class ChatConfig(_Model):
     """Chat systems the bot posts to."""
 
     slack: SlackConfig = Field(default_factory=SlackConfig, description="Slack settings.")
+    zulip: ZulipConfig = Field(default_factory=ZulipConfig, description="Zulip settings.")
+    round_reminder_days: int = Field(
+        default=7, ge=0, description="Remind the coordination group this many days before a round."
+    )
+
+
+class ChatTargets(_Model):
+    """Where messages go: a Slack channel and/or a Zulip stream and topic (OS2samtale)."""
+
+    slack_channel: str | None = Field(
+        default=None,
+        pattern=r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CG][A-Z0-9]{6,})$",
+        description="Slack channel: #name or channel id (C…).",
+    )
+    zulip_stream: str | None = Field(
+        default=None, min_length=1, max_length=60, description="Zulip stream (channel)."
+    )
+    zulip_topic: str = Field(
+        default="os2bot", min_length=1, max_length=60, description="Zulip topic in the stream."
+    )
+
+    def targets(self) -> list[str]:
+        """Addresses as the chat adapters read them: 'slack:#x', 'zulip:stream>topic'."""
+        found = []
+        if self.slack_channel:
+            found.append(f"slack:{self.slack_channel}")
+        if self.zulip_stream:
+            found.append(f"zulip:{self.zulip_stream}>{self.zulip_topic}")
+        return found
+
+
+ProductChat = ChatTargets
 
 
 class Secretariat(_Model):
@@ -97,6 +135,12 @@ class Secretariat(_Model):
     expiry_days: list[int] = Field(
         default_factory=lambda: [90, 30],
         description="Open a task this many days before an agreement expires.",
+    )
+    chat: ChatTargets = Field(
+        default_factory=ChatTargets, description="Where the weekly digest goes."
+    )
+    report_url: str | None = Field(
+        default=None, description="Link to the full compliance report, shown in the digest."
     )
 
 
@@ -411,16 +455,6 @@ class ProductJira(_Model):
         pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="Jira project key, e.g. MO."
     )
     board: int | None = Field(default=None, ge=1, description="Jira board id.")
-
-
-class ProductChat(_Model):
-    """Where the product's status goes."""
-
-    slack_channel: str | None = Field(
-        default=None,
-        pattern=r"^(#[a-z0-9][a-z0-9._-]{0,79}|[CG][A-Z0-9]{6,})$",
-        description="Slack channel: #name or channel id (C…).",
-    )
 
 
 class Group(_Model):

@@ -237,6 +237,16 @@ class Action:
 FINGERPRINT_LENGTH = 12
 
 
+@dataclass(frozen=True)
+class Applied:
+    """An action carried out (or found done already)."""
+
+    action: Action
+    key: str
+    url: str
+    existed: bool = False
+
+
 def fingerprint(*parts: str) -> str:
     """A stable 12-hex-digit fingerprint of rule, product and subject."""
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:FINGERPRINT_LENGTH]

@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from os2bot.domain import Issue, Version
 
@@ -26,7 +27,11 @@ class TrackerUnavailable(TrackerError):
 
 
 class ChatError(Exception):
-    """The chat system refused or could not take a message."""
+    """The chat system refused or could not take a message (it may work next time)."""
+
+
+class ChatMessageGone(ChatError):
+    """The message to edit no longer exists (someone deleted it)."""
 
 
 class Tracker(Protocol):
@@ -109,7 +114,11 @@ class Link:
 
 @dataclass(frozen=True)
 class ChatMessage:
-    """A chat message, before an adapter renders it for its system (and escapes it)."""
+    """A chat message, before an adapter renders it for its system (and escapes it).
+
+    Lines come most important first: when a system's limits force a cut, adapters drop lines
+    from the end and say how many (`omitted` is the text for that, with {count}).
+    """
 
     title: str
     lines: tuple[StatusLine, ...] = ()
@@ -118,10 +127,28 @@ class ChatMessage:
     empty_links: str = ""
     footer: str = ""
     digest: str = ""  # what decides "changed" (default: everything but the footer)
+    text: str = ""  # a paragraph under the title (events, digests)
+    omitted: str = "… {count} more line(s) left out."
+
+    def to_json(self) -> str:
+        """The message as JSON, for the outbox."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> ChatMessage:
+        """A message kept in the outbox."""
+        raw = json.loads(data)
+        raw["lines"] = tuple(StatusLine(**line) for line in raw.get("lines", ()))
+        raw["links"] = tuple(Link(**link) for link in raw.get("links", ()))
+        return cls(**raw)
 
 
 class Chat(Protocol):
-    """A chat system (Slack, Zulip, the console)."""
+    """A chat system (Slack, Zulip, the console); addresses are its own (#channel, stream>topic).
+
+    Raises ChatError when the message could not be delivered, ChatMessageGone when the
+    message to edit was deleted.
+    """
 
     def post(self, target: str, message: ChatMessage) -> str:
         """Post *message* to *target*; return a reference for later edits."""
@@ -157,4 +184,30 @@ class StateStore(Protocol):
 
     def save_message_ref(self, target: str, product: str, ref: MessageRef) -> None:
         """Remember the standing status message."""
+        ...
+
+    def enqueue(self, dedup_key: str, target: str, message: str) -> bool:
+        """Keep a message for delivery; False when this key was kept before."""
+        ...
+
+    def pending(self) -> list[Any]:
+        """Messages not delivered yet (OutboxItem: dedup_key, target, message, attempts)."""
+        ...
+
+    def delivered(self, dedup_key: str, ref: str) -> None:
+        """Mark a message delivered."""
+        ...
+
+    def failed(self, dedup_key: str, error: str) -> None:
+        """Count a failed delivery."""
+        ...
+
+    def check_states(self, table: str = "check_states") -> dict[tuple[str, str], str]:
+        """The states last recorded."""
+        ...
+
+    def save_check_states(
+        self, states: dict[tuple[str, str], str], table: str = "check_states"
+    ) -> None:
+        """Replace the recorded states."""
         ...

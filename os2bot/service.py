@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +21,7 @@ from os2bot.domain import (
     FINGERPRINT_PREFIX,
     Action,
     ActionKind,
+    Applied,
     CheckResult,
     Issue,
     Query,
@@ -28,16 +29,20 @@ from os2bot.domain import (
     Snapshot,
     State,
 )
-from os2bot.messages import Language, render, text
+from os2bot.messages import Language
+from os2bot.notify import (
+    Outcome,
+    Posted,
+    deliver,
+    digest_message,
+    events,
+    open_tasks,
+    post_statuses,
+)
 from os2bot.planner import REQUEST_FIELDS, plan_actions
 from os2bot.ports import (
     Chat,
-    ChatError,
-    ChatMessage,
-    Link,
-    MessageRef,
     StateStore,
-    StatusLine,
     Tracker,
     TrackerError,
     TrackerUnavailable,
@@ -58,27 +63,6 @@ class Mode(StrEnum):
     APPLY = "apply"  # ... and write to Jira and chat
 
 
-@dataclass(frozen=True)
-class Applied:
-    """An action carried out (or found done already)."""
-
-    action: Action
-    key: str
-    url: str
-    existed: bool = False
-
-
-@dataclass(frozen=True)
-class Posted:
-    """A chat message sent or edited."""
-
-    target: str
-    product: str
-    ref: str
-    edited: bool
-    message: ChatMessage
-
-
 @dataclass
 class RunReport:
     """What one run saw and did."""
@@ -92,6 +76,7 @@ class RunReport:
     posted: list[Posted] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     deferred: list[Action] = field(default_factory=list)  # past the write budget
+    waiting: int = 0  # chat messages kept in the outbox for a later run
     calls: dict[str, int] = field(default_factory=dict)
     snapshot: Snapshot | None = None
 
@@ -335,150 +320,6 @@ def _find_task(tracker: Tracker, action: Action) -> Issue | None:
     return found[0] if found else None
 
 
-SYMBOLS = {
-    State.MET: "✅",
-    State.NOT_MET: "❌",
-    State.UNKNOWN: "❔",
-    State.NOT_APPLICABLE: "➖",
-    State.WAIVED: "🟡",
-}
-
-
-def status_message(
-    config: Config,
-    *,
-    product_key: str,
-    results: list[CheckResult],
-    tasks: list[Issue],
-    language: Language,
-    now: datetime,
-) -> ChatMessage:
-    """The standing status message of one product."""
-    product = next(p for p in config.products if p.key == product_key)
-    profile = config.profile_for(product)
-    shown = [r for r in results if r.product == product_key and r.state is not State.NOT_APPLICABLE]
-    lines = tuple(
-        StatusLine(
-            state=r.state.value,
-            title=profile.check(r.check_id).title.get(language),
-            detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
-        )
-        for r in shown
-    )
-    ordered = sorted(tasks, key=lambda t: (t.project, int(t.key.rsplit("-", 1)[-1])))
-    links = tuple(Link(url=t.url, label=t.key, title=t.summary) for t in ordered)
-    return ChatMessage(
-        title=text("chat.status.title", language, product=product.name),
-        lines=lines,
-        links_title=text("chat.status.tasks", language),
-        links=links,
-        empty_links=text("chat.status.no_tasks", language),
-        footer=text(
-            "chat.status.footer",
-            language,
-            when=now.astimezone(config.bot.tz).strftime("%Y-%m-%d %H:%M"),
-            profile=profile.id,
-            version=profile.version,
-        ),
-        digest=_status_digest(shown, links, language),
-    )
-
-
-def content_hash(message: ChatMessage) -> str:
-    """A hash of what a message says, leaving out the footer's time stamp."""
-    if message.digest:
-        return message.digest
-    data = asdict(message)
-    data.pop("footer")
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
-
-
-# Values that move without the state moving (a day passes, someone comments, a newer meeting
-# is held): the status message is edited for states, reasons and tasks, not for these.
-VOLATILE = frozenset({"days", "count", "date", "key", "summary"})
-
-
-def _status_digest(results: list[CheckResult], links: tuple[Link, ...], language: str) -> str:
-    """What makes a status message worth editing: states, kinds of reason, open tasks."""
-    parts = [
-        (
-            r.check_id,
-            r.state.value,
-            r.reason.key,
-            sorted((k, str(v)) for k, v in r.reason.params.items() if k not in VOLATILE),
-        )
-        for r in results
-    ]
-    data = json.dumps([parts, [(link.label, link.title) for link in links], language])
-    return hashlib.sha256(data.encode()).hexdigest()[:16]
-
-
-def notify(
-    config: Config,
-    report: RunReport,
-    *,
-    chat: Chat,
-    state: StateStore,
-    language: Language,
-    now: datetime,
-) -> list[Posted]:
-    """Post or edit each product's standing status message, only when its content changed."""
-    snapshot = report.snapshot
-    open_tasks = list(snapshot.bot_tasks) if snapshot else []
-    known = {t.key for t in open_tasks}
-    resolved = {a.key for a in report.applied if a.action.kind is ActionKind.RESOLVE}
-    for done in report.applied:
-        if done.action.kind is ActionKind.CREATE and done.key not in known:
-            open_tasks.append(
-                Issue(
-                    done.key,
-                    done.action.project,
-                    done.action.summary,
-                    done.url,
-                    labels=done.action.labels,
-                )
-            )
-    posted: list[Posted] = []
-    for product in config.products:
-        target = product.chat.slack_channel
-        if not target:
-            continue
-        tasks = [
-            t for t in open_tasks if t.project == product.jira.project and t.key not in resolved
-        ]
-        message = status_message(
-            config,
-            product_key=product.key,
-            results=report.results,
-            tasks=tasks,
-            language=language,
-            now=now,
-        )
-        digest = content_hash(message)
-        previous = state.message_ref(target, product.key)
-        if previous and previous.content_hash == digest:
-            continue
-        try:
-            if previous:
-                try:
-                    ref = chat.update(target, previous.ref, message)
-                    edited = True
-                except ChatError as exc:
-                    if "message_not_found" not in str(exc):
-                        raise
-                    ref, edited = chat.post(target, message), False
-            else:
-                ref, edited = chat.post(target, message), False
-        except ChatError as exc:
-            log.warning("notify.failed", product=product.key, target=target, error=str(exc))
-            report.errors.append(text("cli.chat_unreachable", language, error=str(exc)))
-            continue
-        state.save_message_ref(target, product.key, MessageRef(ref=ref, content_hash=digest))
-        log.info("notify.posted", product=product.key, target=target, edited=edited)
-        posted.append(Posted(target, product.key, ref, edited, message))
-    return posted
-
-
 def run_once(
     config: Config,
     tracker: Tracker,
@@ -486,10 +327,14 @@ def run_once(
     now: datetime,
     language: Language,
     mode: Mode = Mode.APPLY,
-    chat: Chat | None = None,
+    chats: Mapping[str, Chat] | None = None,
     state: StateStore | None = None,
+    digest: bool = False,
 ) -> RunReport:
-    """One run of the flow; in CHECK and PLAN modes nothing is written."""
+    """One run of the flow; in CHECK and PLAN modes nothing is written.
+
+    With *digest*, the secretariat's weekly digest is queued and sent too.
+    """
     report = RunReport(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
     structlog.contextvars.bind_contextvars(run_id=report.run_id)
     try:
@@ -503,10 +348,13 @@ def run_once(
             report.applied, report.deferred = apply_actions(
                 report.actions, tracker, report.errors, budget=config.bot.tasks.budget
             )
-            if chat is not None and state is not None:
-                report.posted = notify(
-                    config, report, chat=chat, state=state, language=language, now=now
+            if state is not None:
+                outcome = notify_all(
+                    config, report, chats or {}, state, language=language, now=now, digest=digest
                 )
+                report.posted = outcome.posted
+                report.waiting = outcome.waiting
+                report.errors += outcome.errors
         return report
     finally:
         report.calls = dict(tracker.calls)
@@ -522,7 +370,73 @@ def run_once(
             applied=len(report.applied),
             deferred=len(report.deferred),
             messages=len(report.posted),
+            outbox_waiting=report.waiting,
             errors=len(report.errors),
             jira_calls=sum(report.calls.values()),
         )
         structlog.contextvars.unbind_contextvars("run_id")
+
+
+def notify_all(
+    config: Config,
+    report: RunReport,
+    chats: Mapping[str, Chat],
+    state: StateStore,
+    *,
+    language: Language,
+    now: datetime,
+    digest: bool,
+) -> Outcome:
+    """Statuses, events and (when asked) the digest; the events are kept before any is sent."""
+    snapshot = report.snapshot
+    assert snapshot is not None  # noqa: S101 - notify runs after collect
+    today = now.astimezone(config.bot.tz).date()
+    tasks = open_tasks(snapshot.bot_tasks, report.applied)
+    outcome = Outcome()
+    post_statuses(
+        config,
+        chats,
+        state,
+        results=report.results,
+        tasks=tasks,
+        language=language,
+        now=now,
+        outcome=outcome,
+    )
+    current = {(r.product, r.check_id): r.state.value for r in report.results}
+    requests = {
+        p.key: len(snapshot.issues(Query(p.requests_jql, REQUEST_FIELDS), p.jira.project))
+        for p in config.products
+    }
+    for event in events(
+        config,
+        results=report.results,
+        previous=state.check_states(),
+        done=report.applied,
+        requests=requests,
+        tasks=tasks,
+        language=language,
+        today=today,
+    ):
+        product = next(p for p in config.products if p.key == event.product)
+        for target in product.chat.targets():
+            if state.enqueue(f"{event.key}@{target}", target, event.message.to_json()):
+                outcome.queued += 1
+    state.save_check_states(current)
+    if digest:
+        message = digest_message(
+            config,
+            results=report.results,
+            previous=state.check_states("digest_states"),
+            language=language,
+            today=today,
+        )
+        week = today.isocalendar()
+        for target in config.bot.secretariat.chat.targets():
+            if state.enqueue(
+                f"digest:{week.year}-W{week.week:02d}@{target}", target, message.to_json()
+            ):
+                outcome.queued += 1
+        state.save_check_states(current, "digest_states")
+    deliver(chats, state, language, outcome)
+    return outcome

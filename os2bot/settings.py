@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(
         default="https://slack.com/api/", description="Slack Web API base URL."
     )
+    zulip_site: str | None = Field(default=None, description="Zulip site, e.g. OS2samtale.")
+    zulip_email: str | None = Field(default=None, description="The Zulip bot's e-mail.")
+    zulip_api_key: SecretStr | None = Field(default=None, description="The Zulip bot's API key.")
     state: Path = Field(default=Path("os2bot.sqlite3"), description="State database path.")
     language: Literal["da", "en"] | None = Field(
         default=None, description="Language (overrides config)."
@@ -34,6 +37,6 @@ class Settings(BaseSettings):
 
     def register_secrets(self) -> None:
         """Tell the log redactor the exact secret values, wherever they might turn up."""
-        for secret in (self.jira_token, self.jira_pat, self.slack_token):
+        for secret in (self.jira_token, self.jira_pat, self.slack_token, self.zulip_api_key):
             if secret is not None:
                 register_secret(secret.get_secret_value())

@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from os2bot.ports import MessageRef
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -23,7 +24,47 @@ _MIGRATIONS: dict[int, str] = {
             PRIMARY KEY (target, product)
         );
     """,
+    2: """
+        CREATE TABLE outbox (
+            dedup_key TEXT PRIMARY KEY,
+            target TEXT NOT NULL,
+            message TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            delivered_at TEXT,
+            ref TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox (delivered_at, created_at);
+        CREATE TABLE check_states (
+            product TEXT NOT NULL,
+            check_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (product, check_id)
+        );
+        CREATE TABLE digest_states (
+            product TEXT NOT NULL,
+            check_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            PRIMARY KEY (product, check_id)
+        );
+    """,
 }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """A message waiting in the outbox."""
+
+    dedup_key: str
+    target: str
+    message: str  # JSON of the ChatMessage
+    attempts: int
 
 
 class SqliteState:
@@ -72,6 +113,71 @@ class SqliteState:
             "updated_at = excluded.updated_at",
             (target, product, ref.ref, ref.content_hash, datetime.now(UTC).isoformat()),
         )
+
+    # ------------------------------------------------------------------- outbox
+
+    def enqueue(self, dedup_key: str, target: str, message: str) -> bool:
+        """Keep a message for delivery; False when one with this key was kept before."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO outbox (dedup_key, target, message, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            (dedup_key, target, message, _now()),
+        )
+        return cursor.rowcount == 1
+
+    def pending(self) -> list[OutboxItem]:
+        """Messages not delivered yet, oldest first."""
+        rows = self._db.execute(
+            "SELECT dedup_key, target, message, attempts FROM outbox "
+            "WHERE delivered_at IS NULL ORDER BY created_at, dedup_key"
+        ).fetchall()
+        return [
+            OutboxItem(key, target, message, attempts) for key, target, message, attempts in rows
+        ]
+
+    def delivered(self, dedup_key: str, ref: str) -> None:
+        """Mark a message delivered (it is never sent again)."""
+        self._db.execute(
+            "UPDATE outbox SET delivered_at = ?, ref = ? WHERE dedup_key = ?",
+            (_now(), ref, dedup_key),
+        )
+
+    def failed(self, dedup_key: str, error: str) -> None:
+        """Count a failed attempt; the message stays for the next run."""
+        self._db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE dedup_key = ?",
+            (error[:500], dedup_key),
+        )
+
+    # ---------------------------------------------------------------- check states
+
+    def check_states(self, table: str = "check_states") -> dict[tuple[str, str], str]:
+        """The states last recorded, by (product, check)."""
+        if table not in {"check_states", "digest_states"}:
+            raise ValueError(table)
+        rows = self._db.execute(f"SELECT product, check_id, state FROM {table}").fetchall()  # noqa: S608 - table is one of two names
+        return {(product, check): state for product, check, state in rows}
+
+    def save_check_states(
+        self, states: dict[tuple[str, str], str], table: str = "check_states"
+    ) -> None:
+        """Replace the recorded states with *states*."""
+        if table not in {"check_states", "digest_states"}:
+            raise ValueError(table)
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - table is one of two names
+            if table == "check_states":
+                self._db.executemany(
+                    "INSERT INTO check_states (product, check_id, state, updated_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(p, c, s, _now()) for (p, c), s in states.items()],
+                )
+            else:
+                self._db.executemany(
+                    "INSERT INTO digest_states (product, check_id, state) VALUES (?, ?, ?)",
+                    [(p, c, s) for (p, c), s in states.items()],
+                )
 
     def close(self) -> None:
         """Close the database."""

@@ -34,7 +34,10 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time():
     assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
     assert "✘ OS2forms · Fungerende koordinationsgruppe: Seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
-    assert "┌─ #os2forms" in first
+    assert "┌─ slack:#os2forms" in first
+    assert "┌─ zulip:OS2valghalla>os2bot status" in first
+    assert "┌─ zulip:sekretariatet>ugeoversigt" in first  # the secretariat's digest
+    assert "Ugeoversigt for OS2-porteføljen" in first
     assert "0 opgave(r) oprettet, 0 chatbesked(er) sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
 
@@ -160,7 +163,9 @@ def test_apply_twice_opens_each_task_once(live):
 
     assert opened > 0
     assert len(live.jira.issues_with_label("os2bot")) == opened
-    assert len(live.slack.messages) == 4
+    statuses = [m for m in live.slack.messages if m.text.endswith("status for tilslutningsaftalen")]
+    assert len(statuses) == 3  # one per Slack product; OS2valghalla is on Zulip
+    assert all(m.edits == [] for m in statuses)
     assert "Ingen ændringer" in out.getvalue()
 
 

@@ -56,9 +56,18 @@ def run(sandbox, state, deployment, mode=Mode.APPLY, **kwargs):
         now=datetime.now(UTC),
         language="da",
         mode=mode,
-        chat=chat_for(sandbox),
+        chats={"slack": chat_for(sandbox)},
         state=state,
     )
+
+
+def status_messages(sandbox):
+    """The standing status messages in the sandbox's Slack (events are other messages)."""
+    return [
+        (m.channel, m.ts)
+        for m in sandbox.slack.messages
+        if m.text.endswith("status for tilslutningsaftalen")
+    ]
 
 
 def bot_tasks(sandbox):
@@ -207,7 +216,7 @@ def test_deleted_status_message_is_posted_again(sandbox_factory, tmp_path):
 
     reposted = [p for p in report.posted if p.product == "os2forms"]
     assert [p.edited for p in reposted] == [False]
-    assert state.message_ref("#os2forms", "os2forms").ref == reposted[0].ref
+    assert state.message_ref("slack:#os2forms", "os2forms").ref == reposted[0].ref
 
 
 def test_changed_status_is_edited_in_place(sandbox_factory, tmp_path):
@@ -215,14 +224,14 @@ def test_changed_status_is_edited_in_place(sandbox_factory, tmp_path):
     sandbox = sandbox_factory(demo_like_seed("cloud"))
     state = SqliteState(tmp_path / "state.sqlite3")
     run(sandbox, state, "cloud")
-    count = len(sandbox.slack.messages)
+    statuses = status_messages(sandbox)
     sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # the group met: the status changes
 
     run(sandbox, state, "cloud")
 
     forms = next(m for m in sandbox.slack.messages if m.channel == "C0TESTFRM1")
     mo = next(m for m in sandbox.slack.messages if m.channel == "C0TESTMO01")
-    assert len(sandbox.slack.messages) == count
+    assert status_messages(sandbox) == statuses
     assert len(forms.edits) == 1
     assert "opfyldt" in str(forms.blocks)
     assert mo.edits == []  # nothing changed for OS2mo

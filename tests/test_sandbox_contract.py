@@ -140,7 +140,7 @@ def run_the_bot(sandbox, tmp_path):
             now=datetime.now(UTC),
             language="da",
             mode=Mode.APPLY,
-            chat=chat_for(sandbox),
+            chats={"slack": chat_for(sandbox)},
             state=state,
         )
 
@@ -239,7 +239,7 @@ def test_the_demo_run_conforms_to_the_specs(sandbox_factory, tmp_path, deploymen
         now=datetime.now(UTC),
         language="da",
         mode=Mode.APPLY,
-        chat=chat,
+        chats={"slack": chat},
         state=SqliteState(tmp_path / "state.sqlite3"),
     )
 

@@ -57,7 +57,7 @@ def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
         now=datetime.now(UTC),
         language="da",
         mode=mode,
-        chat=chat,
+        chats={"slack": chat},
         state=SqliteState(tmp_path / "state.sqlite3"),
     )
 

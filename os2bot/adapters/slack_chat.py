@@ -15,7 +15,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     ServerErrorRetryHandler,
 )
 
-from os2bot.ports import ChatError, ChatMessage
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
 SYMBOLS = {
     "met": ":white_check_mark:",
@@ -23,9 +23,11 @@ SYMBOLS = {
     "unknown": ":grey_question:",
     "not_applicable": ":heavy_minus_sign:",
     "waived": ":large_yellow_circle:",
+    "event": ":bell:",
 }
 MAX_HEADER = 150
 MAX_SECTION = 3000
+MAX_BLOCKS = 50
 ZWSP = "\u200b"
 
 # Anything in text from Jira that Slack would turn into a ping: <!channel>, <!here>,
@@ -74,9 +76,17 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
     return chunks
 
 
+def _section(body: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": body}}
+
+
 def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
-    """Block Kit for a status message; everything from outside is escaped."""
-    blocks: list[dict[str, Any]] = [
+    """Block Kit for a message, within Slack's limits; everything from outside is escaped.
+
+    Sections hold at most 3,000 characters and a message 50 blocks: when the lines do not fit,
+    the last (least important) are left out and a line says how many.
+    """
+    head: list[dict[str, Any]] = [
         {
             "type": "header",
             "text": {
@@ -85,33 +95,41 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
             },
         }
     ]
-    if message.lines:
-        rendered = [
-            f"{SYMBOLS.get(line.state, '')} *{escape_mrkdwn(line.title)}*"
-            f" — {escape_mrkdwn(line.detail)}"
-            for line in message.lines
+    if message.text:
+        head += [
+            _section(chunk)
+            for chunk in _chunks(escape_mrkdwn(message.text).split("\n"), MAX_SECTION)
         ]
-        blocks.extend(
-            {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
-            for chunk in _chunks(rendered, MAX_SECTION)
-        )
-    if message.links_title:
+    lines = [
+        f"{SYMBOLS.get(line.state, '•')} *{escape_mrkdwn(line.title)}*"
+        + (f" — {escape_mrkdwn(line.detail)}" if line.detail else "")
+        for line in message.lines
+    ]
+    tail: list[dict[str, Any]] = []
+    if message.links_title or message.links:
         items = [
             f"• <{link.url}|{escape_mrkdwn(link.label)}> {escape_mrkdwn(link.title)}"
             for link in message.links
         ] or [escape_mrkdwn(message.empty_links)]
-        body = f"*{escape_mrkdwn(message.links_title)}*\n" + "\n".join(items)
-        blocks.append(
-            {"type": "section", "text": {"type": "mrkdwn", "text": _truncate(body, MAX_SECTION)}}
-        )
+        if message.links_title:
+            items.insert(0, f"*{escape_mrkdwn(message.links_title)}*")
+        tail += [_section(chunk) for chunk in _chunks(items, MAX_SECTION)][: MAX_BLOCKS // 4]
     if message.footer:
-        blocks.append(
+        tail.append(
             {
                 "type": "context",
                 "elements": [{"type": "mrkdwn", "text": escape_mrkdwn(message.footer)}],
             }
         )
-    return blocks
+    room = MAX_BLOCKS - len(head) - len(tail)
+    kept = len(lines)
+    body = [_section(chunk) for chunk in _chunks(lines, MAX_SECTION)]
+    while len(body) > room - (1 if kept < len(lines) else 0) and kept:
+        kept -= 1
+        body = [_section(chunk) for chunk in _chunks(lines[:kept], MAX_SECTION)]
+    if kept < len(lines):
+        body.append(_section(escape_mrkdwn(message.omitted.format(count=len(lines) - kept))))
+    return head + body + tail
 
 
 class SlackChat:
@@ -141,7 +159,10 @@ class SlackChat:
         try:
             response = self._client.api_call(method, json=kwargs)
         except SlackApiError as exc:
-            raise ChatError(f"Slack {method}: {exc.response.get('error', 'error')}") from None
+            code = exc.response.get("error", "error")
+            if code == "message_not_found":
+                raise ChatMessageGone(f"Slack {method}: {code}") from None
+            raise ChatError(f"Slack {method}: {code}") from None
         except (SlackClientError, OSError) as exc:
             raise ChatError(f"Slack {method}: {type(exc).__name__}") from None
         return dict(response.data) if isinstance(response.data, dict) else {}

@@ -32,6 +32,11 @@ def text(key: str, language: Language, /, **params: Any) -> str:
     return template.format(**params)
 
 
+def template(key: str, language: Language) -> str:
+    """A text with its {placeholders} left in, for a part that fills them in later."""
+    return CATALOGUES[language][key]
+
+
 def term(value: str, language: Language) -> str:
     """An OS2 term (phase, funding item, group) in *language*; other values unchanged."""
     return CATALOGUES[language].get(f"term.{value}", value)

@@ -130,12 +130,22 @@ class SlackSeed(_Seed):
     channels: list[SlackChannel] = Field(default_factory=list, description="Channels.")
 
 
+class ZulipSeed(_Seed):
+    """config/demo/zulip.yaml (OS2samtale)."""
+
+    realm: str = Field(default="OS2samtale (sandkasse)", description="Organisation name.")
+    email: str = Field(default="os2bot-bot@os2samtale.os2.eu", description="The bot's e-mail.")
+    api_key: str = Field(default="sandbox-zulip-key", description="The bot's API key.")
+    streams: list[str] = Field(default_factory=list, description="Streams (channels).")
+
+
 @dataclass
 class SeedData:
     """Everything the sandbox starts from."""
 
     jira: JiraSeed
     slack: SlackSeed
+    zulip: ZulipSeed = field(default_factory=ZulipSeed)
     source: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -144,7 +154,9 @@ def load_seed(directory: Path) -> SeedData:
     """Read jira.yaml and slack.yaml from *directory*."""
     jira = JiraSeed.model_validate(_read(directory / "jira.yaml"))
     slack = SlackSeed.model_validate(_read(directory / "slack.yaml"))
-    return SeedData(jira=jira, slack=slack, source=directory)
+    zulip_file = directory / "zulip.yaml"
+    zulip = ZulipSeed.model_validate(_read(zulip_file)) if zulip_file.exists() else ZulipSeed()
+    return SeedData(jira=jira, slack=slack, zulip=zulip, source=directory)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from os2bot.sandbox.http import Request, Response, jira_error
 from os2bot.sandbox.jira import AUTH_REQUIRED, JiraFake, utc_now
 from os2bot.sandbox.seed import SeedData, load_seed
 from os2bot.sandbox.slack import SlackFake
+from os2bot.sandbox.zulip import ZulipFake, zulip_error
 
 log = structlog.get_logger(__name__)
 
@@ -65,12 +66,11 @@ class Sandbox:
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
+        self.zulip = ZulipFake(self.seed.zulip)
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
-            (method, re.compile(pattern + "$"), handler, "jira")
-            for method, pattern, handler in self.jira.routes()
-        ] + [
-            (method, re.compile(pattern + "$"), handler, "slack")
-            for method, pattern, handler in self.slack.routes()
+            (method, re.compile(pattern + "$"), handler, system)
+            for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
+            for method, pattern, handler in fake.routes()
         ]
         self._thread: threading.Thread | None = None
 
@@ -133,16 +133,24 @@ class Sandbox:
                 allowed.append(method)
                 continue
             request.params = match.groupdict()
-            if system == "jira" and self.jira.authenticate(request) is None:
-                return jira_error(401, AUTH_REQUIRED)
-            if system == "slack" and (problem := self.slack.authenticate(request)):
-                return SlackFake.error(problem)
-            return handler(request)
+            return self._refused(system, request) or handler(request)
         if allowed:
             return Response(405, {"errorMessages": ["Method Not Allowed"], "errors": {}})
+        if request.path.startswith("/api/v1/"):
+            return zulip_error(404, "Endpoint not found", "NOT_FOUND")
         if request.path.startswith("/api/"):
             return SlackFake.error("unknown_method")
         return jira_error(404, f"null for uri: {self.url}{request.path}")
+
+    def _refused(self, system: str, request: Request) -> Response | None:
+        """The answer to a request that does not authenticate, in its system's shape."""
+        if system == "jira" and self.jira.authenticate(request) is None:
+            return jira_error(401, AUTH_REQUIRED)
+        if system == "slack" and (problem := self.slack.authenticate(request)):
+            return SlackFake.error(problem)
+        if system == "zulip" and not self.zulip.authenticate(request):
+            return zulip_error(401, "Invalid API key", "INVALID_API_KEY")
+        return None
 
     def _control(self, request: Request) -> Response:
         """A small control API for `sandbox serve`: faults and recorded messages."""
@@ -178,12 +186,7 @@ class Sandbox:
                 return "drop"
             else:
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
-                slack_limit = request.path.startswith("/api/") and fault.status == HTTP_TOO_MANY
-                body = (
-                    {"ok": False, "error": "ratelimited"}
-                    if slack_limit
-                    else {"errorMessages": ["Injected fault"], "errors": {}}
-                )
+                body = _fault_body(request.path, fault)
                 response = Response(fault.status, body, headers)
         return response
 
@@ -242,9 +245,26 @@ class Sandbox:
                 self.end_headers()
                 self.wfile.write(payload)
 
-            do_GET = do_POST = do_PUT = do_DELETE = _serve  # noqa: N815 - http.server's names
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve  # noqa: N815
 
         return _Handler
+
+
+def _fault_body(path: str, fault: Fault) -> dict[str, Any]:
+    """An injected error in the shape the system at *path* uses."""
+    limited = fault.status == HTTP_TOO_MANY
+    if path.startswith("/api/v1/"):
+        body: dict[str, Any] = {
+            "result": "error",
+            "msg": "API usage exceeded rate limit" if limited else "Injected fault",
+            "code": "RATE_LIMIT_HIT" if limited else "INTERNAL_SERVER_ERROR",
+        }
+        if limited:
+            body["retry-after"] = fault.retry_after or 1
+        return body
+    if path.startswith("/api/"):
+        return {"ok": False, "error": "ratelimited" if limited else "fatal_error"}
+    return {"errorMessages": ["Injected fault"], "errors": {}}
 
 
 def describe(sandbox: Sandbox) -> dict[str, Any]:
@@ -258,6 +278,8 @@ def describe(sandbox: Sandbox) -> dict[str, Any]:
         "slack_channels": [c.name for c in sandbox.seed.slack.channels],
         "jira_email": jira_user.email,
         "slack_api_url": sandbox.url + "/api/",
+        "zulip_site": sandbox.url,
+        "zulip_streams": sandbox.seed.zulip.streams,
     }
 
 

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The Chat port on Zulip — OS2's own chat, OS2samtale — through the `zulip` package."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import requests
+import zulip
+
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
+
+MAX_CONTENT = 10_000  # Zulip's default max_message_length
+ZWSP = "\u200b"
+SYMBOLS = {
+    "met": "✅",
+    "not_met": "❌",
+    "unknown": "❔",
+    "not_applicable": "➖",
+    "waived": "🟡",
+    "event": "🔔",
+}
+RATE_LIMITED = "RATE_LIMIT_HIT"
+
+# Zulip's markdown: a backslash escapes punctuation. Mentions (@**all**, @**everyone**,
+# @**stream**, @**Name**, @*group*, @_**silent**) are broken by a zero-width space after @.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$<])")
+_MENTION = re.compile(r"@(?=[*_])")
+
+
+def escape_markdown(value: str) -> str:
+    """Text safe in a Zulip message: no mentions, no markup, no links."""
+    value = _MENTION.sub("@" + ZWSP, value)
+    return _MARKDOWN.sub(r"\\\1", value)
+
+
+def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
+    """The message as Zulip markdown, within *limit* characters.
+
+    When it does not fit, lines are left out from the end (the least important) and a line
+    says how many; links and footer are kept.
+    """
+    head = [f"**{escape_markdown(message.title)}**"]
+    if message.text:
+        head += ["", escape_markdown(message.text)]
+    lines = [
+        f"{SYMBOLS.get(line.state, '🔔')} **{escape_markdown(line.title)}**"
+        + (f" — {escape_markdown(line.detail)}" if line.detail else "")
+        for line in message.lines
+    ]
+    tail: list[str] = []
+    if message.links_title or message.links:
+        tail.append("")
+        if message.links_title:
+            tail.append(f"**{escape_markdown(message.links_title)}**")
+        tail += [
+            f"* [{escape_markdown(link.label)}]({link.url}) {escape_markdown(link.title)}"
+            for link in message.links
+        ] or [escape_markdown(message.empty_links)]
+    if message.footer:
+        tail += ["", f"*{escape_markdown(message.footer)}*"]
+
+    def assemble(kept: int) -> str:
+        body = lines[:kept]
+        if kept < len(lines):
+            body.append(escape_markdown(message.omitted.format(count=len(lines) - kept)))
+        return "\n".join(head + ([""] if body else []) + body + tail)
+
+    kept = len(lines)
+    content = assemble(kept)
+    while len(content) > limit and kept:
+        kept -= 1
+        content = assemble(kept)
+    return content[:limit]
+
+
+class ZulipChat:
+    """Zulip via `zulip.Client`; 429 waits for Retry-After, 5xx and network errors retry."""
+
+    def __init__(
+        self,
+        *,
+        site: str,
+        email: str,
+        api_key: str,
+        max_retries: int = 2,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Connect (the client reads the server's settings straight away)."""
+        self.max_retries = max_retries
+        self._sleep = sleep
+        try:
+            self._client = zulip.Client(
+                email=email,
+                api_key=api_key,
+                site=site,
+                retry_on_errors=False,
+                client="os2bot",
+            )
+        except (zulip.ZulipError, requests.RequestException, AssertionError) as exc:
+            raise ChatError(f"Zulip: {type(exc).__name__}") from None
+
+    def _call(self, call: Callable[[], dict[str, Any]], what: str) -> dict[str, Any]:
+        attempt = 0
+        while True:
+            try:
+                result = call()
+            except (zulip.ZulipError, requests.RequestException) as exc:
+                result = {"result": "error", "msg": type(exc).__name__, "code": "NETWORK"}
+            if result.get("result") == "success":
+                return result
+            code = str(result.get("code", ""))
+            retryable = code in {RATE_LIMITED, "NETWORK"} or str(
+                result.get("status_code", "")
+            ).startswith("5")
+            if not retryable or attempt >= self.max_retries:
+                message = f"Zulip {what}: {result.get('msg') or code or 'error'}"
+                if (
+                    code == "BAD_REQUEST"
+                    and "invalid message" in str(result.get("msg", "")).lower()
+                ):
+                    raise ChatMessageGone(message)
+                raise ChatError(message)
+            attempt += 1
+            self._sleep(float(result.get("retry-after", 2.0**attempt)))
+
+    def post(self, target: str, message: ChatMessage) -> str:
+        """Send to 'stream>topic'; the reference is the message id."""
+        stream, _, topic = target.partition(">")
+        result = self._call(
+            lambda: self._client.send_message(
+                {
+                    "type": "stream",
+                    "to": stream,
+                    "topic": topic or "os2bot",
+                    "content": render_markdown(message),
+                }
+            ),
+            "send_message",
+        )
+        return str(result["id"])
+
+    def update(self, target: str, ref: str, message: ChatMessage) -> str:
+        """Edit the message *ref* in place."""
+        del target  # a message id is enough for Zulip
+        self._call(
+            lambda: self._client.update_message(
+                {"message_id": int(ref), "content": render_markdown(message)}
+            ),
+            "update_message",
+        )
+        return ref

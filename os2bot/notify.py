@@ -1,0 +1,530 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Chat: each product's standing status, events through the outbox, the secretariat's digest.
+
+A standing status is one message per product and target, edited in place only when what it
+says changed. Events (a task opened, a check newly failing or cleared, a release late, a
+round coming up) and the weekly digest go through the outbox in the state database: each is
+kept under a dedup key before anything is sent, and delivered — once — by this run or a later
+one, so a chat outage loses nothing and repeats nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+
+import structlog
+
+from os2bot.calendar import next_round
+from os2bot.config import Config, Product
+from os2bot.domain import ActionKind, Applied, CheckResult, Issue, State
+from os2bot.messages import Language, render, template, text
+from os2bot.planner import OVERDUE_MARK
+from os2bot.ports import (
+    Chat,
+    ChatError,
+    ChatMessage,
+    ChatMessageGone,
+    Link,
+    MessageRef,
+    StateStore,
+    StatusLine,
+)
+
+log = structlog.get_logger(__name__)
+
+# Lines come most important first, so that a cut for a chat system's limits drops the least.
+IMPORTANCE = {State.NOT_MET: 0, State.UNKNOWN: 1, State.WAIVED: 2, State.MET: 3}
+
+# Values that move without the state moving (a day passes, someone comments, a newer meeting
+# is held): the status message is edited for states, reasons and tasks, not for these.
+VOLATILE = frozenset({"days", "count", "date", "key", "summary"})
+
+
+@dataclass(frozen=True)
+class Posted:
+    """A chat message sent or edited."""
+
+    target: str
+    product: str
+    ref: str
+    edited: bool
+    message: ChatMessage
+
+
+@dataclass
+class Outcome:
+    """What notify did: messages posted or edited, events kept, problems met."""
+
+    posted: list[Posted] = field(default_factory=list)
+    queued: int = 0
+    delivered: int = 0
+    waiting: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def route(chats: Mapping[str, Chat], target: str) -> tuple[Chat, str] | None:
+    """The chat system and its own address for 'slack:#x' or 'zulip:stream>topic'."""
+    system, _, address = target.partition(":")
+    chat = chats.get(system)
+    return (chat, address) if chat is not None else None
+
+
+# ------------------------------------------------------------------------ status messages
+
+
+def status_message(
+    config: Config,
+    *,
+    product: Product,
+    results: Sequence[CheckResult],
+    tasks: Sequence[Issue],
+    language: Language,
+    now: datetime,
+) -> ChatMessage:
+    """The standing status message of one product: gaps first, then what is met."""
+    profile = config.profile_for(product)
+    shown = sorted(
+        (r for r in results if r.product == product.key and r.state in IMPORTANCE),
+        key=lambda r: IMPORTANCE[r.state],
+    )
+    lines = tuple(
+        StatusLine(
+            state=r.state.value,
+            title=profile.check(r.check_id).title.get(language),
+            detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
+        )
+        for r in shown
+    )
+    links = tuple(
+        Link(url=t.url, label=t.key, title=t.summary) for t in sorted(tasks, key=lambda t: t.order)
+    )
+    return ChatMessage(
+        title=text("chat.status.title", language, product=product.name),
+        lines=lines,
+        links_title=text("chat.status.tasks", language),
+        links=links,
+        empty_links=text("chat.status.no_tasks", language),
+        footer=text(
+            "chat.status.footer",
+            language,
+            when=now.astimezone(config.bot.tz).strftime("%Y-%m-%d %H:%M"),
+            profile=profile.id,
+            version=profile.version,
+        ),
+        digest=_status_digest(shown, links, language),
+        omitted=template("chat.omitted", language),
+    )
+
+
+def _status_digest(results: Sequence[CheckResult], links: tuple[Link, ...], language: str) -> str:
+    """What makes a status message worth editing: states, kinds of reason, open tasks."""
+    parts = [
+        (
+            r.check_id,
+            r.state.value,
+            r.reason.key,
+            sorted((k, str(v)) for k, v in r.reason.params.items() if k not in VOLATILE),
+        )
+        for r in results
+    ]
+    data = json.dumps([parts, [(link.label, link.title) for link in links], language])
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def content_hash(message: ChatMessage) -> str:
+    """A hash of what a message says, leaving out the footer's time stamp."""
+    if message.digest:
+        return message.digest
+    data = asdict(message)
+    data.pop("footer")
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def open_tasks(snapshot_tasks: Sequence[Issue], done: Sequence[Applied]) -> list[Issue]:
+    """The bot's open tasks after this run: those read, plus created, less resolved."""
+    tasks = list(snapshot_tasks)
+    known = {t.key for t in tasks}
+    resolved = {d.key for d in done if d.action.kind is ActionKind.RESOLVE}
+    tasks += [
+        Issue(d.key, d.action.project, d.action.summary, d.url, labels=d.action.labels)
+        for d in done
+        if d.action.kind is ActionKind.CREATE and d.key not in known
+    ]
+    return [t for t in tasks if t.key not in resolved]
+
+
+def post_statuses(
+    config: Config,
+    chats: Mapping[str, Chat],
+    state: StateStore,
+    *,
+    results: Sequence[CheckResult],
+    tasks: Sequence[Issue],
+    language: Language,
+    now: datetime,
+    outcome: Outcome,
+) -> None:
+    """Post or edit each product's standing status, on each of its targets, when it changed.
+
+    A failure is reported and nothing is remembered, so the next run tries again.
+    """
+    for product in config.products:
+        message = status_message(
+            config,
+            product=product,
+            results=results,
+            tasks=[t for t in tasks if t.project == product.jira.project],
+            language=language,
+            now=now,
+        )
+        digest = content_hash(message)
+        for target in product.chat.targets():
+            routed = route(chats, target)
+            if routed is None:
+                continue
+            chat, address = routed
+            previous = state.message_ref(target, product.key)
+            if previous and previous.content_hash == digest:
+                continue
+            try:
+                ref, edited = _post_or_edit(chat, address, previous, message)
+            except ChatError as exc:
+                log.warning(
+                    "notify.status_failed", product=product.key, target=target, error=str(exc)
+                )
+                outcome.errors.append(text("cli.chat_unreachable", language, error=str(exc)))
+                continue
+            state.save_message_ref(target, product.key, MessageRef(ref=ref, content_hash=digest))
+            log.info("notify.status", product=product.key, target=target, edited=edited)
+            outcome.posted.append(Posted(target, product.key, ref, edited, message))
+
+
+def _post_or_edit(
+    chat: Chat, address: str, previous: MessageRef | None, message: ChatMessage
+) -> tuple[str, bool]:
+    if previous is None:
+        return chat.post(address, message), False
+    try:
+        return chat.update(address, previous.ref, message), True
+    except ChatMessageGone:
+        # Someone deleted it: post a new one, which becomes the standing message.
+        return chat.post(address, message), False
+
+
+# ---------------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something worth a new message, once: its dedup key says what "once" means."""
+
+    key: str
+    product: str
+    message: ChatMessage
+
+
+def events(
+    config: Config,
+    *,
+    results: Sequence[CheckResult],
+    previous: Mapping[tuple[str, str], str],
+    done: Sequence[Applied],
+    requests: Mapping[str, int],
+    tasks: Sequence[Issue],
+    language: Language,
+    today: date,
+) -> list[Event]:
+    """Tasks opened, checks newly failing or cleared, late releases, rounds coming up."""
+    products = {p.key: p for p in config.products}
+    found: list[Event] = []
+    found += _opened(products, done, language)
+    found += _changes(config, results, previous, language, today)
+    found += _rounds(config, requests, tasks, language, today)
+    return found
+
+
+def _opened(
+    products: Mapping[str, Product], done: Sequence[Applied], language: Language
+) -> list[Event]:
+    found = []
+    for item in done:
+        action = item.action
+        if action.kind is ActionKind.CREATE and not item.existed:
+            found.append(
+                Event(
+                    f"opened:{action.fingerprint}",
+                    action.product,
+                    ChatMessage(
+                        title=text(
+                            "chat.event.opened", language, product=products[action.product].name
+                        ),
+                        links=(Link(url=item.url, label=item.key, title=action.summary),),
+                    ),
+                )
+            )
+        if OVERDUE_MARK in action.labels and action.kind in {ActionKind.CREATE, ActionKind.COMMENT}:
+            found.append(
+                Event(
+                    f"overdue:{action.fingerprint}",
+                    action.product,
+                    ChatMessage(
+                        title=text(
+                            "chat.event.overdue", language, product=products[action.product].name
+                        ),
+                        text=action.comment or action.summary,
+                        links=(Link(url=item.url, label=item.key, title=action.summary),)
+                        if item.url
+                        else (),
+                    ),
+                )
+            )
+    return found
+
+
+def _changes(
+    config: Config,
+    results: Sequence[CheckResult],
+    previous: Mapping[tuple[str, str], str],
+    language: Language,
+    today: date,
+) -> list[Event]:
+    """A check that starts failing, or stops: compared with the last run's states.
+
+    A product the state database has never seen is a baseline, not news.
+    """
+    seen = {product for product, _ in previous}
+    products = {p.key: p for p in config.products}
+    found = []
+    for result in results:
+        before = previous.get((result.product, result.check_id))
+        if result.product not in seen or before is None:
+            continue
+        now = result.state
+        failing = now is State.NOT_MET and before != State.NOT_MET.value
+        cleared = before == State.NOT_MET.value and now in {State.MET, State.WAIVED}
+        if not (failing or cleared):
+            continue
+        product = products[result.product]
+        check = config.profile_for(product).check(result.check_id)
+        key = "chat.event.failing" if failing else "chat.event.cleared"
+        found.append(
+            Event(
+                f"state:{result.product}:{result.check_id}:{now.value}:{today.isoformat()}",
+                result.product,
+                ChatMessage(
+                    title=text(
+                        key, language, product=product.name, check=check.title.get(language)
+                    ),
+                    text=render(result.reason, language),
+                ),
+            )
+        )
+    return found
+
+
+def _rounds(
+    config: Config,
+    requests: Mapping[str, int],
+    tasks: Sequence[Issue],
+    language: Language,
+    today: date,
+) -> list[Event]:
+    """Remind the coordination group a few days before each prioritisation round."""
+    days = config.bot.chat.round_reminder_days
+    found = []
+    for product in config.products:
+        settings = product.prioritisation
+        if settings is None:
+            continue
+        round_date = next_round(
+            today,
+            months=tuple(settings.months),
+            day=settings.day,
+            cron=settings.cron,
+            tz=config.bot.tz,
+        )
+        if round_date - today > timedelta(days=days):
+            continue
+        links = tuple(
+            Link(url=t.url, label=t.key, title=t.summary)
+            for t in tasks
+            if t.project == product.jira.project
+            and t.summary.startswith(text("task.round.summary", language, period="").rstrip())
+        )
+        found.append(
+            Event(
+                f"round:{product.key}:{round_date.isoformat()}",
+                product.key,
+                ChatMessage(
+                    title=text(
+                        "chat.event.round",
+                        language,
+                        product=product.name,
+                        date=round_date.isoformat(),
+                        days=(round_date - today).days,
+                    ),
+                    text=text(
+                        "chat.event.round_requests", language, count=requests.get(product.key, 0)
+                    ),
+                    links=links,
+                ),
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------------------------- digest
+
+
+def digest_message(
+    config: Config,
+    *,
+    results: Sequence[CheckResult],
+    previous: Mapping[tuple[str, str], str],
+    language: Language,
+    today: date,
+) -> ChatMessage:
+    """The secretariat's weekly view: counts by state, changes, the products most at risk."""
+    counts = {state: sum(1 for r in results if r.state is state) for state in IMPORTANCE}
+    summary = " · ".join(
+        f"{text('chat.symbol.' + s.value, language)} {counts[s]} "
+        f"{text('state.' + s.value, language)}"
+        for s in IMPORTANCE
+    )
+    products = {p.key: p for p in config.products}
+    changes = []
+    for result in results:
+        before = previous.get((result.product, result.check_id))
+        if before is not None and before != result.state.value:
+            product = products[result.product]
+            check = config.profile_for(product).check(result.check_id)
+            changes.append(
+                StatusLine(
+                    state=result.state.value,
+                    title=f"{product.name} · {check.title.get(language)}",
+                    detail=text(
+                        "chat.digest.change",
+                        language,
+                        before=text("state." + before, language),
+                        after=text("state." + result.state.value, language),
+                    ),
+                )
+            )
+    risk = _most_at_risk(config, results, language)
+    changes_text = (
+        text("chat.digest.first", language)
+        if not previous
+        else (text("chat.digest.no_changes", language) if not changes else "")
+    )
+    report_url = config.bot.secretariat.report_url
+    return ChatMessage(
+        title=text("chat.digest.title", language, week=today.isocalendar().week, year=today.year),
+        text="\n".join(
+            part
+            for part in (
+                summary,
+                text("chat.digest.at_risk", language, products=risk),
+                changes_text,
+            )
+            if part
+        ),
+        lines=tuple(changes),
+        links=(Link(url=report_url, label=text("chat.digest.report", language)),)
+        if report_url
+        else (),
+        footer=text("chat.digest.footer", language, products=len(config.products)),
+        omitted=template("chat.omitted", language),
+    )
+
+
+def _most_at_risk(config: Config, results: Sequence[CheckResult], language: Language) -> str:
+    """The three products with the most serious gaps, named with their counts."""
+    scores = []
+    for product in config.products:
+        profile = config.profile_for(product)
+        mine = [r for r in results if r.product == product.key]
+        high = sum(
+            1
+            for r in mine
+            if r.state is State.NOT_MET and profile.check(r.check_id).severity == "high"
+        )
+        failing = sum(1 for r in mine if r.state is State.NOT_MET)
+        unknown = sum(1 for r in mine if r.state is State.UNKNOWN)
+        if failing or unknown:
+            scores.append(((high, failing, unknown), product.name, failing, high, unknown))
+    scores.sort(reverse=True)
+    return "; ".join(
+        text(
+            "chat.digest.risk", language, product=name, failing=failing, high=high, unknown=unknown
+        )
+        for _score, name, failing, high, unknown in scores[:3]
+    ) or text("chat.digest.no_risk", language)
+
+
+# ---------------------------------------------------------------------------------- outbox
+
+
+def deliver(
+    chats: Mapping[str, Chat], state: StateStore, language: Language, outcome: Outcome
+) -> None:
+    """Send every pending outbox message; several events for one target go as one message.
+
+    A message is marked delivered only after the chat system took it; one that fails stays
+    for the next run. Nothing is sent twice: each was kept once, under its dedup key.
+    """
+    batches: dict[str, tuple[str, list[tuple[str, ChatMessage]]]] = {}
+    for item in state.pending():
+        batch_key = item.target if item.dedup_key.startswith(BATCHABLE) else item.dedup_key
+        _target, items = batches.setdefault(batch_key, (item.target, []))
+        items.append((item.dedup_key, ChatMessage.from_json(item.message)))
+    for target, items in batches.values():
+        routed = route(chats, target)
+        if routed is None:
+            outcome.waiting += len(items)
+            continue
+        chat, address = routed
+        message = items[0][1] if len(items) == 1 else _combined([m for _, m in items], language)
+        try:
+            ref = chat.post(address, message)
+        except ChatError as exc:
+            log.warning("notify.outbox_failed", target=target, messages=len(items), error=str(exc))
+            for key, _ in items:
+                state.failed(key, str(exc))
+            outcome.waiting += len(items)
+            outcome.errors.append(text("cli.chat_unreachable", language, error=str(exc)))
+            continue
+        for key, _ in items:
+            state.delivered(key, ref)
+        outcome.delivered += len(items)
+        outcome.posted.append(Posted(target, "", ref, edited=False, message=message))
+        log.info("notify.delivered", target=target, messages=len(items))
+
+
+# Events to one target are sent together; a digest always goes alone.
+BATCHABLE = ("opened:", "overdue:", "state:", "round:")
+
+
+def _combined(messages: list[ChatMessage], language: Language) -> ChatMessage:
+    """Several events as one message: a line each, their links together (each once)."""
+    links: dict[str, Link] = {}
+    for message in messages:
+        for link in message.links:
+            links.setdefault(link.url, link)
+    return ChatMessage(
+        title=text("chat.event.batch", language, count=len(messages)),
+        lines=tuple(
+            StatusLine(
+                state="event",
+                title=m.title,
+                detail=m.text or "; ".join(f"{link.label} {link.title}" for link in m.links),
+            )
+            for m in messages
+        ),
+        links=tuple(links.values()),
+        omitted=template("chat.omitted", language),
+    )
