@@ -8,12 +8,13 @@ import argparse
 import contextlib
 import dataclasses
 import os
+import signal
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -29,7 +30,6 @@ from os2bot.ports import (
     Chat,
     ChatError,
     ChatMessage,
-    StateStore,
     Tracker,
     TrackerError,
 )
@@ -41,8 +41,10 @@ from os2bot.report import (
     render_matrix,
     render_stats,
 )
+from os2bot.runner import record_of
 from os2bot.service import Mode, RunReport, run_once
 from os2bot.settings import Settings
+from os2bot.state import Busy, RunLock, SqliteState
 
 log = structlog.get_logger(__name__)
 
@@ -72,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="configuration directory (default ./config or $OS2BOT_CONFIG)"
     )
     common.add_argument("--language", choices=["da", "en"], help="language of the output")
-    common.add_argument("--log-level", default="WARNING", help="log level (default WARNING)")
+    common.add_argument(
+        "--log-level", help="log level (default WARNING; INFO for the service, `run`)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser(
@@ -91,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stats", action="store_true", help="also print Jira calls by endpoint")
     commands.add_parser("plan", parents=[common], help="print the actions a run would take")
+    commands.add_parser(
+        "run", parents=[common], help="the service: runs on the configured schedule until SIGTERM"
+    )
     apply = commands.add_parser(
         "apply", parents=[common], help="one run: judge, write Jira, post chat"
     )
@@ -107,7 +114,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the `os2bot` command; returns the exit code."""
     args = _parser().parse_args(argv)
     stream = out or sys.stdout
-    configure_logging(level=args.log_level)
+    configure_logging(level=args.log_level or ("INFO" if args.command == "run" else "WARNING"))
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -132,6 +139,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _serve(ctx, config, args.port, args.data)
     if args.command == "demo":
         return _demo(ctx, config)
+    if args.command == "run":
+        return _service(ctx, config)
     return _live(
         ctx,
         config,
@@ -179,6 +188,17 @@ def _secret(ctx: Context, name: str, value: object) -> bool:
     return False
 
 
+def _jira_settings_present(ctx: Context, config: Config) -> bool:
+    """Jira's URL and the credentials its deployment needs are set; else say which is not."""
+    s = ctx.settings
+    needed: list[tuple[str, object]] = [("OS2BOT_JIRA_URL", s.jira_url or config.bot.jira.url)]
+    if config.bot.jira.deployment == "cloud":
+        needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
+    else:
+        needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
+    return all(_secret(ctx, name, value) for name, value in needed)
+
+
 def _live(
     ctx: Context,
     config: Config,
@@ -189,19 +209,7 @@ def _live(
     stats: bool = False,
     digest: bool = False,
 ) -> int:
-    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415 - adapters load late
-
-    s = ctx.settings
-    url = s.jira_url or config.bot.jira.url
-    if not _secret(ctx, "OS2BOT_JIRA_URL", url):
-        return EXIT_CONFIG
-    cloud = config.bot.jira.deployment == "cloud"
-    needed = (
-        [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
-        if cloud
-        else [("OS2BOT_JIRA_PAT", s.jira_pat)]
-    )
-    if not all(_secret(ctx, name, value) for name, value in needed):
+    if not _jira_settings_present(ctx, config):
         return EXIT_CONFIG
     if product and product not in {p.key for p in config.products}:
         known = ", ".join(p.key for p in config.products)
@@ -209,34 +217,39 @@ def _live(
             text("cli.unknown_product", ctx.language, value=product, known=known), file=sys.stderr
         )
         return EXIT_CONFIG
-    try:
-        tracker = JiraTracker(
-            str(url),
-            deployment=config.bot.jira.deployment,
-            email=s.jira_email,
-            api_token=s.jira_token.get_secret_value() if s.jira_token else None,
-            pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
-            task_issue_type=config.bot.jira.task_issue_type,
-        )
-    except TrackerError as exc:  # unreachable, or refused the credentials
-        print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
-        return EXIT_UNREACHABLE
     chats: dict[str, Chat] = {}
-    state: StateStore | None = None
+    state: SqliteState | None = None
     with ExitStack() as stack:
         if mode is Mode.APPLY:
+            # One run at a time, decided before anything is contacted.
+            lock = RunLock(ctx.settings.state)
+            try:
+                lock.acquire()
+            except Busy:
+                print(text("cli.busy", ctx.language, lock=lock.path), file=sys.stderr)
+                return EXIT_UNREACHABLE
+            stack.callback(lock.release)
+        try:
+            tracker = _tracker(ctx, config)
+        except TrackerError as exc:  # unreachable, or refused the credentials
+            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+            return EXIT_UNREACHABLE
+        if mode is Mode.APPLY:
             chats, state = _chats_and_state(ctx, config, stack)
+        started = datetime.now(UTC)
         try:
             report = run_once(
                 config,
                 tracker,
-                now=datetime.now(UTC),
+                now=started,
                 language=ctx.language,
                 mode=mode,
                 chats=chats,
                 state=state,
                 digest=digest,
             )
+            if state is not None:
+                state.record_run(record_of(report, started, datetime.now(UTC)))
         except TrackerError as exc:
             print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
             return EXIT_UNREACHABLE
@@ -250,14 +263,18 @@ def _live(
 
 def _chats_and_state(
     ctx: Context, config: Config, stack: ExitStack
-) -> tuple[dict[str, Chat], StateStore]:
+) -> tuple[dict[str, Chat], SqliteState]:
     """The chat systems whose secrets are set, and the state database."""
-    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
-    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
-    from os2bot.state import SqliteState  # noqa: PLC0415
-
     state = SqliteState(ctx.settings.state)
     stack.callback(state.close)
+    return _chats(ctx, config), state
+
+
+def _chats(ctx: Context, config: Config) -> dict[str, Chat]:
+    """The chat systems whose secrets are set in the environment."""
+    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
+    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
+
     s = ctx.settings
     chats: dict[str, Chat] = {}
     if config.bot.chat.slack.enabled and s.slack_token is not None:
@@ -270,7 +287,91 @@ def _chats_and_state(
         except ChatError as exc:
             # Zulip down at start: its messages wait in the outbox for the next run.
             print(text("cli.chat_unreachable", ctx.language, error=exc), file=sys.stderr)
-    return chats, state
+    return chats
+
+
+def _tracker(ctx: Context, config: Config) -> Tracker:
+    """The Jira adapter from the environment (raises TrackerError)."""
+    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415
+
+    s = ctx.settings
+    return JiraTracker(
+        str(s.jira_url or config.bot.jira.url),
+        deployment=config.bot.jira.deployment,
+        email=s.jira_email,
+        api_token=s.jira_token.get_secret_value() if s.jira_token else None,
+        pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
+        task_issue_type=config.bot.jira.task_issue_type,
+    )
+
+
+def _service(ctx: Context, config: Config) -> int:
+    """`os2bot run`: the scheduler, /healthz and /metrics, until SIGTERM or SIGINT."""
+    from os2bot.health import Health, Metrics, serve  # noqa: PLC0415
+    from os2bot.runner import Runner  # noqa: PLC0415
+    from os2bot.scheduler import build_scheduler, next_apply  # noqa: PLC0415
+
+    if not _jira_settings_present(ctx, config):
+        return EXIT_CONFIG
+    service = config.bot.service
+    metrics = Metrics()
+    health = Health(
+        next_run=next_apply(config),
+        grace=timedelta(seconds=config.bot.schedule.misfire_grace_seconds),
+        started=datetime.now(UTC),
+    )
+
+    def observe(
+        report: RunReport | None,
+        outcome: str,
+        seconds: float,
+        chats: Mapping[str, Chat],
+        outbox: int,
+    ) -> None:
+        metrics.observe(report, outcome, seconds, chats, outbox)
+        if outcome in {"ok", "degraded"}:
+            health.last_success = datetime.now(UTC)
+        elif outcome == "failed":
+            health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
+
+    runner = Runner(
+        config,
+        state_path=ctx.settings.state,
+        language=ctx.language,
+        connect_tracker=lambda: _tracker(ctx, config),
+        connect_chats=lambda: _chats(ctx, config),
+        observe=observe,
+    )
+    host = ctx.settings.service_host or service.host
+    server = serve(
+        host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
+    )
+    scheduler = build_scheduler(config, runner.run)
+    if config.bot.schedule.run_at_start:
+        scheduler.add_job(runner.run, id="start", name="start", kwargs={"digest": False})
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("service.stopping", signal=signal.Signals(signum).name)
+        # Waits for a run in progress: it finishes its step and records its history.
+        scheduler.shutdown(wait=True)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    log.info(
+        "service.started",
+        host=host,
+        port=server.server_address[1],
+        jobs=[job.id for job in scheduler.get_jobs()],
+    )
+    print(
+        text("cli.service_started", ctx.language, port=server.server_address[1]),
+        file=ctx.out,
+        flush=True,
+    )
+    scheduler.start()
+    server.shutdown()
+    log.info("service.stopped")
+    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- output

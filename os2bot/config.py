@@ -159,6 +159,52 @@ class TasksConfig(_Model):
     )
 
 
+def _cron(value: str) -> str:
+    from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415 - validation only
+
+    from os2bot.calendar import crontab_weekdays  # noqa: PLC0415
+
+    try:
+        CronTrigger.from_crontab(crontab_weekdays(value))
+    except ValueError as exc:
+        raise ValueError(f"not a cron expression: {exc}") from None
+    return value
+
+
+class Schedule(_Model):
+    """When `os2bot run` works, as cron expressions in the configured timezone."""
+
+    apply: str = Field(default="0 7 * * 1-5", description="One run (default weekdays 07:00).")
+    digest: str = Field(
+        default="0 8 * * 1", description="A run with the secretariat's digest (Monday 08:00)."
+    )
+    misfire_grace_seconds: int = Field(
+        default=3600, ge=1, description="A run missed by less than this still happens."
+    )
+    run_at_start: bool = Field(default=False, description="Also run once when the service starts.")
+
+    @field_validator("apply", "digest")
+    @classmethod
+    def _valid_cron(cls, value: str) -> str:
+        return _cron(value)
+
+
+class ServiceConfig(_Model):
+    """The long-running service: health and metrics, alerts, history."""
+
+    host: str = Field(default="127.0.0.1", description="Address /healthz and /metrics bind to.")
+    port: int = Field(default=9464, ge=0, le=65535, description="Port of /healthz and /metrics.")
+    failure_alert_after: int = Field(
+        default=3, ge=1, description="Tell the maintainer after this many failed runs in a row."
+    )
+    maintainer: ChatTargets = Field(
+        default_factory=ChatTargets, description="Where failure and recovery alerts go."
+    )
+    retention_days: int | None = Field(
+        default=None, ge=1, description="Forget run history older than this (default: keep all)."
+    )
+
+
 class BotConfig(_Model):
     """config/os2bot.yaml: where Jira and chat are, language and timezone."""
 
@@ -173,6 +219,10 @@ class BotConfig(_Model):
         default_factory=Secretariat, description="The OS2 secretariat."
     )
     tasks: TasksConfig = Field(default_factory=TasksConfig, description="Task settings.")
+    schedule: Schedule = Field(default_factory=Schedule, description="When `os2bot run` works.")
+    service: ServiceConfig = Field(
+        default_factory=ServiceConfig, description="Health, metrics, alerts, history."
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -559,17 +609,7 @@ class Prioritisation(_Model):
     @field_validator("cron")
     @classmethod
     def _cron(cls, cron: str | None) -> str | None:
-        if cron is None:
-            return None
-        from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415 - validation only
-
-        from os2bot.calendar import crontab_weekdays  # noqa: PLC0415
-
-        try:
-            CronTrigger.from_crontab(crontab_weekdays(cron))
-        except ValueError as exc:
-            raise ValueError(f"not a cron expression: {exc}") from None
-        return cron
+        return None if cron is None else _cron(cron)
 
 
 class Releases(_Model):

@@ -78,6 +78,7 @@ class RunReport:
     deferred: list[Action] = field(default_factory=list)  # past the write budget
     waiting: int = 0  # chat messages kept in the outbox for a later run
     calls: dict[str, int] = field(default_factory=dict)
+    responses: dict[tuple[str, int], int] = field(default_factory=dict)  # (endpoint, status)
     snapshot: Snapshot | None = None
 
     def count(self, state: State) -> int:
@@ -358,6 +359,7 @@ def run_once(
         return report
     finally:
         report.calls = dict(tracker.calls)
+        report.responses = dict(getattr(tracker, "responses", {}))
         log.info(
             "run.finished",
             mode=mode.value,

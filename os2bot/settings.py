@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     zulip_site: str | None = Field(default=None, description="Zulip site, e.g. OS2samtale.")
     zulip_email: str | None = Field(default=None, description="The Zulip bot's e-mail.")
     zulip_api_key: SecretStr | None = Field(default=None, description="The Zulip bot's API key.")
+    service_host: str | None = Field(
+        default=None, description="Address /healthz and /metrics bind to (overrides config)."
+    )
     state: Path = Field(default=Path("os2bot.sqlite3"), description="State database path.")
     language: Literal["da", "en"] | None = Field(
         default=None, description="Language (overrides config)."

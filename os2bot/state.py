@@ -4,14 +4,18 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self, TextIO
 
 from os2bot.ports import MessageRef
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -50,11 +54,107 @@ _MIGRATIONS: dict[int, str] = {
             PRIMARY KEY (product, check_id)
         );
     """,
+    3: """
+        CREATE TABLE runs (
+            run_id TEXT PRIMARY KEY,
+            mode TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            outcome TEXT NOT NULL,
+            counts TEXT NOT NULL DEFAULT '{}',
+            error TEXT
+        );
+        CREATE INDEX runs_started ON runs (started_at);
+        CREATE TABLE results (
+            run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+            product TEXT NOT NULL,
+            check_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            reason_key TEXT NOT NULL,
+            reason_params TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (run_id, product, check_id)
+        );
+        CREATE TABLE actions (
+            run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            product TEXT NOT NULL,
+            issue_key TEXT,
+            summary TEXT NOT NULL,
+            outcome TEXT NOT NULL
+        );
+    """,
 }
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run as history keeps it."""
+
+    run_id: str
+    mode: str
+    started_at: str
+    finished_at: str | None
+    outcome: str  # "ok", "failed", "interrupted"
+    counts: dict[str, int]
+    error: str | None = None
+    # (product, check, state, reason key, reason params JSON, evidence keys JSON)
+    results: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    # (kind, fingerprint, product, issue key, summary, outcome)
+    actions: list[tuple[str, str, str, str | None, str, str]] = field(default_factory=list)
+
+
+class Busy(Exception):
+    """Another os2bot run holds the lock."""
+
+
+class RunLock:
+    """One run at a time: an exclusive lock on a file beside the state database.
+
+    flock is per open file and released by the kernel when the process dies, so a crashed run
+    never leaves a stale lock behind.
+    """
+
+    def __init__(self, state_path: Path | str) -> None:
+        """The lock belonging to the database at *state_path*."""
+        self.path = Path(f"{state_path}.lock")
+        self._file: TextIO | None = None
+
+    def acquire(self) -> None:
+        """Take the lock now or raise Busy."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise Busy(str(self.path)) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        """Let go of the lock."""
+        if self._file is not None:
+            fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> Self:
+        """Acquire on entering."""
+        self.acquire()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        """Release on leaving."""
+        self.release()
 
 
 @dataclass(frozen=True)
@@ -178,6 +278,73 @@ class SqliteState:
                     "INSERT INTO digest_states (product, check_id, state) VALUES (?, ?, ?)",
                     [(p, c, s) for (p, c), s in states.items()],
                 )
+
+    # ------------------------------------------------------------------- history
+
+    def record_run(self, run: RunRecord) -> None:
+        """Keep a run, its results and its actions, in one transaction."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT OR REPLACE INTO runs (run_id, mode, started_at, finished_at, outcome, "
+                "counts, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run.run_id,
+                    run.mode,
+                    run.started_at,
+                    run.finished_at,
+                    run.outcome,
+                    json.dumps(run.counts),
+                    run.error,
+                ),
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(run.run_id, *row) for row in run.results],
+            )
+            self._db.executemany(
+                "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(run.run_id, *row) for row in run.actions],
+            )
+
+    def runs(self, limit: int = 100) -> list[dict[str, object]]:
+        """The newest runs, newest first."""
+        rows = self._db.execute(
+            "SELECT run_id, mode, started_at, finished_at, outcome, counts, error FROM runs "
+            "ORDER BY started_at DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        keys = ("run_id", "mode", "started_at", "finished_at", "outcome", "counts", "error")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def results_of(self, run_id: str) -> list[tuple[str, str, str]]:
+        """(product, check, state) of every result of a run."""
+        return [
+            (p, c, s)
+            for p, c, s in self._db.execute(
+                "SELECT product, check_id, state FROM results WHERE run_id = ? "
+                "ORDER BY product, check_id",
+                (run_id,),
+            )
+        ]
+
+    def forget_before(self, cutoff: str) -> int:
+        """Delete runs started before *cutoff* (ISO time) with their results; how many."""
+        with self._db:
+            self._db.execute("BEGIN")
+            old = [
+                r
+                for (r,) in self._db.execute(
+                    "SELECT run_id FROM runs WHERE started_at < ?", (cutoff,)
+                )
+            ]
+            for table in ("results", "actions"):
+                self._db.executemany(
+                    f"DELETE FROM {table} WHERE run_id = ?",  # noqa: S608 - fixed table names
+                    [(r,) for r in old],
+                )
+            self._db.execute("DELETE FROM runs WHERE started_at < ?", (cutoff,))
+        return len(old)
 
     def close(self) -> None:
         """Close the database."""

@@ -127,6 +127,7 @@ class JiraTracker:
         self.task_issue_type = task_issue_type
         self._issue_types: dict[str, list[str]] = {}
         self.calls: dict[str, int] = {}
+        self.responses: dict[tuple[str, int], int] = {}  # (endpoint, HTTP status) -> count
         auth: dict[str, Any] = (
             {"token_auth": pat}
             if deployment == "datacenter"
@@ -191,7 +192,10 @@ class JiraTracker:
         self.calls[name] = self.calls.get(name, 0) + 1
 
     def _on_response(self, response: requests.Response, *_args: Any, **_kwargs: Any) -> None:
-        self._count(response.request.method or "GET", response.request.url or "")
+        method, url = response.request.method or "GET", response.request.url or ""
+        self._count(method, url)
+        key = (_endpoint(method, url), response.status_code)
+        self.responses[key] = self.responses.get(key, 0) + 1
 
     # ------------------------------------------------------------------- reads
 

@@ -144,6 +144,7 @@ class SlackChat:
         max_retries: int = 2,
     ) -> None:
         """A WebClient with retry handlers."""
+        self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         self._client = WebClient(
             token=token,
             base_url=base_url,
@@ -155,15 +156,22 @@ class SlackChat:
             ],
         )
 
+    def _count(self, method: str, outcome: str) -> None:
+        key = (method, outcome)
+        self.calls[key] = self.calls.get(key, 0) + 1
+
     def _call(self, method: str, **kwargs: Any) -> dict[str, Any]:
         try:
             response = self._client.api_call(method, json=kwargs)
+            self._count(method, "ok")
         except SlackApiError as exc:
             code = exc.response.get("error", "error")
+            self._count(method, code)
             if code == "message_not_found":
                 raise ChatMessageGone(f"Slack {method}: {code}") from None
             raise ChatError(f"Slack {method}: {code}") from None
         except (SlackClientError, OSError) as exc:
+            self._count(method, "network")
             raise ChatError(f"Slack {method}: {type(exc).__name__}") from None
         return dict(response.data) if isinstance(response.data, dict) else {}
 

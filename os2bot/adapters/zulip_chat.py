@@ -93,6 +93,7 @@ class ZulipChat:
         """Connect (the client reads the server's settings straight away)."""
         self.max_retries = max_retries
         self._sleep = sleep
+        self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         try:
             self._client = zulip.Client(
                 email=email,
@@ -111,9 +112,11 @@ class ZulipChat:
                 result = call()
             except (zulip.ZulipError, requests.RequestException) as exc:
                 result = {"result": "error", "msg": type(exc).__name__, "code": "NETWORK"}
+            code = str(result.get("code", "")) or "error"
+            outcome = "ok" if result.get("result") == "success" else code
+            self.calls[(what, outcome)] = self.calls.get((what, outcome), 0) + 1
             if result.get("result") == "success":
                 return result
-            code = str(result.get("code", ""))
             retryable = code in {RATE_LIMITED, "NETWORK"} or str(
                 result.get("status_code", "")
             ).startswith("5")

@@ -45,6 +45,9 @@ TEXTS: dict[str, str] = {
     "cli.missing_secret": "The environment variable {name} is missing "
     "(secrets are read from the environment only).",
     "cli.unknown_product": "There is no product '{value}' in the configuration (known: {known}).",
+    "cli.busy": "Another os2bot run is in progress (the lock {lock} is held). Try again later.",
+    "cli.service_started": "os2bot is running; /healthz and /metrics on port {port}. "
+    "Stop with SIGTERM.",
     "cli.jira_unreachable": "Jira cannot be reached: {error}",
     "cli.chat_unreachable": "Chat cannot be reached: {error}",
     # Check states
@@ -235,6 +238,10 @@ TEXTS: dict[str, str] = {
     "chat.digest.no_risk": "none",
     "chat.digest.report": "The full report",
     "chat.digest.footer": "{products} products · os2bot",
+    "chat.alert.failing": "os2bot is failing: {count} runs in a row did not succeed",
+    "chat.alert.failing_text": "First failure {since}. Latest error: {error}",
+    "chat.alert.recovered": "os2bot runs again",
+    "chat.alert.recovered_text": "The run succeeded after {count} failed in a row.",
     "chat.status.title": "{product} — affiliation agreement status",
     "chat.status.tasks": "Open tasks from os2bot",
     "chat.status.no_tasks": "No open tasks from os2bot.",

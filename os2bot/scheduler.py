@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""APScheduler wiring only: the jobs of config/os2bot.yaml, in its timezone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from os2bot.calendar import crontab_weekdays
+from os2bot.config import Config
+
+
+def trigger(expression: str, config: Config) -> CronTrigger:
+    """A cron trigger in the configured timezone (crontab's weekday numbers)."""
+    return CronTrigger.from_crontab(crontab_weekdays(expression), timezone=config.bot.tz)
+
+
+def build_scheduler(config: Config, job: Callable[..., object]) -> BlockingScheduler:
+    """A scheduler with the apply and digest jobs: one instance each, missed runs coalesced."""
+    schedule = config.bot.schedule
+    scheduler = BlockingScheduler(timezone=config.bot.tz)
+    defaults = {
+        "max_instances": 1,
+        "coalesce": True,
+        "misfire_grace_time": schedule.misfire_grace_seconds,
+        "replace_existing": True,
+    }
+    scheduler.add_job(
+        job,
+        trigger(schedule.apply, config),
+        id="apply",
+        name="apply",
+        kwargs={"digest": False},
+        **defaults,
+    )
+    scheduler.add_job(
+        job,
+        trigger(schedule.digest, config),
+        id="digest",
+        name="digest",
+        kwargs={"digest": True},
+        **defaults,
+    )
+    return scheduler
+
+
+def next_apply(config: Config) -> Callable[[datetime], datetime | None]:
+    """When the apply job runs next after a given moment (for /healthz)."""
+    cron = trigger(config.bot.schedule.apply, config)
+
+    def after(moment: datetime) -> datetime | None:
+        # Strictly after: a run at 07:00 is not "due" again at 07:00.
+        fire: datetime | None = cron.get_next_fire_time(None, moment + timedelta(seconds=1))
+        return fire
+
+    return after
