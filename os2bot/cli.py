@@ -418,18 +418,38 @@ def print_report(
         print("\n" + render_stats(report.calls, language), file=out)
 
 
+DIFF_SIGNS = {
+    ActionKind.CREATE: "+",
+    ActionKind.UPDATE: "~",
+    ActionKind.COMMENT: "✎",
+    ActionKind.EDIT_COMMENT: "✎",
+    ActionKind.RESOLVE: "✓",
+}
+
+
 def _print_plan(out: TextIO, config: Config, report: RunReport, language: Language) -> None:
     names = {p.key: p.name for p in config.products}
     print(file=out)
     if not report.actions:
         print(text("plan.none", language), file=out)
     for action in report.actions:
+        # Read like a diff: + a new task, ~ a changed one, ✎ a comment, ✓ a resolved one.
+        sign = DIFF_SIGNS[action.kind]
         verb = text(f"action.{action.kind.value}", language)
         target = action.issue_key or action.project
-        print(f"  {verb:>10}  {target}  {action.summary}  [{names[action.product]}]", file=out)
-        if action.kind is ActionKind.CREATE and report.mode is Mode.PLAN:
-            for line in action.description.splitlines()[:3]:
-                print(f"{'':14}| {line}", file=out)
+        product = names.get(action.product, action.product)
+        print(f"{sign} {verb:>13}  {target}  {action.summary}  [{product}]", file=out)
+        if report.mode is not Mode.PLAN:
+            continue
+        detail = (
+            action.description
+            if action.kind in {ActionKind.CREATE, ActionKind.UPDATE}
+            else action.comment
+        )
+        for line in [line for line in detail.splitlines() if line.strip()][:4]:
+            print(f"{'':17}│ {line}", file=out)
+        if action.assignee or action.due:
+            print(f"{'':17}│ → {action.assignee or '-'}, {action.due or '-'}", file=out)
     if report.deferred:
         print(
             "\n"

@@ -146,10 +146,13 @@ def test_plan_prints_the_tasks_it_would_open_and_writes_nothing(live):
 
     main(["plan", "--config", str(CONFIG)], out=out)
 
+    shown = out.getvalue()
     assert (
-        "opret  OS2FORMS  OS2forms: Fungerende koordinationsgruppe er ikke opfyldt"
-        in out.getvalue()
+        "+         opret  OS2FORMS  OS2forms: Fungerende koordinationsgruppe er ikke opfyldt"
+        in shown
     )
+    assert "│ os2bot har vurderet forudsætningen *Fungerende koordinationsgruppe*" in shown
+    assert "✎     kommentér  OS2FORMS-5" in shown  # the triage comment it would make
     assert live.jira.issues_with_label("os2bot") == []
 
 
