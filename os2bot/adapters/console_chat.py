@@ -7,16 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import TextIO
 
-from os2bot.ports import ChatMessage
-
-SYMBOLS = {
-    "met": "✅",
-    "not_met": "❌",
-    "unknown": "❔",
-    "not_applicable": "➖",
-    "waived": "🟡",
-    "event": "🔔",
-}
+from os2bot.ports import SYMBOLS, ChatMessage
 
 
 def render_text(message: ChatMessage) -> list[str]:

@@ -12,18 +12,10 @@ from typing import Any
 import requests
 import zulip
 
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
+from os2bot.ports import SYMBOLS, ChatError, ChatMessage, ChatMessageGone
 
 MAX_CONTENT = 10_000  # Zulip's default max_message_length
 ZWSP = "\u200b"
-SYMBOLS = {
-    "met": "✅",
-    "not_met": "❌",
-    "unknown": "❔",
-    "not_applicable": "➖",
-    "waived": "🟡",
-    "event": "🔔",
-}
 RATE_LIMITED = "RATE_LIMIT_HIT"
 
 # Zulip's markdown: a backslash escapes punctuation. Mentions (@**all**, @**everyone**,

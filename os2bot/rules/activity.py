@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from os2bot.config import ActivityEvidence
 from os2bot.domain import BOT_LABEL, Msg, Query, State
-from os2bot.rules.base import Context, Verdict, verdict
+from os2bot.rules.base import Context, Verdict, unreadable, verdict
 
 
 def query(evidence: ActivityEvidence) -> Query:
@@ -29,10 +29,8 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
     """Met when some issue was updated within the window and, if asked, a board exists."""
     snapshot, project = ctx.snapshot, ctx.project
     found = query(evidence)
-    if project not in snapshot.projects:
-        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
-    if found in snapshot.failures:
-        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[found])
+    if (cannot := unreadable(ctx, found)) is not None:
+        return cannot
     recent = [
         (day, issue)
         for issue in snapshot.issues(found, project)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from os2bot.config import Catalogue, Product
-from os2bot.domain import Issue, Msg, Snapshot, State
+from os2bot.domain import Issue, Msg, Query, Snapshot, State
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,16 @@ class Verdict:
     reason: Msg
     evidence: tuple[Issue, ...] = ()
     notes: tuple[Msg, ...] = ()
+
+
+def unreadable(ctx: Context, query: Query) -> Verdict | None:
+    """Unknown when the project or the query's results could not be read, else None."""
+    snapshot, project = ctx.snapshot, ctx.project
+    if project not in snapshot.projects:
+        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
+    if query in snapshot.failures:
+        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[query])
+    return None
 
 
 def verdict(

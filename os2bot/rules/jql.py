@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from os2bot.config import JqlEvidence
 from os2bot.domain import Query, State
-from os2bot.rules.base import Context, Verdict, verdict
+from os2bot.rules.base import Context, Verdict, unreadable, verdict
 
 
 def query(evidence: JqlEvidence) -> Query:
@@ -18,10 +18,8 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
     """Met when at least min_count issues match and the newest is within the window."""
     snapshot, project = ctx.snapshot, ctx.project
     found = query(evidence)
-    if project not in snapshot.projects:
-        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
-    if found in snapshot.failures:
-        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[found])
+    if (cannot := unreadable(ctx, found)) is not None:
+        return cannot
     issues = snapshot.issues(found, project)
     if not issues:
         return verdict(State.NOT_MET, "reason.jql.none", jql=evidence.jql)
