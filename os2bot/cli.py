@@ -98,6 +98,17 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "run", parents=[common], help="the service: runs on the configured schedule until SIGTERM"
     )
+    report = commands.add_parser(
+        "report", parents=[common], help="the secretariat's compliance report, with history"
+    )
+    report.add_argument(
+        "--format", choices=["html", "markdown", "json", "csv"], default="html", help="format"
+    )
+    report.add_argument("--out", type=Path, help="file (default os2bot-rapport-<date>.<ext>)")
+    report.add_argument("--since", help="changes since this date (default 7 days ago)")
+    report.add_argument("--product", action="append", help="only these product keys")
+    report.add_argument("--phase", choices=["tilsagn", "tilslutning", "drift"], help="only phase")
+    report.add_argument("--level", choices=["sandkasse", "1", "2", "3"], help="only level")
     apply = commands.add_parser(
         "apply", parents=[common], help="one run: judge, write Jira, post chat"
     )
@@ -141,6 +152,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return _demo(ctx, config)
     if args.command == "run":
         return _service(ctx, config)
+    if args.command == "report":
+        return _report(ctx, config, args)
     return _live(
         ctx,
         config,
@@ -510,6 +523,7 @@ def _demo(ctx: Context, config: Config) -> int:
                 state=state,
                 digest=True,  # the secretariat's weekly digest, once per week
             )
+            state.record_run(record_of(report, report.started, datetime.now(UTC)))
             print(f"\n=== {text('demo.run', language, number=number)} ===", file=out)
             print_report(out, demo_config, report, language)
             print(f"\n{text('demo.tasks_opened', language)}:", file=out)
@@ -534,11 +548,110 @@ def _demo(ctx: Context, config: Config) -> int:
                 file=out,
             )
             created_total.append(len(report.created))
+        report_path = write_report(ctx, demo_config, state, jira_url=sandbox.url)
+        print("\n" + text("report.written", language, path=report_path.resolve()), file=out)
         state.close()
         if created_total[1]:
             print(text("demo.not_idempotent", language, tasks=created_total[1]), file=out)
             return EXIT_NOT_MET
         print("\n" + text("demo.idempotent", language), file=out)
+    return EXIT_OK
+
+
+EXTENSIONS = {"html": "html", "markdown": "md", "json": "json", "csv": "csv"}
+
+
+def write_report(
+    ctx: Context,
+    config: Config,
+    state: SqliteState,
+    *,
+    fmt: str = "html",
+    out: Path | None = None,
+    since: datetime | None = None,
+    products: Sequence[str] | None = None,
+    phase: str | None = None,
+    level: str | None = None,
+    jira_url: str = "",
+    current: RunReport | None = None,
+) -> Path:
+    """Build the compliance report from the history (or *current*) and write it."""
+    from os2bot import compliance  # noqa: PLC0415
+
+    now = datetime.now(UTC)
+    points = compliance.points_from_history(state.history())
+    from_history = bool(points)
+    if not points and current is not None:
+        points = [compliance.point_from_results(current.run_id, current.started, current.results)]
+    chosen = [
+        p
+        for p in config.products
+        if (not products or p.key in products)
+        and phase in (None, p.phase)
+        and level in (None, p.level)
+    ]
+    document = compliance.build(
+        config,
+        points,
+        now=now,
+        language=ctx.language,
+        since=since or now - timedelta(days=7),
+        jira_url=jira_url,
+        tasks=state.bot_tasks(),
+        from_history=from_history,
+        products=chosen,
+    )
+    render = {
+        "html": compliance.to_html,
+        "markdown": compliance.to_markdown,
+        "csv": compliance.to_csv,
+        "json": compliance.to_json,
+    }[fmt]
+    path = out or Path(f"os2bot-rapport-{now.astimezone(config.bot.tz).date()}.{EXTENSIONS[fmt]}")
+    path.write_text(render(document), encoding="utf-8")
+    return path
+
+
+def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
+    """`os2bot report`: from the state database's history, or from a check run without one."""
+    state = SqliteState(ctx.settings.state)
+    current = None
+    if not state.history():
+        if not _jira_settings_present(ctx, config):
+            return EXIT_CONFIG
+        try:
+            current = run_once(
+                config,
+                _tracker(ctx, config),
+                now=datetime.now(UTC),
+                language=ctx.language,
+                mode=Mode.CHECK,
+            )
+        except TrackerError as exc:
+            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+            return EXIT_UNREACHABLE
+    since = None
+    if args.since:
+        try:
+            since = datetime.fromisoformat(args.since).replace(tzinfo=config.bot.tz)
+        except ValueError:
+            print(f"--since {args.since}: YYYY-MM-DD", file=sys.stderr)
+            return EXIT_CONFIG
+    path = write_report(
+        ctx,
+        config,
+        state,
+        fmt=args.format,
+        out=args.out,
+        since=since,
+        products=args.product,
+        phase=args.phase,
+        level=args.level,
+        jira_url=str(ctx.settings.jira_url or config.bot.jira.url or ""),
+        current=current,
+    )
+    state.close()
+    print(text("report.written", ctx.language, path=path), file=ctx.out)
     return EXIT_OK
 
 

@@ -328,6 +328,39 @@ class SqliteState:
             )
         ]
 
+    def history(self) -> list[tuple[str, str, list[tuple[str, str, str, str, str, str]]]]:
+        """Every run that judged something, oldest first: (run id, start, results).
+
+        Each result is (product, check, state, reason key, reason params JSON, evidence JSON).
+        """
+        runs = self._db.execute(
+            "SELECT run_id, started_at FROM runs WHERE outcome != 'failed' ORDER BY started_at"
+        ).fetchall()
+        found = []
+        for run_id, started in runs:
+            rows = self._db.execute(
+                "SELECT product, check_id, state, reason_key, reason_params, evidence "
+                "FROM results WHERE run_id = ?",
+                (run_id,),
+            ).fetchall()
+            if rows:
+                found.append((run_id, started, [tuple(row) for row in rows]))
+        return found
+
+    def bot_tasks(self) -> list[tuple[str, str, str, str]]:
+        """Tasks the bot opened and has not resolved, from its actions.
+
+        Each is (product, key, fingerprint, summary).
+        """
+        rows = self._db.execute(
+            "SELECT a.product, a.issue_key, a.fingerprint, a.summary FROM actions a "
+            "WHERE a.kind = 'create' AND a.issue_key IS NOT NULL AND a.outcome != 'deferred' "
+            "AND NOT EXISTS (SELECT 1 FROM actions r WHERE r.kind = 'resolve' "
+            "AND r.fingerprint = a.fingerprint AND r.outcome = 'done' "
+            "AND r.rowid > a.rowid) ORDER BY a.product, a.issue_key"
+        ).fetchall()
+        return [tuple(row) for row in rows]
+
     def forget_before(self, cutoff: str) -> int:
         """Delete runs started before *cutoff* (ISO time) with their results; how many."""
         with self._db:

@@ -19,9 +19,11 @@ from os2bot.sandbox.seed import load_seed
 from conftest import CONFIG, meeting
 
 
-def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time():
+def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_path, monkeypatch):
     """`os2bot demo` shows every product's results in a matrix with a legend, the tasks it
-    opened, the chat messages as posted, and a second run that opens nothing."""
+    opened, the chat messages as posted, a second run that opens nothing, and writes the
+    compliance report with both runs in its history."""
+    monkeypatch.chdir(tmp_path)
     out = io.StringIO()
 
     code = main(["demo", "--config", str(CONFIG)], out=out)
@@ -40,10 +42,17 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time():
     assert "Ugeoversigt for OS2-porteføljen" in first
     assert "0 opgave(r) oprettet, 0 chatbesked(er) sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
+    [report] = tmp_path.glob("os2bot-rapport-*.html")
+    assert f"Rapporten er skrevet: {report}" in second
+    page = report.read_text(encoding="utf-8")
+    assert "ud fra 2 kørsel(er)" in page
+    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
+        assert f'<th scope="col">{product}</th>' in page
 
 
-def test_demo_in_english():
+def test_demo_in_english(tmp_path, monkeypatch):
     """`os2bot demo --language en` writes everything in English."""
+    monkeypatch.chdir(tmp_path)
     out = io.StringIO()
 
     main(["demo", "--config", str(CONFIG), "--language", "en"], out=out)
@@ -170,6 +179,59 @@ def test_apply_twice_opens_each_task_once(live):
     assert len(statuses) == 3  # one per Slack product; OS2valghalla is on Zulip
     assert all(m.edits == [] for m in statuses)
     assert "Ingen ændringer" in out.getvalue()
+
+
+def test_report_from_history_in_every_format(live, tmp_path):
+    """After two applies, `os2bot report` writes HTML, Markdown, JSON and CSV from the history,
+    and the JSON has both runs."""
+    main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+    main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+    written = {}
+    for fmt in ("html", "markdown", "json", "csv"):
+        path = tmp_path / f"rapport.{fmt}"
+        out = io.StringIO()
+        code = main(
+            ["report", "--config", str(CONFIG), "--format", fmt, "--out", str(path)], out=out
+        )
+        assert code == 0
+        assert str(path) in out.getvalue()
+        written[fmt] = path.read_text(encoding="utf-8")
+
+    data = json.loads(written["json"])
+    assert data["runs"] == 2
+    assert data["note"] is None
+    assert {p["key"] for p in data["products"]} == {"os2mo", "os2forms", "os2valghalla", "os2kitos"}
+    assert any(t["key"].startswith("OS2FORMS-") for p in data["products"] for t in p["open_tasks"])
+    assert written["csv"].startswith("product,product_name,check,title,state,reason,evidence")
+    assert "| Tjek |" in written["markdown"]
+    assert live.calls(method="POST", path_pattern="/issue$")  # the applies wrote; report did not
+
+
+def test_report_without_history_checks_live_and_says_so(live, tmp_path):
+    """With an empty state database, `os2bot report --product os2mo` judges now, read-only,
+    and the report says it has no history."""
+    path = tmp_path / "rapport.json"
+
+    code = main(
+        [
+            "report",
+            "--config",
+            str(CONFIG),
+            "--format",
+            "json",
+            "--out",
+            str(path),
+            "--product",
+            "os2mo",
+        ],
+        out=io.StringIO(),
+    )
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert code == 0
+    assert [p["key"] for p in data["products"]] == ["os2mo"]
+    assert data["note"].startswith("Ingen historik endnu")
+    assert live.calls(method="POST") == []
 
 
 def test_unreachable_jira_exits_3(monkeypatch, capsys):

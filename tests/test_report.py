@@ -1,0 +1,277 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The secretariat's compliance report: one document, four formats, history and trends."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import threading
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from os2bot import compliance
+from os2bot.domain import Msg
+
+from builders import PROFILE, config, product
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "docs" / "report.schema.json").read_text()
+)
+CHECKS = [c.id for c in PROFILE.checks]
+NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+MO = product(key="os2mo", name="OS2mo", jira={"project": "MO"})
+FORMS = product(key="os2forms", name="OS2forms", jira={"project": "OS2FORMS"}, phase="tilslutning")
+
+
+def point(run: str, days_ago: int, states: dict[tuple[str, str], str]):
+    """A run *days_ago* days before NOW; unnamed checks are met."""
+    results = {}
+    for product_key in ("os2mo", "os2forms"):
+        for check in CHECKS:
+            state = states.get((product_key, check), "met")
+            results[(product_key, check)] = (
+                state,
+                Msg("reason.jql.none", {"jql": "labels = x"}),
+                ["MO-1"],
+            )
+    return compliance.Point(run, NOW - timedelta(days=days_ago), results)
+
+
+def document(points, **kwargs):
+    """The report over MO and OS2forms."""
+    return compliance.build(
+        config(MO, FORMS),
+        points,
+        now=NOW,
+        language="da",
+        since=NOW - timedelta(days=7),
+        jira_url="https://os2web.atlassian.net",
+        **kwargs,
+    )
+
+
+HISTORY = [
+    point("r1", 14, {("os2forms", "koordinationsgruppe"): "met"}),
+    point(
+        "r2", 8, {("os2forms", "koordinationsgruppe"): "met", ("os2mo", "styregruppe"): "unknown"}
+    ),
+    point(
+        "r3", 0, {("os2forms", "koordinationsgruppe"): "not_met", ("os2mo", "styregruppe"): "met"}
+    ),
+]
+
+
+def test_json_follows_its_schema_and_tells_changes_and_trend():
+    """The JSON validates against docs/report.schema.json, lists what changed since the last
+    run before `since`, and gives a trend point per run."""
+    doc = document(HISTORY)
+
+    jsonschema.validate(doc, SCHEMA)
+    changes = {(c["product"], c["check"], c["before"], c["after"]) for c in doc["changes"]}
+    assert changes == {
+        ("os2forms", "koordinationsgruppe", "met", "not_met"),
+        ("os2mo", "styregruppe", "unknown", "met"),
+    }
+    assert doc["portfolio_trend"][0]["met_share"] == 1.0
+    assert doc["portfolio_trend"][-1]["met_share"] < 1.0
+    forms = next(p for p in doc["products"] if p["key"] == "os2forms")
+    assert forms["cells"][CHECKS.index("koordinationsgruppe")]["evidence"] == [
+        {"key": "MO-1", "url": "https://os2web.atlassian.net/browse/MO-1"}
+    ]
+    assert doc["note"] is None
+
+
+def test_csv_parses_into_the_same_cells_as_the_json():
+    """CSV has one row per product × check, with the same states as the JSON."""
+    doc = document(HISTORY)
+
+    rows = list(csv.DictReader(io.StringIO(compliance.to_csv(doc))))
+
+    expected = {(p["key"], c["check"]): c["state"] for p in doc["products"] for c in p["cells"]}
+    assert {(r["product"], r["check"]): r["state"] for r in rows} == expected
+    assert len(rows) == 2 * len(CHECKS)
+
+
+def test_markdown_and_html_show_the_same_states():
+    """Markdown and HTML show each cell's symbol for the state the JSON gives."""
+    doc = document(HISTORY)
+    markdown = compliance.to_markdown(doc)
+    html = compliance.to_html(doc)
+
+    kg_row = next(
+        line
+        for line in markdown.splitlines()
+        if line.startswith("| Fungerende koordinationsgruppe")
+    )
+    assert kg_row == "| Fungerende koordinationsgruppe | ✔ | ✘ |"
+    assert html.count('class="s not_met"') == sum(
+        c["state"] == "not_met" for p in doc["products"] for c in p["cells"]
+    )
+    assert "Ændringer i perioden" in markdown
+
+
+def test_empty_history_is_said_and_still_a_valid_report():
+    """Without any run the report says there is no history yet and still validates."""
+    doc = document([], from_history=False)
+
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["note"] == "Ingen historik endnu: rapporten bygger på den aktuelle kørsel."
+    assert doc["portfolio_trend"] == []
+    assert "Ingen historik endnu" in compliance.to_html(doc)
+
+
+def test_a_product_with_every_check_waived():
+    """A product whose every check is waived shows ≈ everywhere, lists its waivers, and its
+    share is not counted (nothing is required of it for now)."""
+    waivers = [
+        {"check": c, "reason": "Udfases", "approver": "Bestyrelsen", "expires": "2027-06-30"}
+        for c in CHECKS
+    ]
+    waived = product(key="os2mo", name="OS2mo", jira={"project": "MO"}, waivers=waivers)
+    points = [
+        compliance.Point(
+            "r1",
+            NOW,
+            {
+                ("os2mo", c): (
+                    "waived",
+                    Msg(
+                        "reason.waived",
+                        {"reason": "Udfases", "approver": "Bestyrelsen", "expires": "2027-06-30"},
+                    ),
+                    [],
+                )
+                for c in CHECKS
+            },
+        )
+    ]
+
+    doc = compliance.build(
+        config(waived), points, now=NOW, language="da", since=NOW, jira_url="https://j"
+    )
+
+    jsonschema.validate(doc, SCHEMA)
+    [mo] = doc["products"]
+    assert {c["state"] for c in mo["cells"]} == {"waived"}
+    assert len(mo["waivers"]) == len(CHECKS)
+    assert all(w["active"] for w in mo["waivers"])
+    assert mo["trend"][0]["met_share"] is None
+
+
+def test_filters_choose_products():
+    """A report for chosen products has only those."""
+    doc = document(HISTORY, products=[FORMS])
+
+    assert [p["key"] for p in doc["products"]] == ["os2forms"]
+
+
+def test_english_report():
+    """With language en the report is in English."""
+    doc = compliance.build(
+        config(MO),
+        HISTORY,
+        now=NOW,
+        language="en",
+        since=NOW - timedelta(days=7),
+        jira_url="https://j",
+    )
+
+    html = compliance.to_html(doc)
+    assert '<html lang="en">' in html
+    assert "Products and checks" in html
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Chromium's own background traffic (updates, clock, accounts), not the page's.
+CHROMIUM_OWN = {
+    "update.googleapis.com",
+    "clients2.google.com",
+    "clientservices.googleapis.com",
+    "accounts.google.com",
+    "www.google.com",
+    "optimizationguide-pa.googleapis.com",
+    "safebrowsingohttpgateway.googleapis.com",
+    "content-autofill.googleapis.com",
+    "edgedl.me.gvt1.com",
+    "redirector.gvt1.com",
+}
+
+
+def _host(request_line: str) -> str:
+    """The host a proxied request was for (absolute URL or CONNECT host:port)."""
+    rest = request_line.split("://", 1)[-1]
+    return rest.split("/", 1)[0].split(":", 1)[0]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+def test_html_renders_in_headless_chromium_without_requests(tmp_path):
+    """Headless Chromium renders the matrix, the legend and the trend chart, and the page asks
+    nothing of the network (a recording proxy sees no request)."""
+    path = tmp_path / "rapport.html"
+    path.write_text(compliance.to_html(document(HISTORY)), encoding="utf-8")
+    seen: list[str] = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def log_message(self, *_args):
+            """Quiet."""
+
+        def do_GET(self):
+            seen.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        do_CONNECT = do_GET  # noqa: N815
+
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    flags = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--proxy-server=127.0.0.1:{proxy.server_address[1]}",
+        "--proxy-bypass-list=<-loopback>",
+        "--window-size=1280,2000",
+    ]
+    try:
+        dom = subprocess.run(
+            [*flags, "--dump-dom", path.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+        shot = tmp_path / "rapport.png"
+        subprocess.run(
+            [*flags, f"--screenshot={shot}", path.as_uri()],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
+    finally:
+        proxy.shutdown()
+
+    print(f"screenshot: {shot}")  # noqa: T201 - the CI artefact's path, shown with -s or on failure
+    assert "<table>" in dom
+    assert 'id="legend"' in dom
+    assert "<polyline" in dom
+    assert 'th scope="row"' in dom
+    assert shot.stat().st_size > 10_000
+    page = path.read_text(encoding="utf-8")
+    assert [r for r in seen if _host(r) not in CHROMIUM_OWN] == []
+    for fetching in ("<script", "<link", "src=", "url(", "@import"):
+        assert fetching not in page
