@@ -450,8 +450,8 @@ def _print_plan(out: TextIO, config: Config, report: RunReport, language: Langua
         sign = DIFF_SIGNS[action.kind]
         verb = text(f"action.{action.kind.value}", language)
         target = action.issue_key or action.project
-        product = names.get(action.product, action.product)
-        print(f"{sign} {verb:>13}  {target}  {action.summary}  [{product}]", file=out)
+        product = f"  [{names[action.product]}]" if action.product in names else ""
+        print(f"{sign} {verb:>13}  {target}  {action.summary}{product}", file=out)
         if report.mode is not Mode.PLAN:
             continue
         detail = (

@@ -142,6 +142,10 @@ class Secretariat(_Model):
     report_url: str | None = Field(
         default=None, description="Link to the full compliance report, shown in the digest."
     )
+    dashboard: bool = Field(
+        default=False,
+        description="Keep one dashboard issue in the secretariat's project current.",
+    )
 
 
 class TasksConfig(_Model):

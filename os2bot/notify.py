@@ -254,6 +254,8 @@ def _opened(
     found = []
     for item in done:
         action = item.action
+        if action.product not in products:
+            continue  # the portfolio's own issue (the dashboard) belongs to no product channel
         if action.kind is ActionKind.CREATE and not item.existed:
             found.append(
                 Event(

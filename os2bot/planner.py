@@ -9,7 +9,7 @@ comments and resolves against what Jira already holds. Every idempotency decisio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -113,11 +113,16 @@ def plan_actions(
     config: Config,
     snapshot: Snapshot,
     language: Language,
+    previous: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Action]:
-    """The writes that bring Jira in line with the results and the governance calendar."""
+    """The writes that bring Jira in line with the results and the governance calendar.
+
+    *previous* are the states of the last run (for the dashboard's "what changed").
+    """
     plan = Plan(config, snapshot, language)
     wishes = Wishes()
     results = list(results)
+    _dashboard(plan, wishes, results, previous or {})
     _reminders(plan, wishes, results)
     _prioritisation_rounds(plan, wishes)
     _releases(plan, wishes)
@@ -556,3 +561,92 @@ def _expiry_due(plan: Plan, expires: date, threshold: int) -> date:
     if target <= plan.today:
         return next_working_day(plan.today, plan.closed)
     return working_day_on_or_before(target, plan.closed)
+
+
+# ---------------------------------------------------------------------------- dashboard
+
+DASHBOARD_LIMIT = 32_000  # Jira's description holds 32,767 characters; keep a margin
+WIKI_SYMBOL = {
+    State.MET: "(/)",
+    State.NOT_MET: "(x)",
+    State.UNKNOWN: "(?)",
+    State.NOT_APPLICABLE: "-",
+    State.WAIVED: "≈",
+}
+
+
+def _dashboard(
+    plan: Plan,
+    wishes: Wishes,
+    results: list[CheckResult],
+    previous: Mapping[tuple[str, str], str],
+) -> None:
+    """One issue in the secretariat's project with the whole portfolio, edited in place.
+
+    Most important first — what changed, then what is not met, then the matrix — so that
+    when Jira's size limit cuts, it cuts the least important, and the issue says so.
+    """
+    secretariat = plan.config.bot.secretariat
+    project = secretariat.jira_project
+    if not secretariat.dashboard or project is None or not plan.readable(project):
+        return
+    language = plan.language
+    products = list(plan.config.products)
+    by_key = {(r.product, r.check_id): r for r in results}
+    names = {p.key: p.name for p in products}
+    changed = [
+        plan.t(
+            "dashboard.change",
+            product=names[r.product],
+            check=plan.config.profile_for(products[0]).check(r.check_id).title.get(language)
+            if products
+            else r.check_id,
+            before=plan.t("state." + previous[(r.product, r.check_id)]),
+            after=plan.t("state." + r.state.value),
+        )
+        for r in results
+        if (r.product, r.check_id) in previous
+        and previous[(r.product, r.check_id)] != r.state.value
+    ]
+    gaps = [
+        f"* {names[r.product]}: "
+        f"{plan.config.profile_for(products[0]).check(r.check_id).title.get(language)}"
+        for r in results
+        if r.state is State.NOT_MET
+    ]
+    checks = plan.config.profile_for(products[0]).checks if products else []
+    matrix = ["||" + plan.t("report.check") + "||" + "||".join(p.name for p in products) + "||"]
+    matrix += [
+        f"|{c.title.get(language)}|"
+        + "|".join(
+            WIKI_SYMBOL[by_key[(p.key, c.id)].state] if (p.key, c.id) in by_key else " "
+            for p in products
+        )
+        + "|"
+        for c in checks
+    ]
+    parts = [
+        plan.t("dashboard.intro"),
+        "h3. " + plan.t("dashboard.changes"),
+        "\n".join(f"* {line}" for line in changed) or plan.t("dashboard.no_changes"),
+        "h3. " + plan.t("dashboard.gaps", count=len(gaps)),
+        "\n".join(gaps) or plan.t("dashboard.no_gaps"),
+        "h3. " + plan.t("dashboard.matrix"),
+        "\n".join(matrix),
+        plan.t("dashboard.legend"),
+    ]
+    description = "\n\n".join(parts)
+    if len(description) > DASHBOARD_LIMIT:
+        note = "\n\n" + plan.t("dashboard.cut")
+        description = description[: DASHBOARD_LIMIT - len(note)].rsplit("\n", 1)[0] + note
+    lead = secretariat.lead
+    wishes.want(
+        Desired(
+            fingerprint=fingerprint("dashboard", project),
+            product="",  # the whole portfolio's, no one product's
+            project=project,
+            summary=plan.t("dashboard.summary"),
+            description=description,
+            assignee=lead.jira_user if lead else None,
+        )
+    )

@@ -344,7 +344,8 @@ def run_once(
         report.snapshot = snapshot
         report.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:
-            report.actions = plan_actions(report.results, config, snapshot, language)
+            previous = state.check_states() if state is not None else {}
+            report.actions = plan_actions(report.results, config, snapshot, language, previous)
         if mode is Mode.APPLY:
             report.applied, report.deferred = apply_actions(
                 report.actions, tracker, report.errors, budget=config.bot.tasks.budget

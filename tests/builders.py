@@ -61,8 +61,13 @@ def product(**changes: Any) -> Product:
 
 
 def config(*products: Product, profile: Profile = PROFILE) -> Config:
-    """The shipped configuration with *products* instead of the shipped ones."""
-    return dataclasses.replace(SHIPPED, products=tuple(products), profiles={profile.id: profile})
+    """The shipped configuration with *products* instead of the shipped ones (and without the
+    dashboard issue, which tests of it turn on)."""
+    secretariat = SHIPPED.bot.secretariat.model_copy(update={"dashboard": False})
+    bot = SHIPPED.bot.model_copy(update={"secretariat": secretariat})
+    return dataclasses.replace(
+        SHIPPED, bot=bot, products=tuple(products), profiles={profile.id: profile}
+    )
 
 
 def check(check_id: str) -> CheckDef:

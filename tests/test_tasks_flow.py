@@ -242,3 +242,33 @@ def test_jira_down_mid_apply_stops_the_run_and_the_next_one_duplicates_nothing(
     assert final.actions == []
     summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
     assert len(summaries) == len(set(summaries))
+
+
+def test_dashboard_issue_is_kept_current_in_place(sandbox_factory, tmp_path):
+    """The secretariat's dashboard issue is opened once and edited in place when a product's
+    state changes — never a second one."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    run(sandbox, cfg, tmp_path)
+    run(sandbox, cfg, tmp_path)
+    dashboards = [i for s, i in bot_tasks(sandbox).items() if s.startswith("OS2-porteføljen")]
+    before = dashboards[0]["fields"]["description"]
+    sandbox.jira.add_issue(
+        project="OS2FORMS",
+        summary="Koordinationsgruppemøde – november",
+        labels=["koordinationsgruppemøde"],
+        created="-3d",
+        resolved="-1d",
+    )
+
+    run(sandbox, cfg, tmp_path)
+
+    after = [i for s, i in bot_tasks(sandbox).items() if s.startswith("OS2-porteføljen")]
+    assert len(dashboards) == 1
+    assert [i["key"] for i in after] == [dashboards[0]["key"]]
+    assert after[0]["fields"]["project"]["key"] == "SEK"
+    assert (
+        "OS2forms · Fungerende koordinationsgruppe: ikke opfyldt → opfyldt"
+        in after[0]["fields"]["description"]
+    )
+    assert before != after[0]["fields"]["description"]

@@ -262,6 +262,19 @@ TEXTS: dict[str, str] = {
     "{calls} Jira-kald.",
     "demo.idempotent": "Anden kørsel oprettede intet nyt: os2bot er idempotent.",
     "demo.not_idempotent": "FEJL: anden kørsel oprettede {tasks} opgave(r) igen.",
+    "dashboard.summary": "OS2-porteføljen: overholdelse af tilslutningsaftalerne (os2bot)",
+    "dashboard.intro": "Holdes opdateret af os2bot efter hver kørsel. Ret ikke i teksten: den "
+    "overskrives. Hele rapporten: os2bot report.",
+    "dashboard.changes": "Ændret siden sidste kørsel",
+    "dashboard.change": "{product} · {check}: {before} → {after}",
+    "dashboard.no_changes": "Ingen ændringer.",
+    "dashboard.gaps": "Ikke opfyldt ({count})",
+    "dashboard.no_gaps": "Alt er opfyldt eller dispenseret.",
+    "dashboard.matrix": "Alle produkter og tjek",
+    "dashboard.legend": "(/) opfyldt · (x) ikke opfyldt · (?) ukendt · ≈ dispenseret · - gælder "
+    "ikke",
+    "dashboard.cut": "_(Resten er udeladt: Jiras grænse for beskrivelsens længde. Se hele "
+    "rapporten.)_",
     "report.title": "Overholdelse af tilslutningsaftalerne – OS2-porteføljen",
     "report.note.no_history": "Ingen historik endnu: rapporten bygger på den aktuelle kørsel.",
     "report.note.one_run": "Kun én kørsel i historikken: udviklingen vises fra næste kørsel.",

@@ -263,6 +263,18 @@ TEXTS: dict[str, str] = {
     "demo.summary": "{tasks} task(s) opened, {messages} chat message(s) sent, {calls} Jira calls.",
     "demo.idempotent": "The second run opened nothing new: os2bot is idempotent.",
     "demo.not_idempotent": "ERROR: the second run opened {tasks} task(s) again.",
+    "dashboard.summary": "OS2 portfolio: compliance with the affiliation agreements (os2bot)",
+    "dashboard.intro": "Kept current by os2bot after every run. Do not edit the text: it is "
+    "overwritten. The full report: os2bot report.",
+    "dashboard.changes": "Changed since the last run",
+    "dashboard.change": "{product} · {check}: {before} → {after}",
+    "dashboard.no_changes": "No changes.",
+    "dashboard.gaps": "Not met ({count})",
+    "dashboard.no_gaps": "Everything is met or waived.",
+    "dashboard.matrix": "Every product and check",
+    "dashboard.legend": "(/) met · (x) not met · (?) unknown · ≈ waived · - not applicable",
+    "dashboard.cut": "_(The rest is left out: Jira's limit on a description's length. See the "
+    "full report.)_",
     "report.title": "Compliance with the affiliation agreements – the OS2 portfolio",
     "report.note.no_history": "No history yet: the report is drawn from the current run.",
     "report.note.one_run": "Only one run in the history: trends show from the next run.",
