@@ -136,3 +136,27 @@ def _reset_structlog() -> Iterator[None]:
 
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+
+ARTEFACTS: list[Path] = []
+ARTEFACT_DIR = REPO / "artifacts"
+
+
+@pytest.fixture
+def artefact():
+    """A path under artifacts/ to keep a file a person may want to look at after the run."""
+
+    def keep(name: str) -> Path:
+        ARTEFACT_DIR.mkdir(exist_ok=True)
+        path = ARTEFACT_DIR / name
+        ARTEFACTS.append(path)
+        return path
+
+    return keep
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name the artefacts the tests kept (the report's screenshot), so CI's output shows them."""
+    kept = [p for p in ARTEFACTS if p.exists()]
+    if kept:
+        terminalreporter.write_line("artefacts: " + ", ".join(str(p) for p in kept))

@@ -212,7 +212,7 @@ def _host(request_line: str) -> str:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
-def test_html_renders_in_headless_chromium_without_requests(tmp_path):
+def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
     """Headless Chromium renders the matrix, the legend and the trend chart, and the page asks
     nothing of the network (a recording proxy sees no request)."""
     path = tmp_path / "rapport.html"
@@ -255,7 +255,7 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path):
             timeout=120,
             check=True,
         ).stdout
-        shot = tmp_path / "rapport.png"
+        shot = artefact("rapport-screenshot.png")
         subprocess.run(
             [*flags, f"--screenshot={shot}", path.as_uri()],
             capture_output=True,
@@ -265,7 +265,6 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path):
     finally:
         proxy.shutdown()
 
-    print(f"screenshot: {shot}")  # noqa: T201 - the CI artefact's path, shown with -s or on failure
     assert "<table>" in dom
     assert 'id="legend"' in dom
     assert "<polyline" in dom
