@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -146,18 +147,14 @@ class SlackFake:
                 return "invalid_blocks"
         return None
 
-    def _message_args(self, request: Request) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
+    def _message_args(
+        self, request: Request
+    ) -> tuple[dict[str, Any], str, str, list[dict[str, Any]] | None] | Response:
+        """The form, channel id, text and blocks of a message call, or Slack's error."""
         form = request.form()
         blocks = form.get("blocks")
         if isinstance(blocks, str):
-            import json  # noqa: PLC0415 - only form-encoded bodies carry blocks as a string
-
-            blocks = json.loads(blocks)
-        return form, blocks
-
-    def post_message(self, request: Request) -> Response:
-        """chat.postMessage: record the message and give it a ts."""
-        form, blocks = self._message_args(request)
+            blocks = json.loads(blocks)  # form-encoded bodies carry blocks as a JSON string
         channel = self._channel(str(form.get("channel") or ""))
         if channel is None:
             return self.error("channel_not_found")
@@ -165,6 +162,14 @@ class SlackFake:
         problem = self._validate(text, blocks)
         if problem:
             return self.error(problem)
+        return form, channel, text, blocks
+
+    def post_message(self, request: Request) -> Response:
+        """chat.postMessage: record the message and give it a ts."""
+        args = self._message_args(request)
+        if isinstance(args, Response):
+            return args
+        _form, channel, text, blocks = args
         ts = f"{int(self.now().timestamp())}.{next(self._sequence):06d}"
         with self._lock:
             self.messages.append(SlackMessage(channel, ts, text, blocks or []))
@@ -180,14 +185,10 @@ class SlackFake:
 
     def update_message(self, request: Request) -> Response:
         """chat.update: edit a message in place."""
-        form, blocks = self._message_args(request)
-        channel = self._channel(str(form.get("channel") or ""))
-        if channel is None:
-            return self.error("channel_not_found")
-        text = str(form.get("text") or "")
-        problem = self._validate(text, blocks)
-        if problem:
-            return self.error(problem)
+        args = self._message_args(request)
+        if isinstance(args, Response):
+            return args
+        form, channel, text, blocks = args
         with self._lock:
             message = next(
                 (
