@@ -715,6 +715,14 @@ class Config:
         """The governance profile *product* follows."""
         return self.profiles[product.profile]
 
+    def product(self, key: str) -> Product:
+        """The product with *key*."""
+        return next(p for p in self.products if p.key == key)
+
+    def check_of(self, product_key: str, check_id: str) -> CheckDef:
+        """The check *check_id* of the profile that product *product_key* follows."""
+        return self.profile_for(self.product(product_key)).check(check_id)
+
 
 def default_config_dir() -> Path:
     """$OS2BOT_CONFIG, else ./config, else the example configuration shipped with os2bot."""

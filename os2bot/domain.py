@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -235,6 +236,21 @@ class Action:
 
 
 FINGERPRINT_LENGTH = 12
+
+
+def state_changes(
+    results: Iterable[CheckResult], previous: Mapping[tuple[str, str], str]
+) -> list[tuple[CheckResult, State]]:
+    """The results whose state differs from the one recorded before, with that state.
+
+    A check with no recorded state is not a change: there is nothing to compare with.
+    """
+    return [
+        (result, State(before))
+        for result in results
+        if (before := previous.get((result.product, result.check_id))) is not None
+        and before != result.state.value
+    ]
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ import structlog
 
 from os2bot.calendar import next_round
 from os2bot.config import Config, Product
-from os2bot.domain import ActionKind, Applied, CheckResult, Issue, State
+from os2bot.domain import ActionKind, Applied, CheckResult, Issue, State, state_changes
 from os2bot.messages import Language, render, template, text
-from os2bot.planner import OVERDUE_MARK
+from os2bot.planner import OVERDUE_MARK, round_fingerprint
 from os2bot.ports import (
     Chat,
     ChatError,
@@ -300,19 +300,15 @@ def _changes(
     A product the state database has never seen is a baseline, not news.
     """
     seen = {product for product, _ in previous}
-    products = {p.key: p for p in config.products}
     found = []
-    for result in results:
-        before = previous.get((result.product, result.check_id))
-        if result.product not in seen or before is None:
-            continue
+    for result, before in state_changes(results, previous):
         now = result.state
-        failing = now is State.NOT_MET and before != State.NOT_MET.value
-        cleared = before == State.NOT_MET.value and now in {State.MET, State.WAIVED}
-        if not (failing or cleared):
+        failing = now is State.NOT_MET
+        cleared = before is State.NOT_MET and now in {State.MET, State.WAIVED}
+        if result.product not in seen or not (failing or cleared):
             continue
-        product = products[result.product]
-        check = config.profile_for(product).check(result.check_id)
+        product = config.product(result.product)
+        check = config.check_of(result.product, result.check_id)
         key = "chat.event.failing" if failing else "chat.event.cleared"
         found.append(
             Event(
@@ -352,11 +348,9 @@ def _rounds(
         )
         if round_date - today > timedelta(days=days):
             continue
+        wanted = round_fingerprint(product, round_date)
         links = tuple(
-            Link(url=t.url, label=t.key, title=t.summary)
-            for t in tasks
-            if t.project == product.jira.project
-            and t.summary.startswith(text("task.round.summary", language, period="").rstrip())
+            Link(url=t.url, label=t.key, title=t.summary) for t in tasks if t.fingerprint == wanted
         )
         found.append(
             Event(
@@ -398,25 +392,20 @@ def digest_message(
         f"{text('state.' + s.value, language)}"
         for s in IMPORTANCE
     )
-    products = {p.key: p for p in config.products}
-    changes = []
-    for result in results:
-        before = previous.get((result.product, result.check_id))
-        if before is not None and before != result.state.value:
-            product = products[result.product]
-            check = config.profile_for(product).check(result.check_id)
-            changes.append(
-                StatusLine(
-                    state=result.state.value,
-                    title=f"{product.name} · {check.title.get(language)}",
-                    detail=text(
-                        "chat.digest.change",
-                        language,
-                        before=text("state." + before, language),
-                        after=text("state." + result.state.value, language),
-                    ),
-                )
-            )
+    changes = [
+        StatusLine(
+            state=result.state.value,
+            title=f"{config.product(result.product).name} · "
+            f"{config.check_of(result.product, result.check_id).title.get(language)}",
+            detail=text(
+                "chat.digest.change",
+                language,
+                before=text("state." + before.value, language),
+                after=text("state." + result.state.value, language),
+            ),
+        )
+        for result, before in state_changes(results, previous)
+    ]
     risk = _most_at_risk(config, results, language)
     changes_text = (
         text("chat.digest.first", language)

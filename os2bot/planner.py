@@ -31,6 +31,7 @@ from os2bot.domain import (
     State,
     content_version,
     fingerprint,
+    state_changes,
 )
 from os2bot.messages import Language, render, text
 from os2bot.rules.qualification import missing_points
@@ -39,6 +40,11 @@ REMINDER = "reminder"
 OVERDUE_MARK = "os2bot-forsinket"
 TRIAGE_MARKERS = ("*os2bot* – kvalificering", "*os2bot* – task qualification")
 CLEARED = {State.MET, State.WAIVED, State.NOT_APPLICABLE}
+
+
+def round_fingerprint(product: Product, round_date: date) -> str:
+    """The fingerprint of the prioritisation task for the round on *round_date*."""
+    return fingerprint("prioritering", product.key, round_date.isoformat())
 
 
 def reminder_fingerprint(product: Product, check: CheckDef) -> str:
@@ -337,7 +343,7 @@ def _prioritisation_rounds(plan: Plan, wishes: Wishes) -> None:
         ]
         wishes.want(
             Desired(
-                fingerprint=fingerprint("prioritering", product.key, round_date.isoformat()),
+                fingerprint=round_fingerprint(product, round_date),
                 product=product.key,
                 project=product.jira.project,
                 summary=plan.t("task.round.summary", period=period),
@@ -594,26 +600,21 @@ def _dashboard(
     products = list(plan.config.products)
     by_key = {(r.product, r.check_id): r for r in results}
     names = {p.key: p.name for p in products}
+
+    def title(result: CheckResult) -> str:
+        return plan.config.check_of(result.product, result.check_id).title.get(language)
+
     changed = [
         plan.t(
             "dashboard.change",
             product=names[r.product],
-            check=plan.config.profile_for(products[0]).check(r.check_id).title.get(language)
-            if products
-            else r.check_id,
-            before=plan.t("state." + previous[(r.product, r.check_id)]),
+            check=title(r),
+            before=plan.t("state." + before.value),
             after=plan.t("state." + r.state.value),
         )
-        for r in results
-        if (r.product, r.check_id) in previous
-        and previous[(r.product, r.check_id)] != r.state.value
+        for r, before in state_changes(results, previous)
     ]
-    gaps = [
-        f"* {names[r.product]}: "
-        f"{plan.config.profile_for(products[0]).check(r.check_id).title.get(language)}"
-        for r in results
-        if r.state is State.NOT_MET
-    ]
+    gaps = [f"* {names[r.product]}: {title(r)}" for r in results if r.state is State.NOT_MET]
     checks = plan.config.profile_for(products[0]).checks if products else []
     matrix = ["||" + plan.t("report.check") + "||" + "||".join(p.name for p in products) + "||"]
     matrix += [
