@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from collections.abc import Callable, Mapping
@@ -130,18 +131,9 @@ class Runner:
 
     # ------------------------------------------------------------------------ alerts
 
-    def _streak(self, state: SqliteState) -> list[dict[str, object]]:
-        """The failed runs since the last that did not fail, newest first."""
-        streak = []
-        for run in state.runs(limit=1000):
-            if run["outcome"] != "failed":
-                break
-            streak.append(run)
-        return streak
-
     def _alert(self, state: SqliteState, chats: Mapping[str, Chat]) -> None:
         """After N failures in a row, tell the maintainer — once per streak."""
-        streak = self._streak(state)
+        streak = _failed_streak(state.runs(limit=1000))
         limit = self.config.bot.service.failure_alert_after
         if len(streak) != limit:
             return
@@ -159,12 +151,7 @@ class Runner:
 
     def _recovered(self, state: SqliteState, chats: Mapping[str, Chat]) -> None:
         """After an alerted streak, say that runs work again."""
-        runs = state.runs(limit=1000)
-        streak = []
-        for run in runs[1:]:  # runs[0] is the run that just succeeded
-            if run["outcome"] != "failed":
-                break
-            streak.append(run)
+        streak = _failed_streak(state.runs(limit=1000)[1:])  # [0] just succeeded
         if len(streak) < self.config.bot.service.failure_alert_after:
             return
         message = ChatMessage(
@@ -188,6 +175,11 @@ class Runner:
         cutoff = (self.clock() - timedelta(days=days)).isoformat()
         if forgotten := state.forget_before(cutoff):
             log.info("state.retention", forgotten=forgotten, cutoff=cutoff)
+
+
+def _failed_streak(runs: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The failed runs at the head of *runs* (newest first), up to the first that did not fail."""
+    return list(itertools.takewhile(lambda run: run["outcome"] == "failed", runs))
 
 
 def record_of(report: RunReport, started: datetime, finished: datetime) -> RunRecord:
