@@ -129,7 +129,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"OS2BOT_* environment: {exc.errors(include_url=False)[0]['msg']}", file=sys.stderr)
+        error = exc.errors(include_url=False)[0]
+        name = "OS2BOT_" + str(error["loc"][0]).upper() if error["loc"] else "OS2BOT_*"
+        # The value itself is never shown: it may be a secret.
+        print(
+            text("cli.bad_environment", args.language or "da", name=name, detail=error["msg"]),
+            file=sys.stderr,
+        )
         return EXIT_CONFIG
     settings.register_secrets()
     language: Language = args.language or settings.language or "da"
@@ -487,7 +493,7 @@ def _demo(ctx: Context, config: Config) -> int:
     from os2bot.state import SqliteState  # noqa: PLC0415
 
     out, language = ctx.out, ctx.language
-    console = ConsoleChat(out)
+    console = ConsoleChat(out, edited=text("demo.edited", language))
     with Sandbox(config.root / "demo") as sandbox, tempfile.TemporaryDirectory() as tmp:
         seed = sandbox.seed
         user = seed.jira.users[0]
@@ -635,7 +641,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         try:
             since = datetime.fromisoformat(args.since).replace(tzinfo=config.bot.tz)
         except ValueError:
-            print(f"--since {args.since}: YYYY-MM-DD", file=sys.stderr)
+            print(text("cli.bad_since", ctx.language, value=args.since), file=sys.stderr)
             return EXIT_CONFIG
     path = write_report(
         ctx,

@@ -295,3 +295,26 @@ def test_python_m_os2bot_runs():
 
     assert done.returncode == 0
     assert done.stdout.startswith("os2bot ")
+
+
+def test_an_invalid_environment_variable_is_named_in_danish_without_its_value(monkeypatch, capsys):
+    """A bad OS2BOT_LANGUAGE is named, in Danish, and its value is not echoed; exit 2."""
+    monkeypatch.setenv("OS2BOT_LANGUAGE", "klingon-secret-value")
+
+    code = main(["config", "validate", "--config", str(CONFIG)], out=io.StringIO())
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "Miljøvariablen OS2BOT_LANGUAGE er ugyldig" in err
+    assert "klingon-secret-value" not in err
+
+
+@pytest.mark.usefixtures("live")
+def test_report_since_that_is_not_a_date_is_explained(capsys):
+    """`os2bot report --since i-går` says how to write the date, in Danish, and exits 2."""
+    main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+
+    code = main(["report", "--config", str(CONFIG), "--since", "i-går"], out=io.StringIO())
+
+    assert code == 2
+    assert "skriv den som ÅÅÅÅ-MM-DD" in capsys.readouterr().err

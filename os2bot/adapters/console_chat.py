@@ -33,14 +33,15 @@ def render_text(message: ChatMessage) -> list[str]:
 class ConsoleChat:
     """Prints each message to a stream, boxed and headed by its target."""
 
-    def __init__(self, out: TextIO) -> None:
-        """Write to *out*."""
+    def __init__(self, out: TextIO, *, edited: str = "edited") -> None:
+        """Write to *out*; *edited* marks a message shown again after an edit."""
         self.out = out
+        self.edited = edited
         self._numbers = itertools.count(1)
 
     def show(self, target: str, message: ChatMessage, *, edited: bool = False) -> None:
         """Print *message* as it would appear in *target*."""
-        mark = " (redigeret / edited)" if edited else ""
+        mark = f" ({self.edited})" if edited else ""
         print(f"  ┌─ {target}{mark}", file=self.out)
         for line in render_text(message):
             print(f"  │ {line}", file=self.out)

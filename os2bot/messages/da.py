@@ -45,6 +45,9 @@ TEXTS: dict[str, str] = {
     "cli.unknown_product": "Produktet '{value}' findes ikke i konfigurationen (kendte: {known}).",
     "cli.busy": "En anden os2bot-kørsel er i gang (låsen {lock} er taget). Prøv igen senere.",
     "cli.service_started": "os2bot kører; /healthz og /metrics på port {port}. Stop med SIGTERM.",
+    "cli.bad_environment": "Miljøvariablen {name} er ugyldig: {detail}",
+    "cli.bad_since": "--since '{value}' er ikke en dato; skriv den som ÅÅÅÅ-MM-DD.",
+    "demo.edited": "redigeret",
     "cli.jira_unreachable": "Jira kan ikke nås: {error}",
     "cli.chat_unreachable": "Chatten kan ikke nås: {error}",
     # Check states

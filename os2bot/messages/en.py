@@ -48,6 +48,9 @@ TEXTS: dict[str, str] = {
     "cli.busy": "Another os2bot run is in progress (the lock {lock} is held). Try again later.",
     "cli.service_started": "os2bot is running; /healthz and /metrics on port {port}. "
     "Stop with SIGTERM.",
+    "cli.bad_environment": "The environment variable {name} is invalid: {detail}",
+    "cli.bad_since": "--since '{value}' is not a date; write it as YYYY-MM-DD.",
+    "demo.edited": "edited",
     "cli.jira_unreachable": "Jira cannot be reached: {error}",
     "cli.chat_unreachable": "Chat cannot be reached: {error}",
     # Check states
