@@ -8,7 +8,14 @@ import dataclasses
 from datetime import UTC, datetime
 from typing import Any
 
-from os2bot.config import CheckDef, Config, Product, Profile, load_config
+from os2bot.config import (
+    SUPPLIER_PHASES,
+    CheckDef,
+    Config,
+    Product,
+    Profile,
+    load_config,
+)
 from os2bot.domain import Issue, Query, Snapshot
 from os2bot.rules import Context
 
@@ -17,6 +24,12 @@ from conftest import CONFIG
 SHIPPED = load_config(CONFIG)
 PROFILE = SHIPPED.profiles["tilslutningsaftale"]
 CATALOGUE = SHIPPED.catalogues["governancekrav-1.1.0"]
+# The six items every agreement must fund, as the profile says (no extension needed).
+MINIMUM_FUNDING = [
+    c.evidence.item
+    for c in PROFILE.checks
+    if c.category == "funding" and c.applies.extension is None and c.evidence.kind == "declared"
+]
 NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
 
@@ -31,29 +44,11 @@ def product(**changes: Any) -> Product:
         "jira": {"project": "TEST", "board": 7},
         "steering_group": {"lead": {"name": "Formand"}, "members": [{"name": "Medlem"}]},
         "coordination_group": {"lead": {"name": "KG-formand"}, "members": [{"name": "Medlem"}]},
-        "suppliers": [
-            {
-                "name": "Leverandør A/S",
-                "phases": [
-                    "udvikling",
-                    "implementering",
-                    "raadgivning",
-                    "projektledelse",
-                    "faellesskab",
-                ],
-            }
-        ],
+        "suppliers": [{"name": "Leverandør A/S", "phases": list(SUPPLIER_PHASES)}],
         "need": {"mapped": True},
         "agreement": {
             "signed": "2025-01-01",
-            "funded_items": [
-                "vedligehold",
-                "governancekrav",
-                "koordinationsgruppe",
-                "videndeling",
-                "leverandoerdialog",
-                "promovering",
-            ],
+            "funded_items": list(MINIMUM_FUNDING),
         },
     }
     data.update(changes)

@@ -12,7 +12,7 @@ from os2bot.config import DeclaredEvidence, JqlEvidence
 from os2bot.domain import State
 from os2bot.rules import declared, jql
 
-from builders import check, context, issue, product, snapshot
+from builders import MINIMUM_FUNDING, check, context, issue, product, snapshot
 
 TRACE = JqlEvidence(kind="jql", jql="labels = tilslutningsaftale")
 TRACE_QUERY = jql.query(TRACE)
@@ -22,14 +22,7 @@ AGREEMENT_ISSUE = issue(
     created=datetime(2025, 1, 2, 9, tzinfo=UTC),
     resolved=datetime(2025, 1, 3, 9, tzinfo=UTC),
 )
-SIX = [
-    "vedligehold",
-    "governancekrav",
-    "koordinationsgruppe",
-    "videndeling",
-    "leverandoerdialog",
-    "promovering",
-]
+SIX = list(MINIMUM_FUNDING)
 PERSON = {"name": "Anne Andersen"}
 
 

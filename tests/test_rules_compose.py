@@ -13,19 +13,12 @@ from os2bot import rules
 from os2bot.domain import Msg, State
 from os2bot.rules import evaluate, jql, judge_check
 
-from builders import PROFILE, check, config, context, issue, product, snapshot
+from builders import MINIMUM_FUNDING, PROFILE, check, config, context, issue, product, snapshot
 
 SG_QUERY = jql.query(check("styregruppe").also[0])
 KG_QUERY = jql.query(check("koordinationsgruppe").evidence)
 MEETING = issue("TEST-1", summary="Styregruppemøde", resolved=datetime(2026, 11, 2, 10, tzinfo=UTC))
-SIX = [
-    "vedligehold",
-    "governancekrav",
-    "koordinationsgruppe",
-    "videndeling",
-    "leverandoerdialog",
-    "promovering",
-]
+SIX = list(MINIMUM_FUNDING)
 FUNDING = [c.id for c in PROFILE.checks if c.category == "funding"]
 MINIMUM = [c for c in FUNDING if check(c).applies.extension is None]
 DRIFT_ONLY = [c.id for c in PROFILE.checks if c.applies.extension == "faelles_drift"]
