@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
+from os2bot.calendar import add_working_days
 from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State
 from os2bot.planner import plan_actions, reminder_fingerprint
 
@@ -66,7 +68,10 @@ def test_not_met_opens_one_labelled_task_for_the_owner():
     assert action.labels[2] == f"os2bot-v-{action.version}"
     assert action.summary == "OS2mo: Fungerende koordinationsgruppe er ikke opfyldt"
     assert "Sådan løses det" in action.description
-    assert action.due is not None
+    # Due in 20 Danish working days from Friday 27 Nov 2026, counted by hand: 30 Nov to
+    # 23 Dec are 18, 24-27 Dec are closed, 28 and 29 Dec make 20.
+    assert action.due == add_working_days(date(2026, 11, 27), 20)
+    assert action.due == date(2026, 12, 29)
 
 
 def test_existing_task_with_the_same_content_is_left_alone():

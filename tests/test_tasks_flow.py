@@ -5,10 +5,11 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
+from os2bot.calendar import working_day_on_or_before
 from os2bot.config import Config, load_config
 from os2bot.domain import ActionKind
 from os2bot.ports import TrackerUnavailable
@@ -118,7 +119,9 @@ def test_assignee_is_sent_the_way_each_deployment_names_users(
 
     release = bot_tasks(sandbox)["Release 3.3.0 – release- og deploymentstyring"]
     assert release["fields"]["assignee"]["displayName"] == "Mette Hansen (KG-formand)"
-    assert release["fields"]["duedate"] is not None
+    version = next(v for v in sandbox.jira.versions["MO"] if v["name"] == "3.3.0")
+    due = working_day_on_or_before(date.fromisoformat(version["releaseDate"]))
+    assert release["fields"]["duedate"] == due.isoformat()
 
 
 def test_a_new_request_updates_the_round_task_instead_of_opening_another(sandbox_factory, tmp_path):
