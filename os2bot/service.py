@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -238,10 +238,13 @@ def apply_actions(
 ) -> tuple[list[Applied], list[Action]]:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
-    A create looks for its fingerprint label first. An action Jira refuses is logged and
-    listed in *errors*, and the others go on; Jira being unreachable stops the run (the next
-    run picks up where this one stopped, and finds what was done by its labels).
+    Before any create, one search asks Jira for every planned fingerprint label at once, so a
+    task that exists is never opened again (one call, however many creates). An action Jira
+    refuses is logged and listed in *errors*, and the others go on; Jira being unreachable
+    stops the run (the next run picks up where this one stopped, and finds what was done by
+    its labels).
     """
+    existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
     applied: list[Applied] = []
     used = 0
     for index, action in enumerate(actions):
@@ -252,7 +255,7 @@ def apply_actions(
             return applied, deferred
         used += cost
         try:
-            done = _apply(action, tracker)
+            done = _apply(action, tracker, existing)
         except TrackerUnavailable:
             raise
         except TrackerError as exc:
@@ -264,11 +267,14 @@ def apply_actions(
     return applied, []
 
 
-def _apply(action: Action, tracker: Tracker) -> Applied:
-    """One action; a create looks for its fingerprint label first and after a lost answer."""
+def _apply(action: Action, tracker: Tracker, existing: Mapping[str, Issue]) -> Applied:
+    """One action.
+
+    A create is skipped when its label exists, and looks again after a lost answer.
+    """
     key = action.issue_key or ""
     if action.kind is ActionKind.CREATE:
-        found = _find_task(tracker, action)
+        found = existing.get(action.fingerprint)
         if found:
             log.info("apply.exists", fingerprint=action.fingerprint, key=found.key)
             return Applied(action, found.key, found.url, existed=True)
@@ -283,7 +289,7 @@ def _apply(action: Action, tracker: Tracker) -> Applied:
             )
         except TrackerUnavailable:
             # The answer was lost, not necessarily the write: look before anyone retries.
-            found = _find_task(tracker, action)
+            found = _find_tasks(tracker, [action]).get(action.fingerprint)
             if found is None:
                 raise
             task = found
@@ -314,11 +320,15 @@ def _apply(action: Action, tracker: Tracker) -> Applied:
     return Applied(action, key, "")
 
 
-def _find_task(tracker: Tracker, action: Action) -> Issue | None:
-    """The open task carrying *action*'s fingerprint label, if Jira has one."""
-    label = FINGERPRINT_PREFIX + action.fingerprint
-    found = tracker.search(f'labels = "{label}" AND statusCategory != Done', ("summary", "labels"))
-    return found[0] if found else None
+def _find_tasks(tracker: Tracker, creates: Sequence[Action]) -> dict[str, Issue]:
+    """The open tasks that carry the fingerprint labels of *creates*, by fingerprint."""
+    if not creates:
+        return {}
+    labels = ", ".join(f'"{FINGERPRINT_PREFIX}{a.fingerprint}"' for a in creates)
+    found = tracker.search(
+        f"labels in ({labels}) AND statusCategory != Done", ("summary", "labels", "project")
+    )
+    return {t.fingerprint: t for t in found if t.fingerprint}
 
 
 def run_once(

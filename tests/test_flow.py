@@ -249,3 +249,32 @@ def test_jira_rate_limit_is_waited_out_with_retry_after(sandbox_factory, tmp_pat
 
     assert waits == [4.0]
     assert {r.product: r.state for r in report.results}["os2mo"] is State.MET
+
+
+def test_creates_look_for_all_their_labels_in_one_search_and_skip_what_exists(sandbox_factory):
+    """Before opening tasks the bot asks Jira once for all their fingerprint labels; a task
+    that appeared since the run began (another process, a lost answer) is not opened again."""
+    from os2bot.domain import Action, ActionKind
+    from os2bot.service import apply_actions
+
+    sandbox = sandbox_factory(make_seed())
+    creates = [
+        Action(
+            kind=ActionKind.CREATE,
+            fingerprint=f"{n:012x}",
+            product="os2mo",
+            project="MO",
+            summary=f"Opgave {n}",
+            description="x",
+        )
+        for n in range(5)
+    ]
+    sandbox.jira.add_issue(project="MO", summary="Opgave 2", labels=list(creates[2].labels))
+    before = len(sandbox.calls(r"/search/jql$"))
+
+    applied, deferred = apply_actions(creates, tracker_for(sandbox))
+
+    assert deferred == []
+    assert [a.existed for a in applied] == [False, False, True, False, False]
+    assert len(sandbox.calls(r"/search/jql$")) - before == 1
+    assert len(bot_tasks(sandbox)) == 5
