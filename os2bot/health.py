@@ -93,8 +93,7 @@ class Metrics:
         self._count_chat_calls(chats)
         if report is None:
             return
-        responses = getattr(report, "responses", {})
-        for (endpoint, status), count in responses.items():
+        for (endpoint, status), count in report.responses.items():
             self.jira_calls.labels(endpoint=endpoint, status=str(status)).inc(count)
         for state in State:
             self.checks.labels(state=state.value).set(report.count(state))
