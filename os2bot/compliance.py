@@ -20,7 +20,7 @@ from typing import Any
 
 from os2bot.calendar import next_round
 from os2bot.config import Config, Product
-from os2bot.domain import CheckResult, Msg, State
+from os2bot.domain import CheckResult, Evidence, Msg, State
 from os2bot.messages import Language, render, text
 
 SCHEMA_VERSION = "1"
@@ -41,7 +41,7 @@ class Point:
 
     run_id: str
     started: datetime
-    results: dict[tuple[str, str], tuple[str, Msg, list[str]]]  # state, reason, evidence keys
+    results: dict[tuple[str, str], tuple[str, Msg, list[Evidence]]]  # state, reason, evidence
 
 
 def points_from_history(
@@ -53,11 +53,21 @@ def points_from_history(
             run_id,
             datetime.fromisoformat(started),
             {
-                (product, check): (state, Msg(key, json.loads(params)), json.loads(evidence))
+                (product, check): (state, Msg(key, json.loads(params)), _evidence(evidence))
                 for product, check, state, key, params, evidence in rows
             },
         )
         for run_id, started, rows in history
+    ]
+
+
+def _evidence(recorded: str) -> list[Evidence]:
+    """Evidence as history keeps it; runs recorded before references kept Jira keys only."""
+    return [
+        Evidence(source="jira", key=item, title="", url="")
+        if isinstance(item, str)
+        else Evidence(source=item["source"], key=item["key"], title=item["title"], url=item["url"])
+        for item in json.loads(recorded)
     ]
 
 
@@ -66,10 +76,7 @@ def point_from_results(run_id: str, started: datetime, results: Sequence[CheckRe
     return Point(
         run_id,
         started,
-        {
-            (r.product, r.check_id): (r.state.value, r.reason, [i.key for i in r.evidence])
-            for r in results
-        },
+        {(r.product, r.check_id): (r.state.value, r.reason, list(r.evidence)) for r in results},
     )
 
 
@@ -162,7 +169,10 @@ def _product(
                 "check": check.id,
                 "state": state,
                 "reason": render(reason, language),
-                "evidence": [{"key": key, "url": browse + key} for key in evidence],
+                "evidence": [
+                    {"key": e.key, "url": e.url or browse + e.key, "summary": e.title}
+                    for e in evidence
+                ],
             }
         )
     agreement = product.agreement

@@ -53,6 +53,31 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A plain reference to what a judgement rests on, wherever it lives.
+
+    `source` names the system (jira, github, git, file); the URL is the one the source gave,
+    so a report links to the evidence without knowing how that system builds its links.
+    """
+
+    source: str
+    key: str
+    title: str
+    url: str
+    date: datetime | date | None = None
+
+    def to_json(self) -> dict[str, str | None]:
+        """The reference as JSON values (dates in ISO 8601)."""
+        return {
+            "source": self.source,
+            "key": self.key,
+            "title": self.title,
+            "url": self.url,
+            "date": self.date.isoformat() if self.date is not None else None,
+        }
+
+
+@dataclass(frozen=True)
 class Issue:
     """One Jira issue, with the fields the rules read."""
 
@@ -72,9 +97,10 @@ class Issue:
     votes: int = 0
     fix_versions: tuple[str, ...] = ()
     comments: tuple[Comment, ...] = ()
+    source: str = "jira"  # the tracker the issue lives in
 
     def date_of(self, name: str) -> datetime | date | None:
-        """The issue's date in the JQL field *name* (created, updated, resolved, duedate)."""
+        """The issue's date named *name* (created, updated, resolved, duedate)."""
         values: dict[str, datetime | date | None] = {
             "created": self.created,
             "updated": self.updated,
@@ -82,6 +108,16 @@ class Issue:
             "duedate": self.duedate,
         }
         return values[name]
+
+    def as_evidence(self, date_field: str = "updated") -> Evidence:
+        """The issue as a plain evidence reference, dated by *date_field*."""
+        return Evidence(
+            source=self.source,
+            key=self.key,
+            title=self.summary,
+            url=self.url,
+            date=self.date_of(date_field),
+        )
 
     @property
     def order(self) -> tuple[str, int]:
@@ -136,27 +172,40 @@ class SelfAssessment:
     answers: dict[str, Answer]
 
 
+ISSUE_FIELDS: tuple[str, ...] = (
+    "summary",
+    "project",
+    "issue_type",
+    "status",
+    "labels",
+    "created",
+    "updated",
+    "resolved",
+    "duedate",
+)
+
+
 @dataclass(frozen=True)
 class Query:
-    """A JQL evidence query, run once across all the products that use it."""
+    """Evidence the core asks a tracker for, run once across all the products that use it.
 
-    jql: str
-    fields: tuple[str, ...] = (
-        "summary",
-        "project",
-        "issuetype",
-        "status",
-        "labels",
-        "created",
-        "updated",
-        "resolutiondate",
-        "duedate",
-    )
+    The core states what it wants, the tracker adapter says it in its own language:
+    `condition` is that tracker's own evidence syntax as the governance data writes it (for
+    Jira a JQL fragment), `updated_within_days` asks for issues updated in the last N days,
+    and `people_only` leaves out the bot's own tasks. `fields` are names of `Issue`'s
+    attributes: only those are read.
+    """
+
+    condition: str = ""
+    updated_within_days: int | None = None
+    people_only: bool = False
+    fields: tuple[str, ...] = ISSUE_FIELDS
 
     @property
     def id(self) -> str:
         """A short stable id for logs and stats."""
-        return hashlib.sha256(self.jql.encode()).hexdigest()[:8]
+        key = f"{self.condition}\x1f{self.updated_within_days}\x1f{self.people_only}"
+        return hashlib.sha256(key.encode()).hexdigest()[:8]
 
 
 @dataclass
@@ -191,7 +240,7 @@ class CheckResult:
     check_id: str
     state: State
     reason: Msg
-    evidence: tuple[Issue, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     notes: tuple[Msg, ...] = ()  # what the check's other evidence said
 
 

@@ -262,7 +262,7 @@ def _reminder(
     person: Person | None,
 ) -> Desired:
     language = plan.language
-    evidence = "".join(f"\n* [{i.key}|{i.url}] {i.summary}" for i in result.evidence)
+    evidence = "".join(f"\n* [{e.key}|{e.url}] {e.title}" for e in result.evidence)
     notes = "".join(f"\n* {render(n, language)}" for n in result.notes)
     description = plan.t(
         "task.reminder.description",
@@ -303,7 +303,9 @@ def _reminder(
 
 def _requests(plan: Plan, product: Product) -> list[Issue]:
     """The product's development requests waiting for prioritisation."""
-    found = plan.snapshot.issues(Query(product.requests_jql, REQUEST_FIELDS), product.jira.project)
+    found = plan.snapshot.issues(
+        Query(product.requests_jql, fields=REQUEST_FIELDS), product.jira.project
+    )
     return sorted(found, key=lambda i: (-i.votes, i.created or plan.snapshot.taken_at, i.order))
 
 
@@ -315,7 +317,7 @@ REQUEST_FIELDS: tuple[str, ...] = (
     "labels",
     "created",
     "votes",
-    "comment",
+    "comments",
 )
 
 

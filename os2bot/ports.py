@@ -10,18 +10,18 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from os2bot.domain import Issue, Version
+from os2bot.domain import Issue, Query, Version
 
 
 class TrackerError(Exception):
-    """Jira answered, but not as hoped (bad JQL, permission, validation)."""
+    """The tracker answered, but not as hoped (bad query, permission, validation)."""
 
 
 class TrackerUnavailable(TrackerError):
-    """Jira could not be reached or kept failing (network, 5xx, rate limit past retries)."""
+    """The tracker could not be reached or kept failing (network, 5xx, rate limit past retries)."""
 
     def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        """Keep Jira's Retry-After, when it sent one."""
+        """Keep the tracker's Retry-After, when it sent one."""
         super().__init__(message)
         self.retry_after = retry_after
 
@@ -35,7 +35,13 @@ class ChatMessageGone(ChatError):
 
 
 class Tracker(Protocol):
-    """Jira, as the core needs it."""
+    """An issue tracker, asked for what the core means rather than in a query language.
+
+    Projects are the tracker's own keys; `fields` are names of `Issue` attributes.
+
+    Every search reads all pages. Raises TrackerUnavailable when the tracker cannot be reached
+    and TrackerError when it refuses.
+    """
 
     calls: dict[str, int]
 
@@ -43,8 +49,20 @@ class Tracker(Protocol):
         """Keys of every project the bot can read."""
         ...
 
-    def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
-        """Every issue matching *jql* (all pages), with only *fields*."""
+    def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
+        """The issues of *projects* that *query* asks for."""
+        ...
+
+    def bot_tasks(self, projects: Sequence[str], fields: Sequence[str]) -> list[Issue]:
+        """The bot's unresolved tasks in *projects*."""
+        ...
+
+    def tasks_with_fingerprints(self, fingerprints: Sequence[str]) -> list[Issue]:
+        """The unresolved tasks that carry any of these fingerprints, in any project."""
+        ...
+
+    def open_issues_in_versions(self, versions: Sequence[tuple[str, str]]) -> list[Issue]:
+        """The unresolved issues planned for these (project, version name) pairs."""
         ...
 
     def versions(self, project: str) -> list[Version]:

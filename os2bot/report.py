@@ -144,7 +144,7 @@ def render_details(
         lines.append(f"  {mark} {check.title.get(language)}: {state}")
         lines.append(f"      {render(result.reason, language)}")
         lines.extend(f"      {render(note, language)}" for note in result.notes)
-        lines.extend(f"      → {issue.key} {issue.url}" for issue in result.evidence)
+        lines.extend(f"      → {ref.key} {ref.url}" for ref in result.evidence)
     return "\n".join(lines)
 
 
@@ -203,7 +203,7 @@ def as_json(
                         "reason": render(r.reason, language),
                         "notes": [render(n, language) for n in r.notes],
                         "evidence": [
-                            {"key": i.key, "url": i.url, "summary": i.summary} for i in r.evidence
+                            {"key": e.key, "url": e.url, "summary": e.title} for e in r.evidence
                         ],
                     }
                     for r in product_results

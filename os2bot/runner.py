@@ -212,7 +212,7 @@ def record_of(report: RunReport, started: datetime, finished: datetime) -> RunRe
                 r.state.value,
                 r.reason.key,
                 json.dumps(r.reason.params, ensure_ascii=False, default=str),
-                json.dumps([i.key for i in r.evidence]),
+                json.dumps([e.to_json() for e in r.evidence], ensure_ascii=False),
             )
             for r in report.results
         ],

@@ -17,8 +17,6 @@ import structlog
 from os2bot import rules
 from os2bot.config import Config
 from os2bot.domain import (
-    BOT_LABEL,
-    FINGERPRINT_PREFIX,
     Action,
     ActionKind,
     Applied,
@@ -110,7 +108,7 @@ def collect_snapshot(
     wanted = rules.needs(config)
     if with_tasks:
         _add_task_needs(config, wanted)
-    for query, projects in sorted(wanted.queries.items(), key=lambda kv: kv[0].jql):
+    for query, projects in sorted(wanted.queries.items(), key=lambda kv: kv[0].id):
         _collect_query(snapshot, tracker, query, sorted(projects & readable))
     _collect_versions_and_boards(snapshot, tracker, wanted, readable)
     for product_key, path in wanted.assessments.items():
@@ -118,11 +116,7 @@ def collect_snapshot(
     if with_tasks:
         _collect_release_issues(config, snapshot, tracker)
     if readable and with_tasks:
-        snapshot.bot_tasks = tracker.search(
-            f"{_project_clause(sorted(readable))} AND labels = {BOT_LABEL} "
-            "AND statusCategory != Done",
-            TASK_FIELDS,
-        )
+        snapshot.bot_tasks = tracker.bot_tasks(sorted(readable), TASK_FIELDS)
     return snapshot
 
 
@@ -151,7 +145,7 @@ def _add_task_needs(config: Config, wanted: rules.Needs) -> None:
     for product in config.products:
         project = product.jira.project
         if product.prioritisation is not None or product.triage:
-            wanted.query(Query(product.requests_jql, REQUEST_FIELDS), project)
+            wanted.query(Query(product.requests_jql, fields=REQUEST_FIELDS), project)
         if product.releases.enabled:
             wanted.versions.add(project)
 
@@ -172,11 +166,8 @@ def _collect_release_issues(config: Config, snapshot: Snapshot, tracker: Tracker
         }
     if not due:
         return
-    projects = sorted({project for project, _ in due})
-    names = ", ".join(f'"{name}"' for name in sorted({name for _, name in due}))
-    jql = f"{_project_clause(projects)} AND fixVersion in ({names}) AND statusCategory != Done"
     try:
-        found = tracker.search(jql, ("summary", "project", "status", "fixVersions"))
+        found = tracker.open_issues_in_versions(sorted(due))
     except TrackerUnavailable:
         raise
     except TrackerError as exc:
@@ -194,13 +185,12 @@ def _collect_query(snapshot: Snapshot, tracker: Tracker, query: Query, projects:
     """Run *query* once for all *projects* and file its issues by project."""
     if not projects:
         return
-    jql = f"{_project_clause(projects)} AND ({query.jql})"
     try:
-        issues = tracker.search(jql, query.fields)
+        issues = tracker.evidence(query, projects)
     except TrackerUnavailable:
         raise
     except TrackerError as exc:
-        log.warning("collect.query_failed", query=query.id, jql=jql, error=str(exc))
+        log.warning("collect.query_failed", query=query.id, error=str(exc))
         snapshot.failures[query] = str(exc)
         return
     by_project: dict[str, list[Issue]] = {p: [] for p in projects}
@@ -216,10 +206,6 @@ def _read_assessment(path: Path) -> SelfAssessment | str:
         return parse_assessment(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return f"{type(exc).__name__}: {exc}"
-
-
-def _project_clause(projects: list[str]) -> str:
-    return "project in (" + ", ".join(f'"{p}"' for p in projects) + ")"
 
 
 def writes(action: Action) -> int:
@@ -324,10 +310,7 @@ def _find_tasks(tracker: Tracker, creates: Sequence[Action]) -> dict[str, Issue]
     """The open tasks that carry the fingerprint labels of *creates*, by fingerprint."""
     if not creates:
         return {}
-    labels = ", ".join(f'"{FINGERPRINT_PREFIX}{a.fingerprint}"' for a in creates)
-    found = tracker.search(
-        f"labels in ({labels}) AND statusCategory != Done", ("summary", "labels", "project")
-    )
+    found = tracker.tasks_with_fingerprints([a.fingerprint for a in creates])
     return {t.fingerprint: t for t in found if t.fingerprint}
 
 
@@ -418,7 +401,7 @@ def notify_all(
     )
     current = {(r.product, r.check_id): r.state.value for r in report.results}
     requests = {
-        p.key: len(snapshot.issues(Query(p.requests_jql, REQUEST_FIELDS), p.jira.project))
+        p.key: len(snapshot.issues(Query(p.requests_jql, fields=REQUEST_FIELDS), p.jira.project))
         for p in config.products
     }
     for event in events(

@@ -25,7 +25,7 @@ def demo_like_seed(deployment: str, forms_summary: str = "Koordinationsgruppemø
     """OS2mo met 30 days ago, OS2forms 150 days ago, OS2valghalla's project is missing."""
     return make_seed(
         deployment=deployment,
-        issues=[meeting("MO", "-30d"), meeting("OS2FORMS", "-150d", summary=forms_summary)],
+        issues=[meeting("MO", "-30d"), meeting("OS2FORMS", "-150d 12:00", summary=forms_summary)],
     )
 
 

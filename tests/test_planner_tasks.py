@@ -29,7 +29,7 @@ from builders import NOW, config, issue, product, snapshot
 
 LEAD = {"name": "Mette", "jira_user": "acc-mette"}
 SEK_LEAD = "712020:5ec2e7a2-0b2b-4f00-9c1d-5ec2e7a2b001"
-REQUESTS = Query(Prioritisation().requests_jql, REQUEST_FIELDS)
+REQUESTS = Query(Prioritisation().requests_jql, fields=REQUEST_FIELDS)
 TODAY = NOW.date()  # Friday 27 November 2026; 09:00 in Copenhagen
 
 COMPLETE = (

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from os2bot import compliance
-from os2bot.domain import Msg
+from os2bot.domain import Evidence, Msg
 
 from builders import PROFILE, config, product
 
@@ -40,7 +40,7 @@ def point(run: str, days_ago: int, states: dict[tuple[str, str], str]):
             results[(product_key, check)] = (
                 state,
                 Msg("reason.jql.none", {"jql": "labels = x"}),
-                ["MO-1"],
+                [Evidence("jira", "MO-1", "Møde", "https://os2web.atlassian.net/browse/MO-1")],
             )
     return compliance.Point(run, NOW - timedelta(days=days_ago), results)
 
@@ -84,9 +84,39 @@ def test_json_follows_its_schema_and_tells_changes_and_trend():
     assert doc["portfolio_trend"][-1]["met_share"] < 1.0
     forms = next(p for p in doc["products"] if p["key"] == "os2forms")
     assert forms["cells"][CHECKS.index("koordinationsgruppe")]["evidence"] == [
-        {"key": "MO-1", "url": "https://os2web.atlassian.net/browse/MO-1"}
+        {"key": "MO-1", "url": "https://os2web.atlassian.net/browse/MO-1", "summary": "Møde"}
     ]
     assert doc["note"] is None
+
+
+def test_evidence_links_where_it_lives_and_old_history_still_links_to_jira():
+    """A reference from Git keeps its own URL; a run recorded with Jira keys only gets /browse/."""
+    minutes = Evidence("git", "20261102_referat.md", "Referat", "https://github.test/r/blob/x.md")
+    rows = [
+        (
+            "os2mo",
+            "koordinationsgruppe",
+            "met",
+            "reason.jql.none",
+            '{"jql": "x"}',
+            json.dumps([minutes.to_json()]),
+        ),
+        ("os2mo", "styregruppe", "met", "reason.jql.none", '{"jql": "x"}', json.dumps(["MO-7"])),
+    ]
+    points = compliance.points_from_history([("r1", NOW.isoformat(), rows)])
+
+    doc = document(points)
+
+    mo = next(p for p in doc["products"] if p["key"] == "os2mo")
+    by_check = {c["check"]: c["evidence"] for c in mo["cells"]}
+    assert by_check["koordinationsgruppe"] == [
+        {
+            "key": "20261102_referat.md",
+            "url": "https://github.test/r/blob/x.md",
+            "summary": "Referat",
+        }
+    ]
+    assert by_check["styregruppe"][0]["url"] == "https://os2web.atlassian.net/browse/MO-7"
 
 
 def test_csv_parses_into_the_same_cells_as_the_json():

@@ -42,7 +42,7 @@ def test_recent_update_and_board_are_met():
     assert verdict.state is State.MET
     assert verdict.reason.key == "reason.activity.recent"
     assert verdict.reason.params == {"key": "TEST-4", "date": "2026-11-20", "count": 1, "days": 60}
-    assert verdict.evidence == (RECENT,)
+    assert [e.key for e in verdict.evidence] == [RECENT.key]
     assert [(n.key, n.params) for n in verdict.notes] == [
         ("reason.activity.board", {"boards": [7]})
     ]
@@ -55,7 +55,7 @@ def test_newest_update_is_the_evidence_and_only_recent_ones_are_counted():
 
     verdict = judge(old, RECENT, middle)
 
-    assert verdict.evidence == (RECENT,)
+    assert [e.key for e in verdict.evidence] == [RECENT.key]
     assert verdict.reason.params["count"] == 2
 
 
@@ -152,7 +152,7 @@ def test_board_not_required_is_met_without_boards(boards):
 
     assert result.state is State.MET
     assert result.reason.key == "reason.activity.recent"
-    assert result.evidence == (RECENT,)
+    assert [e.key for e in result.evidence] == [RECENT.key]
 
 
 def test_unreadable_project_and_failed_query_are_unknown():

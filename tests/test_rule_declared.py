@@ -225,7 +225,7 @@ def test_declared_item_with_its_trace_is_met_and_shows_the_trace():
 
     assert verdict.state is State.MET
     assert verdict.reason.key == "reason.declared.funded"
-    assert verdict.evidence == (AGREEMENT_ISSUE,)
+    assert [e.key for e in verdict.evidence] == [AGREEMENT_ISSUE.key]
     assert verdict.evidence[0].url == "https://jira.test/browse/TEST-5"
     assert [n.key for n in verdict.notes] == ["reason.jql.met"]
 
@@ -238,7 +238,7 @@ def test_declared_item_traced_by_an_open_issue_is_met():
     verdict = declared.judge(FUNDED, context(snap))
 
     assert verdict.state is State.MET
-    assert verdict.evidence == (filed,)
+    assert [e.key for e in verdict.evidence] == [filed.key]
 
 
 @pytest.mark.parametrize(

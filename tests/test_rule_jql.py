@@ -129,7 +129,7 @@ def test_issues_without_the_date_are_not_met(date_field, fields):
     assert verdict.state is State.NOT_MET
     assert verdict.reason.key == "reason.jql.no_date"
     assert verdict.reason.params == {"field": date_field}
-    assert verdict.evidence == (found,)
+    assert [e.key for e in verdict.evidence] == [found.key]
 
 
 def test_an_undated_issue_is_skipped_when_another_has_the_date():
@@ -139,7 +139,7 @@ def test_an_undated_issue_is_skipped_when_another_has_the_date():
     verdict = judge(issue("TEST-2"), dated)
 
     assert verdict.state is State.MET
-    assert verdict.evidence == (dated,)
+    assert [e.key for e in verdict.evidence] == [dated.key]
 
 
 def test_due_date_is_a_plain_calendar_day():
@@ -206,7 +206,7 @@ def test_newest_issue_is_the_evidence_with_its_browse_url():
     verdict = judge(older, newest, middle)
 
     assert verdict.state is State.MET
-    assert verdict.evidence == (newest,)
+    assert [e.key for e in verdict.evidence] == [newest.key]
     assert verdict.evidence[0].url == "https://jira.test/browse/TEST-1"
     assert verdict.reason.params == {
         "key": "TEST-1",
@@ -224,7 +224,7 @@ def test_newest_of_the_same_day_is_the_later_one():
 
     verdict = judge(morning, afternoon)
 
-    assert verdict.evidence == (afternoon,)
+    assert [e.key for e in verdict.evidence] == [afternoon.key]
 
 
 def test_too_old_names_the_newest_and_the_window():
@@ -242,7 +242,7 @@ def test_too_old_names_the_newest_and_the_window():
         "days": 179,
         "window": 90,
     }
-    assert verdict.evidence == (old,)
+    assert [e.key for e in verdict.evidence] == [old.key]
 
 
 def test_without_a_window_any_dated_issue_is_enough():

@@ -107,7 +107,7 @@ def test_meeting_without_a_declared_group_is_not_met_and_keeps_the_meeting_as_ev
     assert result.state is State.NOT_MET
     assert result.reason.key == "reason.declared.no_group"
     assert [n.key for n in result.notes] == ["reason.jql.met"]
-    assert result.evidence == (MEETING,)
+    assert [e.key for e in result.evidence] == [MEETING.key]
 
 
 def test_all_evidence_met_is_met():
@@ -118,7 +118,7 @@ def test_all_evidence_met_is_met():
 
     assert result.state is State.MET
     assert result.reason.key == "reason.declared.group"
-    assert result.evidence == (MEETING,)
+    assert [e.key for e in result.evidence] == [MEETING.key]
     assert [n.key for n in result.notes] == ["reason.jql.met"]
 
 
@@ -295,7 +295,7 @@ def test_unreadable_project_makes_jira_checks_unknown_but_the_run_goes_on():
     assert mine["governancekrav"].state is State.NOT_MET
     others = {r.check_id: r for r in results if r.product == "os2andet"}
     assert others["koordinationsgruppe"].state is State.MET
-    assert others["koordinationsgruppe"].evidence == (other_meeting,)
+    assert [e.key for e in others["koordinationsgruppe"].evidence] == [other_meeting.key]
 
 
 def test_a_judge_that_raises_is_unknown_and_the_run_goes_on(monkeypatch):

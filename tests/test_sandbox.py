@@ -274,6 +274,18 @@ def test_seed_dates_are_relative_to_today():
     assert resolve_date("-1d", now, tz).isoformat() == "2026-11-26"
 
 
+def test_seed_clock_time_names_the_local_calendar_day_late_in_the_evening():
+    """At 23:06 in Copenhagen, '-150d 12:00' is noon 150 local days back, across summer time."""
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Europe/Copenhagen")
+    now = datetime(2026, 11, 29, 22, 6, tzinfo=UTC)  # 23:06 local
+
+    moment = resolve_datetime("-150d 12:00", now, tz)
+
+    assert moment == datetime(2026, 7, 2, 12, 0, tzinfo=tz)
+
+
 def test_fault_every_nth_request_on_a_path(sandbox_factory):
     """A 503 on every 2nd myself call leaves the other calls and paths alone."""
     sandbox = sandbox_factory()

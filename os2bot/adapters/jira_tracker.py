@@ -16,7 +16,7 @@ import requests
 import structlog
 from jira import JIRA, JIRAError
 
-from os2bot.domain import Comment, Issue, Version
+from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
 from os2bot.ports import TrackerError, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
@@ -93,6 +93,38 @@ def _parse_time(value: str | None) -> datetime | None:
         return datetime.strptime(value, _JIRA_TIME)  # noqa: DTZ007 - the format has %z
     except ValueError:
         return datetime.fromisoformat(value)
+
+
+# `Issue` attribute names -> Jira field names, where they differ.
+FIELD_NAMES = {
+    "issue_type": "issuetype",
+    "resolved": "resolutiondate",
+    "fix_versions": "fixVersions",
+    "comments": "comment",
+}
+
+
+def _projects(projects: Sequence[str]) -> str:
+    return "project in (" + ", ".join(f'"{p}"' for p in projects) + ")"
+
+
+def evidence_jql(query: Query) -> str:
+    """The JQL for an evidence query, without its project clause.
+
+    `-Nd` counts 24-hour periods back from now while the rules count calendar days, so the
+    rule asks for a window with days to spare. `labels != x` leaves out issues without labels,
+    hence the IS EMPTY that keeps them.
+    """
+    parts = [f"({query.condition})"] if query.condition else []
+    if query.updated_within_days is not None:
+        parts.append(f"updated >= -{query.updated_within_days}d")
+    if query.people_only:
+        parts.append(f"(labels IS EMPTY OR labels != {BOT_LABEL})")
+    if not parts:
+        raise ValueError("an evidence query must ask for something")
+    if len(parts) == 1 and query.condition:
+        return query.condition
+    return " AND ".join(parts)
 
 
 class JiraTracker:
@@ -204,18 +236,48 @@ class JiraTracker:
         return frozenset(p.key for p in self._read(self._jira.projects))
 
     def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
-        """All pages of a search: nextPageToken on Cloud, startAt on Data Center."""
+        """All pages of a search: nextPageToken on Cloud, startAt on Data Center.
+
+        *fields* are `Issue` attribute names (Jira's own names pass through).
+        """
+        wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
         if self.is_cloud:
             found = self._read(
                 lambda: self._jira.enhanced_search_issues(
-                    jql, maxResults=0, fields=list(fields), json_result=False
+                    jql, maxResults=0, fields=wanted, json_result=False
                 )
             )
         else:
             found = self._read(
-                lambda: self._jira.search_issues(jql, maxResults=False, fields=list(fields))
+                lambda: self._jira.search_issues(jql, maxResults=False, fields=wanted)
             )
         return [self._issue(raw.raw) for raw in found]
+
+    def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
+        """One search for *query* across *projects*: the profile's JQL, or the window."""
+        return self.search(f"{_projects(projects)} AND ({evidence_jql(query)})", query.fields)
+
+    def bot_tasks(self, projects: Sequence[str], fields: Sequence[str]) -> list[Issue]:
+        """The bot's label, not in a done status."""
+        return self.search(
+            f"{_projects(projects)} AND labels = {BOT_LABEL} AND statusCategory != Done", fields
+        )
+
+    def tasks_with_fingerprints(self, fingerprints: Sequence[str]) -> list[Issue]:
+        """Every fingerprint label in one search, whatever the project."""
+        labels = ", ".join(f'"{FINGERPRINT_PREFIX}{f}"' for f in fingerprints)
+        return self.search(
+            f"labels in ({labels}) AND statusCategory != Done", ("summary", "labels", "project")
+        )
+
+    def open_issues_in_versions(self, versions: Sequence[tuple[str, str]]) -> list[Issue]:
+        """One search over the versions' projects and names, filed by the caller."""
+        projects = sorted({project for project, _ in versions})
+        names = ", ".join(f'"{name}"' for name in sorted({name for _, name in versions}))
+        return self.search(
+            f"{_projects(projects)} AND fixVersion in ({names}) AND statusCategory != Done",
+            ("summary", "project", "status", "fix_versions"),
+        )
 
     def versions(self, project: str) -> list[Version]:
         """The project's versions (one call)."""

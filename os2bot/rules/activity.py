@@ -1,27 +1,24 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Activity evidence: the Jira project is in use — issues updated lately, and a board."""
+"""Activity evidence: the project is in use — issues updated lately, and a board."""
 
 from __future__ import annotations
 
 from os2bot.config import ActivityEvidence
-from os2bot.domain import BOT_LABEL, Msg, Query, State
-from os2bot.rules.base import Context, Verdict, unreadable, verdict
+from os2bot.domain import Msg, Query, State
+from os2bot.rules.base import Context, Verdict, refs, unreadable, verdict
 
 
 def query(evidence: ActivityEvidence) -> Query:
     """Issues people updated in the window, with days to spare.
 
-    The rule counts calendar days in the configured timezone; JQL's -Nd counts 24-hour
-    periods back from now, so two spare days cover a late-evening run across a DST change.
-
-    The bot's own tasks are left out: opening a reminder must not make a project look active.
-    (`labels != x` leaves out issues without labels, hence the IS EMPTY.)
+    The rule counts calendar days in the configured timezone; a tracker may count 24-hour
+    periods back from now (Jira's -Nd), so two spare days cover a late-evening run across a
+    DST change. The bot's own tasks are left out: opening a reminder must not make a project
+    look active.
     """
-    days = evidence.updated_within_days + 2
     return Query(
-        jql=f"updated >= -{days}d AND (labels IS EMPTY OR labels != {BOT_LABEL})",
-        fields=("updated",),
+        updated_within_days=evidence.updated_within_days + 2, people_only=True, fields=("updated",)
     )
 
 
@@ -50,7 +47,7 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
         },
     )
     if not evidence.board:
-        return Verdict(State.MET, activity, (newest,))
+        return Verdict(State.MET, activity, refs([newest]))
     if snapshot.boards is None:
         return Verdict(
             State.UNKNOWN,
@@ -68,5 +65,5 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
             notes=(activity,),
         )
     return Verdict(
-        State.MET, activity, (newest,), (Msg("reason.activity.board", {"boards": boards}),)
+        State.MET, activity, refs([newest]), (Msg("reason.activity.board", {"boards": boards}),)
     )

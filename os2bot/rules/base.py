@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from os2bot.config import Catalogue, Product
-from os2bot.domain import Issue, Msg, Query, Snapshot, State
+from os2bot.domain import Evidence, Issue, Msg, Query, Snapshot, State
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Verdict:
 
     state: State
     reason: Msg
-    evidence: tuple[Issue, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
     notes: tuple[Msg, ...] = ()
 
 
@@ -73,7 +74,12 @@ def unreadable(ctx: Context, query: Query) -> Verdict | None:
 
 
 def verdict(
-    state: State, message: str, evidence: tuple[Issue, ...] = (), **params: object
+    state: State, message: str, evidence: tuple[Evidence, ...] = (), **params: object
 ) -> Verdict:
     """A verdict with its reason: the message key and its values."""
     return Verdict(state, Msg(message, dict(params)), evidence)
+
+
+def refs(issues: Iterable[Issue], date_field: str = "updated") -> tuple[Evidence, ...]:
+    """Issues as evidence references, each dated by *date_field*."""
+    return tuple(issue.as_evidence(date_field) for issue in issues)

@@ -1,17 +1,17 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""JQL evidence: enough matching issues in the product's project, the newest recent enough."""
+"""Tracker-query evidence (a JQL fragment on Jira): enough matching issues, the newest recent."""
 
 from __future__ import annotations
 
 from os2bot.config import JqlEvidence
 from os2bot.domain import Query, State
-from os2bot.rules.base import Context, Verdict, unreadable, verdict
+from os2bot.rules.base import Context, Verdict, refs, unreadable, verdict
 
 
 def query(evidence: JqlEvidence) -> Query:
     """The query that gathers this evidence (the project clause is added by collect)."""
-    return Query(jql=evidence.jql)
+    return Query(condition=evidence.jql)
 
 
 def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
@@ -27,7 +27,7 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         return verdict(
             State.NOT_MET,
             "reason.jql.too_few",
-            tuple(issues),
+            refs(issues, evidence.date_field),
             count=len(issues),
             min_count=evidence.min_count,
         )
@@ -43,14 +43,17 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         return verdict(
             State.MET,
             "reason.jql.found",
-            (newest,),
+            refs([newest], evidence.date_field),
             key=newest.key,
             summary=newest.summary,
             count=len(issues),
         )
     if not dated:
         return verdict(
-            State.NOT_MET, "reason.jql.no_date", tuple(issues), field=evidence.date_field
+            State.NOT_MET,
+            "reason.jql.no_date",
+            refs(issues, evidence.date_field),
+            field=evidence.date_field,
         )
     # The newest by date; on the same day the higher issue number, which Jira gave later.
     newest_date, newest = max(dated, key=lambda pair: (pair[0], pair[1].order))
@@ -63,6 +66,16 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
     }
     if evidence.within_days is not None and days > evidence.within_days:
         return verdict(
-            State.NOT_MET, "reason.jql.too_old", (newest,), window=evidence.within_days, **params
+            State.NOT_MET,
+            "reason.jql.too_old",
+            refs([newest], evidence.date_field),
+            window=evidence.within_days,
+            **params,
         )
-    return verdict(State.MET, "reason.jql.met", (newest,), count=len(issues), **params)
+    return verdict(
+        State.MET,
+        "reason.jql.met",
+        refs([newest], evidence.date_field),
+        count=len(issues),
+        **params,
+    )

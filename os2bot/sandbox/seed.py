@@ -176,8 +176,14 @@ def resolve_datetime(value: str, now: datetime, tz: ZoneInfo) -> datetime:
     unit = {"d": timedelta(days=1), "w": timedelta(weeks=1), "h": timedelta(hours=1)}
     moment = now.astimezone(UTC) + amount * unit[match["unit"]]  # exact durations, as JQL's
     if match["clock"]:
+        # A clock time names a local calendar day: "-150d 12:00" is noon 150 days before today
+        # as people count, whatever the hour now and whether summer time lies in between.
         hours, minutes = (int(part) for part in match["clock"].split(":"))
-        local_day = moment.astimezone(tz).date()
+        local_day = (
+            now.astimezone(tz).date() + amount * unit[match["unit"]]
+            if match["unit"] != "h"
+            else moment.astimezone(tz).date()
+        )
         moment = datetime.combine(local_day, time(hours, minutes), tzinfo=tz)
     return moment.astimezone(UTC)
 
