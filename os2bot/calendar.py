@@ -4,13 +4,12 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
-from apscheduler.triggers.cron import CronTrigger
+from croniter import CroniterBadCronError, CroniterBadDateError, croniter
 
 # Days most Danish public workplaces are closed although they are not public holidays.
 DEFAULT_CLOSED = ("12-24", "12-31", "06-05")  # juleaftensdag, nytårsaftensdag, grundlovsdag
@@ -82,20 +81,18 @@ def add_working_days(day: date, count: int, closed: tuple[str, ...] = DEFAULT_CL
     return day
 
 
-_WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+def check_cron(expression: str) -> None:
+    """Raise ValueError unless *expression* is a five-field cron expression that fires.
 
-
-def crontab_weekdays(expression: str) -> str:
-    """*expression* with its weekday numbers as names.
-
-    crontab counts weekdays from 0 = Sunday (7 = Sunday too); APScheduler's from_crontab
-    passes the numbers on to its own field, which counts from 0 = Monday. Names mean the same
-    to both.
+    A day of the month and a weekday must both match (APScheduler's reading, which runs the
+    schedule), so `0 9 31 2 *` or `0 9 30 2 1` never fire and are refused here, not at run time.
     """
-    fields = expression.split()
-    if len(fields) == 5:  # noqa: PLR2004 - minute hour day month weekday
-        fields[4] = re.sub(r"\d+", lambda m: _WEEKDAY_NAMES[int(m.group()) % 8], fields[4])
-    return " ".join(fields)
+    if len(expression.split()) != 5 or not croniter.is_valid(expression):  # noqa: PLR2004
+        raise ValueError(f"not a cron expression (minute hour day month weekday): {expression!r}")
+    try:
+        croniter(expression, datetime(2000, 1, 1, tzinfo=UTC), day_or=False).get_next(datetime)
+    except CroniterBadDateError:
+        raise ValueError(f"the cron expression {expression!r} never fires") from None
 
 
 def next_round(
@@ -109,14 +106,15 @@ def next_round(
     """The date of the next prioritisation round on or after *today*.
 
     Either *months* (e.g. February, May, September, November) with *day* of the month, or a
-    cron expression (minute hour day month weekday), read by APScheduler's own parser.
+    cron expression (minute hour day month weekday, crontab's weekday numbers). A day of the
+    month and a weekday must both match, as in the service's scheduler (APScheduler).
     """
     if cron:
-        trigger = CronTrigger.from_crontab(crontab_weekdays(cron), timezone=tz)
-        start = datetime.combine(today, time.min, tzinfo=tz)
-        fire = trigger.get_next_fire_time(None, start)
-        if fire is None:
-            raise ValueError(f"cron expression {cron!r} never fires")
+        start = datetime.combine(today, time.min, tzinfo=tz) - timedelta(microseconds=1)
+        try:
+            fire = croniter(cron, start, day_or=False).get_next(datetime)
+        except (CroniterBadDateError, CroniterBadCronError) as exc:
+            raise ValueError(f"cron expression {cron!r} never fires") from exc
         fired: date = fire.astimezone(tz).date()
         return fired
     candidates = [

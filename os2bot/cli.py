@@ -11,26 +11,25 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
-from contextlib import ExitStack
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
 import structlog
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from os2bot import __version__
 from os2bot.config import Config, ConfigError, default_config_dir, load_config
 from os2bot.domain import ActionKind, State
+from os2bot.flow import Mode, RunResult, run_once
 from os2bot.log import configure_logging
 from os2bot.messages import Language, text
 from os2bot.ports import (
     Chat,
-    ChatError,
     ChatMessage,
-    Tracker,
     TrackerError,
 )
 from os2bot.report import (
@@ -41,10 +40,10 @@ from os2bot.report import (
     render_matrix,
     render_stats,
 )
-from os2bot.runner import record_of
-from os2bot.service import Mode, RunReport, run_once
+from os2bot.service.runner import Runner
 from os2bot.settings import Settings
-from os2bot.state import Busy, RunLock, SqliteState
+from os2bot.state import RunLock, SqliteState
+from os2bot.wiring import Wiring
 
 log = structlog.get_logger(__name__)
 
@@ -59,6 +58,25 @@ class Context:
     language: Language
     settings: Settings
     config_dir: Path
+    sleep: Callable[[float], None] = time.sleep  # the retry policy's wait
+
+    def wiring(self, config: Config, settings: Settings | None = None) -> Wiring:
+        """The connections for *config*, from the environment's settings (or *settings*)."""
+        return Wiring(config, settings or self.settings, sleep=self.sleep)
+
+    def runner(self, config: Config, wiring: Wiring) -> Runner:
+        """The runner `apply`, `demo` and the service share: lock, run, record, alerts."""
+        return Runner(
+            config,
+            state_path=wiring.settings.state,
+            language=self.language,
+            connect_tracker=wiring.tracker,
+            connect_chats=lambda: wiring.chats(self.language, report=self.warn),
+        )
+
+    def warn(self, message: str) -> None:
+        """Tell the user something went wrong, on standard error."""
+        print(message, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,8 +139,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Entry point of the `os2bot` command; returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Entry point of the `os2bot` command; returns the exit code.
+
+    *sleep* is how retries wait (tests pass one that does not).
+    """
     args = _parser().parse_args(argv)
     stream = out or sys.stdout
     configure_logging(level=args.log_level or ("INFO" if args.command == "run" else "WARNING"))
@@ -140,7 +166,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     settings.register_secrets()
     language: Language = args.language or settings.language or "da"
     ctx = Context(
-        stream, language, settings, args.config or settings.config or default_config_dir()
+        stream,
+        language,
+        settings,
+        args.config or settings.config or default_config_dir(),
+        sleep=sleep,
     )
     try:
         config = load_config(ctx.config_dir)
@@ -200,22 +230,11 @@ def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:
     return EXIT_OK
 
 
-def _secret(ctx: Context, name: str, value: object) -> bool:
-    if value:
-        return True
-    print(text("cli.missing_secret", ctx.language, name=name), file=sys.stderr)
-    return False
-
-
-def _jira_settings_present(ctx: Context, config: Config) -> bool:
-    """Jira's URL and the credentials its deployment needs are set; else say which is not."""
-    s = ctx.settings
-    needed: list[tuple[str, object]] = [("OS2BOT_JIRA_URL", s.jira_url or config.bot.jira.url)]
-    if config.bot.jira.deployment == "cloud":
-        needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
-    else:
-        needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
-    return all(_secret(ctx, name, value) for name, value in needed)
+def _settings_present(ctx: Context, wiring: Wiring) -> bool:
+    """The tracker's URL and credentials are set; else say which are not, all at once."""
+    for name in wiring.missing():
+        print(text("cli.missing_secret", ctx.language, name=name), file=sys.stderr)
+    return not wiring.missing()
 
 
 def _live(
@@ -228,7 +247,8 @@ def _live(
     stats: bool = False,
     digest: bool = False,
 ) -> int:
-    if not _jira_settings_present(ctx, config):
+    wiring = ctx.wiring(config)
+    if not _settings_present(ctx, wiring):
         return EXIT_CONFIG
     if product and product not in {p.key for p in config.products}:
         known = ", ".join(p.key for p in config.products)
@@ -236,101 +256,46 @@ def _live(
             text("cli.unknown_product", ctx.language, value=product, known=known), file=sys.stderr
         )
         return EXIT_CONFIG
-    chats: dict[str, Chat] = {}
-    state: SqliteState | None = None
-    with ExitStack() as stack:
-        if mode is Mode.APPLY:
-            # One run at a time, decided before anything is contacted.
-            lock = RunLock(ctx.settings.state)
-            try:
-                lock.acquire()
-            except Busy:
-                print(text("cli.busy", ctx.language, lock=lock.path), file=sys.stderr)
-                return EXIT_UNREACHABLE
-            stack.callback(lock.release)
+    if mode is Mode.APPLY:
+        runner = ctx.runner(config, wiring)
+        found = runner.run(digest=digest)
+        if found is None:
+            return _run_failed(ctx, runner)
+        run = found
+    else:
         try:
-            tracker = _tracker(ctx, config)
+            run = run_once(
+                config, wiring.tracker(), now=datetime.now(UTC), language=ctx.language, mode=mode
+            )
         except TrackerError as exc:  # unreachable, or refused the credentials
             print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
             return EXIT_UNREACHABLE
-        if mode is Mode.APPLY:
-            chats, state = _chats_and_state(ctx, config, stack)
-        started = datetime.now(UTC)
-        try:
-            report = run_once(
-                config,
-                tracker,
-                now=started,
-                language=ctx.language,
-                mode=mode,
-                chats=chats,
-                state=state,
-                digest=digest,
-            )
-            if state is not None:
-                state.record_run(record_of(report, started, datetime.now(UTC)))
-        except TrackerError as exc:
-            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
-            return EXIT_UNREACHABLE
-    print_report(ctx.out, config, report, ctx.language, product=product, output=output, stats=stats)
-    if report.errors:
+    print_report(ctx.out, config, run, ctx.language, product=product, output=output, stats=stats)
+    if run.errors:
         return EXIT_UNREACHABLE
-    relevant = [r for r in report.results if product in (None, r.product)]
+    relevant = [r for r in run.results if product in (None, r.product)]
     settled = {State.MET, State.WAIVED, State.NOT_APPLICABLE}
     return EXIT_OK if all(r.state in settled for r in relevant) else EXIT_NOT_MET
 
 
-def _chats_and_state(
-    ctx: Context, config: Config, stack: ExitStack
-) -> tuple[dict[str, Chat], SqliteState]:
-    """The chat systems whose secrets are set, and the state database."""
-    state = SqliteState(ctx.settings.state)
-    stack.callback(state.close)
-    return _chats(ctx, config), state
-
-
-def _chats(ctx: Context, config: Config) -> dict[str, Chat]:
-    """The chat systems whose secrets are set in the environment."""
-    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
-    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
-
-    s = ctx.settings
-    chats: dict[str, Chat] = {}
-    if config.bot.chat.slack.enabled and s.slack_token is not None:
-        chats["slack"] = SlackChat(s.slack_token.get_secret_value(), base_url=s.slack_api_url)
-    if config.bot.chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
-        try:
-            chats["zulip"] = ZulipChat(
-                site=s.zulip_site, email=s.zulip_email, api_key=s.zulip_api_key.get_secret_value()
-            )
-        except ChatError as exc:
-            # Zulip down at start: its messages wait in the outbox for the next run.
-            print(text("cli.chat_unreachable", ctx.language, error=exc), file=sys.stderr)
-    return chats
-
-
-def _tracker(ctx: Context, config: Config) -> Tracker:
-    """The Jira adapter from the environment (raises TrackerError)."""
-    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415
-
-    s = ctx.settings
-    return JiraTracker(
-        str(s.jira_url or config.bot.jira.url),
-        deployment=config.bot.jira.deployment,
-        email=s.jira_email,
-        api_token=s.jira_token.get_secret_value() if s.jira_token else None,
-        pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
-        task_issue_type=config.bot.jira.task_issue_type,
-    )
+def _run_failed(ctx: Context, runner: Runner) -> int:
+    """Say why the runner's run did not happen: another run holds the lock, or it failed."""
+    if runner.outcome == "skipped":
+        lock = RunLock(runner.state_path).path
+        print(text("cli.busy", ctx.language, lock=lock), file=sys.stderr)
+    else:
+        error = runner.last_exception or runner.last_error
+        print(text("cli.jira_unreachable", ctx.language, error=error), file=sys.stderr)
+    return EXIT_UNREACHABLE
 
 
 def _service(ctx: Context, config: Config) -> int:
     """`os2bot run`: the scheduler, /healthz and /metrics, until SIGTERM or SIGINT."""
-    from os2bot.health import Health, Metrics, serve  # noqa: PLC0415
-    from os2bot.runner import Runner  # noqa: PLC0415
-    from os2bot.scheduler import build_scheduler, next_apply  # noqa: PLC0415
+    from os2bot.service.health import Health, Metrics, serve  # noqa: PLC0415
+    from os2bot.service.scheduler import build_scheduler, next_apply  # noqa: PLC0415
 
-    if not _jira_settings_present(ctx, config):
+    wiring = ctx.wiring(config)
+    if not _settings_present(ctx, wiring):
         return EXIT_CONFIG
     service = config.bot.service
     metrics = Metrics()
@@ -339,28 +304,22 @@ def _service(ctx: Context, config: Config) -> int:
         grace=timedelta(seconds=config.bot.schedule.misfire_grace_seconds),
         started=datetime.now(UTC),
     )
+    runner = ctx.runner(config, wiring)
 
     def observe(
-        report: RunReport | None,
+        run: RunResult | None,
         outcome: str,
         seconds: float,
         chats: Mapping[str, Chat],
         outbox: int,
     ) -> None:
-        metrics.observe(report, outcome, seconds, chats, outbox)
+        metrics.observe(run, outcome, seconds, chats, outbox)
         if outcome in {"ok", "degraded"}:
             health.last_success = datetime.now(UTC)
         elif outcome == "failed":
             health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
 
-    runner = Runner(
-        config,
-        state_path=ctx.settings.state,
-        language=ctx.language,
-        connect_tracker=lambda: _tracker(ctx, config),
-        connect_chats=lambda: _chats(ctx, config),
-        observe=observe,
-    )
+    runner.observe = observe
     host = ctx.settings.service_host or service.host
     server = serve(
         host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
@@ -399,7 +358,7 @@ def _service(ctx: Context, config: Config) -> int:
 def print_report(
     out: TextIO,
     config: Config,
-    report: RunReport,
+    report: RunResult,
     language: Language,
     *,
     product: str | None = None,
@@ -446,7 +405,7 @@ DIFF_SIGNS = {
 }
 
 
-def _print_plan(out: TextIO, config: Config, report: RunReport, language: Language) -> None:
+def _print_plan(out: TextIO, config: Config, report: RunResult, language: Language) -> None:
     names = {p.key: p.name for p in config.products}
     print(file=out)
     if not report.actions:
@@ -485,12 +444,9 @@ def _print_plan(out: TextIO, config: Config, report: RunReport, language: Langua
 
 
 def _demo(ctx: Context, config: Config) -> int:
+    """The whole flow twice against the built-in sandbox, through the service's own runner."""
     from os2bot.adapters.console_chat import ConsoleChat  # noqa: PLC0415
-    from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415
-    from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415
-    from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
     from os2bot.sandbox import Sandbox  # noqa: PLC0415
-    from os2bot.state import SqliteState  # noqa: PLC0415
 
     out, language = ctx.out, ctx.language
     console = ConsoleChat(out, edited=text("demo.edited", language))
@@ -502,58 +458,51 @@ def _demo(ctx: Context, config: Config) -> int:
             file=out,
         )
         demo_config = _with_deployment(config, seed.jira.deployment)
-        state = SqliteState(Path(tmp) / "state.sqlite3")
-        chats: dict[str, Chat] = {
-            "slack": SlackChat(seed.slack.tokens[0], base_url=sandbox.url + "/api/"),
-            "zulip": ZulipChat(
-                site=sandbox.url, email=seed.zulip.email, api_key=seed.zulip.api_key
-            ),
-        }
+        # The sandbox's own credentials, as the environment would give them in production.
+        settings = Settings(
+            jira_url=sandbox.url,
+            jira_email=user.email,
+            jira_token=_secret(user.api_token),
+            jira_pat=_secret(user.pat),
+            slack_token=SecretStr(seed.slack.tokens[0]),
+            slack_api_url=sandbox.url + "/api/",
+            zulip_site=sandbox.url,
+            zulip_email=seed.zulip.email,
+            zulip_api_key=SecretStr(seed.zulip.api_key),
+            state=Path(tmp) / "state.sqlite3",
+        )
+        runner = ctx.runner(demo_config, ctx.wiring(demo_config, settings))
         created_total = []
         for number in (1, 2):
-            tracker: Tracker = JiraTracker(
-                sandbox.url,
-                deployment=seed.jira.deployment,
-                email=user.email,
-                api_token=user.api_token,
-                pat=user.pat,
-                task_issue_type=config.bot.jira.task_issue_type,
-            )
-            report = run_once(
-                demo_config,
-                tracker,
-                now=datetime.now(UTC),
-                language=language,
-                mode=Mode.APPLY,
-                chats=chats,
-                state=state,
-                digest=True,  # the secretariat's weekly digest, once per week
-            )
-            state.record_run(record_of(report, report.started, datetime.now(UTC)))
+            found = runner.run(digest=True)  # the secretariat's weekly digest, once per week
+            if found is None:
+                return _run_failed(ctx, runner)
+            run = found
             print(f"\n=== {text('demo.run', language, number=number)} ===", file=out)
-            print_report(out, demo_config, report, language)
+            print_report(out, demo_config, run, language)
             print(f"\n{text('demo.tasks_opened', language)}:", file=out)
-            if not report.created:
+            if not run.created:
                 print(f"  {text('demo.no_tasks_opened', language)}", file=out)
-            for done in report.created:
+            for done in run.created:
                 print(f"  {done.key}  {done.url}  {done.action.summary}", file=out)
             print(f"\n{text('demo.chat', language)}:", file=out)
-            if not report.posted:
+            if not run.posted:
                 print(f"  {text('demo.no_chat', language)}", file=out)
-            for posted in report.posted:
+            for posted in run.posted:
                 console.show(posted.target, posted.message, edited=posted.edited)
             print(
                 "\n"
                 + text(
                     "demo.summary",
                     language,
-                    tasks=len(report.created),
-                    messages=len(report.posted),
-                    calls=sum(report.calls.values()),
+                    tasks=len(run.created),
+                    messages=len(run.posted),
+                    calls=sum(run.calls.values()),
                 ),
                 file=out,
             )
-            created_total.append(len(report.created))
+            created_total.append(len(run.created))
+        state = SqliteState(settings.state)
         report_path = write_report(ctx, demo_config, state, jira_url=sandbox.url)
         print("\n" + text("report.written", language, path=report_path.resolve()), file=out)
         state.close()
@@ -579,7 +528,7 @@ def write_report(
     phase: str | None = None,
     level: str | None = None,
     jira_url: str = "",
-    current: RunReport | None = None,
+    current: RunResult | None = None,
 ) -> Path:
     """Build the compliance report from the history (or *current*) and write it."""
     from os2bot import compliance  # noqa: PLC0415
@@ -623,12 +572,13 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
     state = SqliteState(ctx.settings.state)
     current = None
     if not state.history():
-        if not _jira_settings_present(ctx, config):
+        wiring = ctx.wiring(config)
+        if not _settings_present(ctx, wiring):
             return EXIT_CONFIG
         try:
             current = run_once(
                 config,
-                _tracker(ctx, config),
+                wiring.tracker(),
                 now=datetime.now(UTC),
                 language=ctx.language,
                 mode=Mode.CHECK,
@@ -653,12 +603,16 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         products=args.product,
         phase=args.phase,
         level=args.level,
-        jira_url=str(ctx.settings.jira_url or config.bot.jira.url or ""),
+        jira_url=ctx.wiring(config).tracker_url,
         current=current,
     )
     state.close()
     print(text("report.written", ctx.language, path=path), file=ctx.out)
     return EXIT_OK
+
+
+def _secret(value: str | None) -> SecretStr | None:
+    return SecretStr(value) if value is not None else None
 
 
 def _with_deployment(config: Config, deployment: str) -> Config:

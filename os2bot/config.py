@@ -164,14 +164,9 @@ class TasksConfig(_Model):
 
 
 def _cron(value: str) -> str:
-    from apscheduler.triggers.cron import CronTrigger  # noqa: PLC0415 - validation only
+    from os2bot.calendar import check_cron  # noqa: PLC0415 - calendar imports config's peers
 
-    from os2bot.calendar import crontab_weekdays  # noqa: PLC0415
-
-    try:
-        CronTrigger.from_crontab(crontab_weekdays(value))
-    except ValueError as exc:
-        raise ValueError(f"not a cron expression: {exc}") from None
+    check_cron(value)
     return value
 
 

@@ -287,6 +287,14 @@ class Action:
 FINGERPRINT_LENGTH = 12
 
 
+def count_by_state(results: Iterable[CheckResult]) -> dict[State, int]:
+    """How many results are in each state (every state present, zero or more)."""
+    counts = dict.fromkeys(State, 0)
+    for result in results:
+        counts[result.state] += 1
+    return counts
+
+
 def state_changes(
     results: Iterable[CheckResult], previous: Mapping[tuple[str, str], str]
 ) -> list[tuple[CheckResult, State]]:
@@ -320,3 +328,52 @@ def fingerprint(*parts: str) -> str:
 def content_version(*parts: object) -> str:
     """An 8-hex-digit hash of what a task says."""
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:8]
+
+
+# ------------------------------------------------------------ the bot's marks on its tasks
+
+OVERDUE_MARK = "os2bot-forsinket"  # a label: the task has been told it is overdue
+
+# The bot's triage comment starts with an invisible Jira wiki anchor, so it is found again
+# whatever its text says in whichever language (a translator's edit must not make a second).
+TRIAGE_MARK = "{anchor:os2bot-triage}"
+# Comments the bot wrote before it had the mark start with the text's heading.
+_TRIAGE_LEGACY = ("*os2bot* – kvalificering", "*os2bot* – task qualification")
+
+
+def mark_triage(body: str) -> str:
+    """A triage comment's text with the bot's machine mark."""
+    return f"{TRIAGE_MARK}{body}"
+
+
+def is_triage_comment(body: str) -> bool:
+    """Whether a comment is the bot's triage comment."""
+    return body.startswith((TRIAGE_MARK, *_TRIAGE_LEGACY))
+
+
+def reminder_fingerprint(product: str, check: str) -> str:
+    """The fingerprint of the reminder task for *check* on *product*."""
+    return fingerprint("reminder", product, check)
+
+
+def round_fingerprint(product: str, round_date: date) -> str:
+    """The fingerprint of the prioritisation task for the round on *round_date*."""
+    return fingerprint("prioritering", product, round_date.isoformat())
+
+
+# What prioritisation and triage read of a development request.
+REQUEST_FIELDS: tuple[str, ...] = (
+    "summary",
+    "description",
+    "project",
+    "status",
+    "labels",
+    "created",
+    "votes",
+    "comments",
+)
+
+
+def requests_query(condition: str) -> Query:
+    """The query for a product's development requests (its `requests_jql`)."""
+    return Query(condition, fields=REQUEST_FIELDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -197,6 +197,23 @@ class Clock(Protocol):
 
 
 @dataclass(frozen=True)
+class RunRecord:
+    """One run as history keeps it."""
+
+    run_id: str
+    mode: str
+    started_at: str
+    finished_at: str | None
+    outcome: str  # "ok", "failed", "interrupted"
+    counts: dict[str, int]
+    error: str | None = None
+    # (product, check, state, reason key, reason params JSON, evidence references JSON)
+    results: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    # (kind, fingerprint, product, issue key, summary, outcome)
+    actions: list[tuple[str, str, str, str | None, str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class MessageRef:
     """Where a product's standing status message is, and what it said."""
 
@@ -229,6 +246,10 @@ class StateStore(Protocol):
 
     def failed(self, dedup_key: str, error: str) -> None:
         """Count a failed delivery."""
+        ...
+
+    def record_run(self, run: RunRecord) -> None:
+        """Keep a run, its results and its actions."""
         ...
 
     def check_states(self, table: str = "check_states") -> dict[tuple[str, str], str]:

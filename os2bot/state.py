@@ -8,12 +8,12 @@ import fcntl
 import json
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self, TextIO
 
-from os2bot.ports import MessageRef
+from os2bot.ports import MessageRef, RunRecord
 
 SCHEMA_VERSION = 3
 
@@ -90,23 +90,6 @@ _MIGRATIONS: dict[int, str] = {
 
 def _now() -> str:
     return datetime.now(UTC).isoformat()
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """One run as history keeps it."""
-
-    run_id: str
-    mode: str
-    started_at: str
-    finished_at: str | None
-    outcome: str  # "ok", "failed", "interrupted"
-    counts: dict[str, int]
-    error: str | None = None
-    # (product, check, state, reason key, reason params JSON, evidence keys JSON)
-    results: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
-    # (kind, fingerprint, product, issue key, summary, outcome)
-    actions: list[tuple[str, str, str, str | None, str, str]] = field(default_factory=list)
 
 
 class Busy(Exception):

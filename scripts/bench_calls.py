@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from os2bot.flow import Mode, run_once
 from os2bot.log import configure_logging
 from os2bot.sandbox import Sandbox
-from os2bot.service import Mode, run_once
 
 from builders import config, product
 from conftest import make_seed, meeting, tracker_for

@@ -1,51 +1,110 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The shape of the code: the core imports no SDK; adapters are the only place that may."""
+"""The shape of the code: the core loads no SDK, no scheduler and no HTTP library — not even
+indirectly — and the flow's steps import each other only downstream."""
 
 from __future__ import annotations
 
 import ast
+import json
+import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "os2bot"
-SDKS = {"jira", "slack_sdk", "zulip", "requests", "urllib3"}
-CORE = ["domain.py", "ports.py", "planner.py", "service.py", "config.py", "rules", "messages"]
+import os2bot
+
+PACKAGE = Path(os2bot.__file__).resolve().parent
+# What only the edges may load: the tracker and chat SDKs, the scheduler, HTTP clients.
+FORBIDDEN = ("jira", "slack_sdk", "zulip", "apscheduler", "requests", "urllib3", "github")
+# The edges: they build, run or fake the adapters. Everything else is the core.
+EDGES = ("os2bot.adapters", "os2bot.sandbox", "os2bot.service", "os2bot.cli", "os2bot.wiring")
+EDGES += ("os2bot.__main__",)
 
 
-def imported_modules(path: Path) -> set[str]:
-    """Top-level names of every module *path* imports."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def core_modules() -> list[str]:
+    """Every module of the package that is not an edge, found by walking the package."""
+    found = [
+        info.name
+        for info in pkgutil.walk_packages([str(PACKAGE)], prefix="os2bot.")
+        if not info.name.startswith(EDGES)
+    ]
+    return ["os2bot", *sorted(found)]
+
+
+def loaded_after_import(modules: list[str]) -> set[str]:
+    """The forbidden top-level packages in sys.modules after a fresh interpreter imports
+    *modules* (the test's own process has loaded everything already)."""
+    program = (
+        "import importlib, json, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & {set(FORBIDDEN)!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(json.loads(done.stdout))
+
+
+def test_the_core_loads_no_sdk_scheduler_or_http_library():
+    """Importing every core module (domain, config, collect, rules, planner, apply, notify,
+    record, flow, report, messages…) loads none of jira, slack_sdk, zulip, apscheduler,
+    requests: the core talks to ports."""
+    modules = core_modules()
+
+    assert {"os2bot.collect", "os2bot.planner", "os2bot.notify", "os2bot.flow"} <= set(modules)
+    assert loaded_after_import(modules) == set()
+
+
+def test_the_check_fails_when_a_core_module_loads_an_sdk(tmp_path, monkeypatch):
+    """The check has teeth: a core module that imports an SDK, directly or through another
+    module, is caught."""
+    leak = tmp_path / "leaky_core.py"
+    leak.write_text("import os2bot.domain\nimport apscheduler.triggers.cron\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path))
+
+    assert loaded_after_import(["os2bot.domain", "leaky_core"]) == {"apscheduler"}
+
+
+def test_the_edges_do_load_what_the_core_may_not():
+    """Exempting the edges is needed: the adapters and the service really load the SDKs."""
+    loaded = loaded_after_import(
+        ["os2bot.adapters.jira_tracker", "os2bot.adapters.slack_chat", "os2bot.service.scheduler"]
+    )
+
+    assert {"jira", "slack_sdk", "apscheduler", "requests"} <= loaded
+
+
+# The flow, in order: a step may import the steps before it, never one after it.
+# collect asks the rules what they need, so rules come first among the imports.
+FLOW = ("rules", "collect", "planner", "apply", "notify", "record", "flow")
+
+
+def imports_of(module: str) -> set[str]:
+    """The os2bot modules *module*'s files import (its package's files, for a package)."""
+    path = PACKAGE / module.replace(".", "/")
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
     names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
+    for file in files:
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+    return {
+        name.removeprefix("os2bot.").split(".")[0] for name in names if name.startswith("os2bot.")
+    }
 
 
-def core_files() -> list[Path]:
-    """Every Python file of the core."""
-    files: list[Path] = []
-    for part in CORE:
-        target = PACKAGE / part
-        files.extend(sorted(target.rglob("*.py")) if target.is_dir() else [target])
-    return files
+@pytest.mark.parametrize("step", FLOW)
+def test_flow_steps_import_only_earlier_steps(step):
+    """Collect -> evaluate (rules) -> plan -> apply -> notify -> record: notify does not
+    import the planner, apply does not import notify, and so on."""
+    later = set(FLOW[FLOW.index(step) + 1 :])
+    if step == "record":
+        later.discard("flow")  # record names the run's type for the type checker only
 
-
-@pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(PACKAGE)))
-def test_core_imports_no_sdk(path):
-    """Domain, rules, planner, service, config and messages never import jira, slack_sdk, zulip
-    or an HTTP library: they talk to ports."""
-    assert imported_modules(path) & SDKS == set()
-
-
-def test_adapters_do_import_the_sdks():
-    """The check above has teeth: the adapters it exempts really import the SDKs."""
-    imported = set()
-    for path in (PACKAGE / "adapters").glob("*.py"):
-        imported |= imported_modules(path)
-
-    assert {"jira", "slack_sdk"} <= imported
+    assert imports_of(step) & later == set()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from os2bot.service import Mode, run_once
+from os2bot.flow import Mode, run_once
 
 from builders import config, product
 from conftest import make_seed, meeting, tracker_for

@@ -13,10 +13,10 @@ import pytest
 from os2bot.adapters.slack_chat import MAX_BLOCKS, MAX_SECTION, SlackChat, render_blocks
 from os2bot.adapters.zulip_chat import MAX_CONTENT, ZulipChat, render_markdown
 from os2bot.config import ChatTargets, Config
+from os2bot.flow import Mode, run_once
 from os2bot.ports import ChatMessage, StatusLine
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import SeedData, ZulipSeed
-from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
 
 from builders import PROFILE, config, product

@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State
-from os2bot.planner import DASHBOARD_LIMIT, plan_actions
+from os2bot.planner import plan_actions
+from os2bot.planner.dashboard import DASHBOARD_LIMIT
 
 from builders import PROFILE, config, product, snapshot
 

@@ -11,8 +11,8 @@ import pytest
 
 from os2bot.config import Config
 from os2bot.domain import State
+from os2bot.flow import Mode, run_once
 from os2bot.sandbox import Fault
-from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
 
 from builders import PROFILE, config, product
@@ -254,8 +254,8 @@ def test_jira_rate_limit_is_waited_out_with_retry_after(sandbox_factory, tmp_pat
 def test_creates_look_for_all_their_labels_in_one_search_and_skip_what_exists(sandbox_factory):
     """Before opening tasks the bot asks Jira once for all their fingerprint labels; a task
     that appeared since the run began (another process, a lost answer) is not opened again."""
+    from os2bot.apply import apply_actions
     from os2bot.domain import Action, ActionKind
-    from os2bot.service import apply_actions
 
     sandbox = sandbox_factory(make_seed())
     creates = [

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from os2bot.domain import CheckResult, Issue, Msg, State
-from os2bot.notify import events
-from os2bot.planner import round_fingerprint
+from os2bot.domain import CheckResult, Issue, Msg, State, round_fingerprint
+from os2bot.notify.compose import events
 
 from builders import config, product
 
@@ -32,8 +31,12 @@ def task(key: str, labels: tuple[str, ...]) -> Issue:
 def test_round_reminder_links_the_rounds_own_task_found_by_its_fingerprint():
     """Four days before the round the reminder links the round's task — and no other task,
     whatever its title says."""
-    mine = task("OS2FORMS-7", ("os2bot", f"os2bot-{round_fingerprint(FORMS, date(2026, 12, 1))}"))
-    other = task("OS2FORMS-8", ("os2bot", f"os2bot-{round_fingerprint(FORMS, date(2026, 9, 1))}"))
+    mine = task(
+        "OS2FORMS-7", ("os2bot", f"os2bot-{round_fingerprint(FORMS.key, date(2026, 12, 1))}")
+    )
+    other = task(
+        "OS2FORMS-8", ("os2bot", f"os2bot-{round_fingerprint(FORMS.key, date(2026, 9, 1))}")
+    )
 
     found = events(
         CFG,

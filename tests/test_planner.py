@@ -8,8 +8,8 @@ import dataclasses
 from datetime import date
 
 from os2bot.calendar import add_working_days
-from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State
-from os2bot.planner import plan_actions, reminder_fingerprint
+from os2bot.domain import ActionKind, CheckResult, Issue, Msg, State, reminder_fingerprint
+from os2bot.planner import plan_actions
 
 from builders import check, config, product, snapshot
 
@@ -27,7 +27,7 @@ MO = product(
     releases={"enabled": False},
 )
 CONFIG = config(MO)
-FP = reminder_fingerprint(MO, KG)
+FP = reminder_fingerprint(MO.key, KG.id)
 
 
 def result(state: State, **params) -> CheckResult:
@@ -135,8 +135,8 @@ def test_fingerprints_differ_per_product_and_are_stable():
     """Each product gets its own fingerprint, the same in every run."""
     other = product(key="os2forms", jira={"project": "OS2FORMS"})
 
-    assert reminder_fingerprint(MO, KG) == reminder_fingerprint(MO, KG)
-    assert reminder_fingerprint(MO, KG) != reminder_fingerprint(other, KG)
+    assert reminder_fingerprint(MO.key, KG.id) == reminder_fingerprint(MO.key, KG.id)
+    assert reminder_fingerprint(MO.key, KG.id) != reminder_fingerprint(other.key, KG.id)
     assert len(FP) == 12
 
 

@@ -13,6 +13,9 @@ import pytest
 
 from os2bot.config import Prioritisation, Product, Secretariat
 from os2bot.domain import (
+    OVERDUE_MARK,
+    REQUEST_FIELDS,
+    TRIAGE_MARK,
     Action,
     ActionKind,
     CheckResult,
@@ -22,8 +25,9 @@ from os2bot.domain import (
     Query,
     State,
     Version,
+    is_triage_comment,
 )
-from os2bot.planner import OVERDUE_MARK, REQUEST_FIELDS, plan_actions
+from os2bot.planner import plan_actions
 
 from builders import NOW, config, issue, product, snapshot
 
@@ -295,7 +299,7 @@ def test_no_round_task_without_prioritisation():
 # ------------------------------------------------------------------------------ triage
 
 TRIAGED = mo(prioritisation={}, triage=True)
-MARKER = "*os2bot* – kvalificering"
+HEADING = "*os2bot* – kvalificering"
 
 
 def test_triage_comments_once_on_a_request_missing_points():
@@ -308,7 +312,8 @@ def test_triage_comments_once_on_a_request_missing_points():
     action = actions[0]
     assert action.issue_key == "MO-5"
     assert action.project == "MO"
-    assert action.comment.startswith(MARKER)
+    assert is_triage_comment(action.comment)
+    assert HEADING in action.comment
     assert "* 3 brugerhistorie\n* 4 acceptkriterier\n* 5 krav til dokumentation" in action.comment
     assert "1 opgavetitel" not in action.comment
     assert "2 beskrivelse" not in action.comment
@@ -333,9 +338,29 @@ def test_triage_edits_its_comment_when_what_is_missing_changes():
     assert [(a.kind, a.issue_key, a.comment_id) for a in actions] == [
         (ActionKind.EDIT_COMMENT, "MO-5", "10001")
     ]
-    assert actions[0].comment.startswith(MARKER)
+    assert is_triage_comment(actions[0].comment)
     assert "brugerhistorie" not in actions[0].comment
     assert "* 4 acceptkriterier\n* 5 krav til dokumentation" in actions[0].comment
+
+
+def test_triage_finds_its_comment_by_its_machine_mark_whatever_the_text_says():
+    """A reworded comment text (a translator's edit) is still the bot's: edited, not doubled."""
+    first = plan(TRIAGED, requests=[request("MO-5", description=NO_STORY)])[0]
+    reworded = Comment("10001", first.comment.replace(HEADING, "*os2bot* – tjekliste"))
+
+    actions = plan(TRIAGED, requests=[request("MO-5", description=NO_STORY, comments=(reworded,))])
+
+    assert [(a.kind, a.comment_id) for a in actions] == [(ActionKind.EDIT_COMMENT, "10001")]
+
+
+def test_triage_recognises_comments_written_before_the_machine_mark():
+    """A comment from before the mark (starting with the heading) is edited, not doubled."""
+    first = plan(TRIAGED, requests=[request("MO-5", description=NO_STORY)])[0]
+    old = Comment("10001", first.comment.removeprefix(TRIAGE_MARK))
+
+    actions = plan(TRIAGED, requests=[request("MO-5", comments=(old,))])
+
+    assert [(a.kind, a.comment_id) for a in actions] == [(ActionKind.EDIT_COMMENT, "10001")]
 
 
 def test_triage_says_so_when_everything_is_filled_in():

@@ -16,8 +16,8 @@ import requests
 from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import load_config
+from os2bot.flow import Mode, run_once
 from os2bot.sandbox.seed import load_seed
-from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
 
 from conftest import CONFIG, JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for

@@ -19,12 +19,12 @@ from prometheus_client.parser import text_string_to_metric_families
 from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import ChatTargets, load_config
-from os2bot.health import Health, Metrics, serve
 from os2bot.ports import TrackerUnavailable
-from os2bot.runner import Runner
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import load_seed
-from os2bot.scheduler import build_scheduler, next_apply
+from os2bot.service.health import Health, Metrics, serve
+from os2bot.service.runner import Runner
+from os2bot.service.scheduler import build_scheduler, next_apply
 from os2bot.state import RunLock, SqliteState
 
 from conftest import CONFIG

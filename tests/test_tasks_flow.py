@@ -12,10 +12,10 @@ import pytest
 from os2bot.calendar import working_day_on_or_before
 from os2bot.config import Config, load_config
 from os2bot.domain import ActionKind
+from os2bot.flow import Mode, run_once
 from os2bot.ports import TrackerUnavailable
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import load_seed
-from os2bot.service import Mode, run_once
 from os2bot.state import SqliteState
 
 from conftest import CONFIG

@@ -5,21 +5,20 @@
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import structlog
 
 from os2bot.config import Config
+from os2bot.flow import Mode, RunResult, run_once
 from os2bot.messages import Language, text
 from os2bot.notify import Outcome, deliver
-from os2bot.ports import Chat, ChatMessage, Tracker
-from os2bot.service import Mode, RunReport, run_once
-from os2bot.state import Busy, RunLock, RunRecord, SqliteState
+from os2bot.ports import Chat, ChatError, ChatMessage, Tracker, TrackerError
+from os2bot.record import record_failure
+from os2bot.state import Busy, RunLock, SqliteState
 
 log = structlog.get_logger(__name__)
 
@@ -31,16 +30,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
-class Connections:
-    """What a run talks to; made anew for each run, so a restarted Jira is found again."""
-
-    tracker: Tracker
-    chats: Mapping[str, Chat]
-
-
 class Runner:
-    """Runs os2bot's flow for the scheduler (and `apply`): one at a time, recorded."""
+    """Runs os2bot's flow — for the scheduler, `apply` and the demo: one at a time, recorded."""
 
     def __init__(
         self,
@@ -51,7 +42,7 @@ class Runner:
         connect_tracker: Callable[[], Tracker],
         connect_chats: Callable[[], Mapping[str, Chat]],
         clock: Clock = utc_now,
-        observe: Callable[[RunReport | None, str, float, Mapping[str, Chat], int], None]
+        observe: Callable[[RunResult | None, str, float, Mapping[str, Chat], int], None]
         | None = None,
     ) -> None:
         """*connect_* build the adapters; *observe* receives each run's outcome (metrics)."""
@@ -65,14 +56,20 @@ class Runner:
         self.last_success: datetime | None = None
         self.last_failure: datetime | None = None
         self.last_error: str | None = None
+        self.last_exception: Exception | None = None
+        self.outcome = ""  # of the last run: ok, degraded, failed or skipped
 
-    def run(self, *, digest: bool = False) -> RunReport | None:
-        """One run if no other holds the lock; never raises (the scheduler must go on)."""
+    def run(self, *, digest: bool = False) -> RunResult | None:
+        """One run if no other holds the lock; never raises (the scheduler must go on).
+
+        None when the run was skipped (`outcome` "skipped") or failed (`last_exception`).
+        """
         lock = RunLock(self.state_path)
         try:
             lock.acquire()
         except Busy:
             log.warning("run.skipped", reason="another run holds the lock", lock=str(lock.path))
+            self.outcome = "skipped"
             if self.observe:
                 self.observe(None, "skipped", 0.0, {}, 0)
             return None
@@ -81,7 +78,7 @@ class Runner:
         finally:
             lock.release()
 
-    def _locked_run(self, *, digest: bool) -> RunReport | None:
+    def _locked_run(self, *, digest: bool) -> RunResult | None:
         state = SqliteState(self.state_path)
         started = self.clock()
         began = time.monotonic()
@@ -89,7 +86,7 @@ class Runner:
         try:
             chats = self.connect_chats()
             tracker = self.connect_tracker()
-            report = run_once(
+            run = run_once(
                 self.config,
                 tracker,
                 now=started,
@@ -98,36 +95,33 @@ class Runner:
                 chats=chats,
                 state=state,
                 digest=digest,
+                clock=self.clock,
             )
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"
-            log.exception("run.failed", error=error)
-            self.last_failure, self.last_error = self.clock(), error
-            state.record_run(
-                RunRecord(
-                    run_id=f"failed-{started.strftime('%Y%m%dT%H%M%S%f')}",
-                    mode="apply",
-                    started_at=started.isoformat(),
-                    finished_at=self.clock().isoformat(),
-                    outcome="failed",
-                    counts={},
-                    error=error,
-                )
+            if isinstance(exc, TrackerError | ChatError):
+                # Expected (the tracker or chat refused or is away): said, without a traceback.
+                log.error("run.failed", error=error)  # noqa: TRY400
+            else:
+                log.exception("run.failed", error=error)
+            self.last_failure, self.last_error, self.last_exception = self.clock(), error, exc
+            self.outcome = "failed"
+            record_failure(
+                state, mode=Mode.APPLY.value, started=started, finished=self.clock(), error=error
             )
             self._alert(state, chats)
             if self.observe:
                 self.observe(None, "failed", time.monotonic() - began, chats, len(state.pending()))
             state.close()
             return None
-        state.record_run(record_of(report, started, self.clock()))
-        self.last_success, self.last_error = self.clock(), None
+        self.last_success, self.last_error, self.last_exception = self.clock(), None, None
+        self.outcome = run.outcome
         self._recovered(state, chats)
         self._forget_old(state)
         if self.observe:
-            outcome = "ok" if not report.errors else "degraded"
-            self.observe(report, outcome, time.monotonic() - began, chats, len(state.pending()))
+            self.observe(run, run.outcome, time.monotonic() - began, chats, len(state.pending()))
         state.close()
-        return report
+        return run
 
     # ------------------------------------------------------------------------ alerts
 
@@ -180,55 +174,3 @@ class Runner:
 def _failed_streak(runs: list[dict[str, object]]) -> list[dict[str, object]]:
     """The failed runs at the head of *runs* (newest first), up to the first that did not fail."""
     return list(itertools.takewhile(lambda run: run["outcome"] == "failed", runs))
-
-
-def record_of(report: RunReport, started: datetime, finished: datetime) -> RunRecord:
-    """A run report as history keeps it."""
-    counts = {
-        "met": sum(1 for r in report.results if r.state.value == "met"),
-        "not_met": sum(1 for r in report.results if r.state.value == "not_met"),
-        "unknown": sum(1 for r in report.results if r.state.value == "unknown"),
-        "waived": sum(1 for r in report.results if r.state.value == "waived"),
-        "not_applicable": sum(1 for r in report.results if r.state.value == "not_applicable"),
-        "planned": len(report.actions),
-        "applied": len(report.applied),
-        "deferred": len(report.deferred),
-        "messages": len(report.posted),
-        "errors": len(report.errors),
-        "jira_calls": sum(report.calls.values()),
-    }
-    return RunRecord(
-        run_id=report.run_id,
-        mode=report.mode.value,
-        started_at=started.isoformat(),
-        finished_at=finished.isoformat(),
-        outcome="ok" if not report.errors else "degraded",
-        counts=counts,
-        error="; ".join(report.errors) or None,
-        results=[
-            (
-                r.product,
-                r.check_id,
-                r.state.value,
-                r.reason.key,
-                json.dumps(r.reason.params, ensure_ascii=False, default=str),
-                json.dumps([e.to_json() for e in r.evidence], ensure_ascii=False),
-            )
-            for r in report.results
-        ],
-        actions=[
-            (
-                a.action.kind.value,
-                a.action.fingerprint,
-                a.action.product,
-                a.key or None,
-                a.action.summary,
-                "existed" if a.existed else "done",
-            )
-            for a in report.applied
-        ]
-        + [
-            (a.kind.value, a.fingerprint, a.product, a.issue_key, a.summary, "deferred")
-            for a in report.deferred
-        ],
-    )

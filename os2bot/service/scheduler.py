@@ -4,14 +4,29 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
-from os2bot.calendar import crontab_weekdays
 from os2bot.config import Config
+
+_WEEKDAY_NAMES = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def crontab_weekdays(expression: str) -> str:
+    """*expression* with its weekday numbers as names.
+
+    crontab counts weekdays from 0 = Sunday (7 = Sunday too); APScheduler's from_crontab
+    passes the numbers on to its own field, which counts from 0 = Monday. Names mean the same
+    to both.
+    """
+    fields = expression.split()
+    if len(fields) == 5:  # noqa: PLR2004 - minute hour day month weekday
+        fields[4] = re.sub(r"\d+", lambda m: _WEEKDAY_NAMES[int(m.group()) % 8], fields[4])
+    return " ".join(fields)
 
 
 def trigger(expression: str, config: Config) -> CronTrigger:

@@ -15,8 +15,8 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from os2bot.domain import State
+from os2bot.flow import RunResult
 from os2bot.ports import Chat
-from os2bot.service import RunReport
 
 Clock = Callable[[], datetime]
 NextRun = Callable[[datetime], datetime | None]
@@ -78,7 +78,7 @@ class Metrics:
 
     def observe(
         self,
-        report: RunReport | None,
+        report: RunResult | None,
         outcome: str,
         seconds: float,
         chats: Mapping[str, Chat],

@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""One run: collect -> evaluate -> plan -> apply -> notify -> record.
+
+`run_once` is the one function the CLI, the service's runner and the tests call. In CHECK and
+PLAN modes nothing is written; APPLY writes to the tracker and chat and records the run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+import structlog
+
+from os2bot.apply import apply_actions
+from os2bot.collect import collect_snapshot
+from os2bot.config import Config
+from os2bot.domain import Action, ActionKind, Applied, CheckResult, Snapshot, State
+from os2bot.messages import Language
+from os2bot.notify import Posted, notify
+from os2bot.planner import plan_actions
+from os2bot.ports import Chat, StateStore, Tracker
+from os2bot.record import record_run
+from os2bot.rules import evaluate
+
+log = structlog.get_logger(__name__)
+
+
+class Mode(StrEnum):
+    """How far a run goes."""
+
+    CHECK = "check"  # collect and evaluate
+    PLAN = "plan"  # ... and plan
+    APPLY = "apply"  # ... and write to the tracker and chat, and record
+
+
+@dataclass
+class RunResult:
+    """What one run saw and did."""
+
+    run_id: str
+    started: datetime
+    mode: Mode
+    results: list[CheckResult] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    applied: list[Applied] = field(default_factory=list)
+    posted: list[Posted] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    deferred: list[Action] = field(default_factory=list)  # past the write budget
+    waiting: int = 0  # chat messages kept in the outbox for a later run
+    calls: dict[str, int] = field(default_factory=dict)
+    responses: dict[tuple[str, int], int] = field(default_factory=dict)  # (endpoint, status)
+    snapshot: Snapshot | None = None
+
+    def count(self, state: State) -> int:
+        """How many results are in *state*."""
+        return sum(1 for r in self.results if r.state is state)
+
+    @property
+    def created(self) -> list[Applied]:
+        """Tasks this run opened."""
+        return [a for a in self.applied if a.action.kind is ActionKind.CREATE and not a.existed]
+
+    @property
+    def outcome(self) -> str:
+        """ok, or degraded when something was refused or could not be delivered."""
+        return "degraded" if self.errors else "ok"
+
+
+def run_once(
+    config: Config,
+    tracker: Tracker,
+    *,
+    now: datetime,
+    language: Language,
+    mode: Mode = Mode.APPLY,
+    chats: Mapping[str, Chat] | None = None,
+    state: StateStore | None = None,
+    digest: bool = False,
+    clock: Callable[[], datetime] | None = None,
+) -> RunResult:
+    """One run of the flow; in CHECK and PLAN modes nothing is written.
+
+    With *digest*, the secretariat's weekly digest is queued and sent too. With a *state*,
+    an APPLY run notifies and records itself (finished at *clock*'s time, default *now*).
+    """
+    run = RunResult(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
+    structlog.contextvars.bind_contextvars(run_id=run.run_id)
+    try:
+        log.info("run.started", mode=mode.value, products=len(config.products))
+        snapshot = collect_snapshot(config, tracker, now, with_tasks=mode is not Mode.CHECK)
+        run.snapshot = snapshot
+        run.results = evaluate(snapshot, config)
+        if mode is not Mode.CHECK:
+            previous = state.check_states() if state is not None else {}
+            run.actions = plan_actions(run.results, config, snapshot, language, previous)
+        if mode is Mode.APPLY:
+            run.applied, run.deferred = apply_actions(
+                run.actions, tracker, run.errors, budget=config.bot.tasks.budget
+            )
+            if state is not None:
+                outcome = notify(
+                    config,
+                    chats or {},
+                    state,
+                    snapshot=snapshot,
+                    results=run.results,
+                    applied=run.applied,
+                    language=language,
+                    now=now,
+                    digest=digest,
+                )
+                run.posted = outcome.posted
+                run.waiting = outcome.waiting
+                run.errors += outcome.errors
+        run.calls = dict(tracker.calls)
+        run.responses = dict(getattr(tracker, "responses", {}))
+        if mode is Mode.APPLY and state is not None:
+            record_run(state, run, finished=(clock or (lambda: now))())
+        return run
+    finally:
+        run.calls = dict(tracker.calls)
+        run.responses = dict(getattr(tracker, "responses", {}))
+        log.info(
+            "run.finished",
+            mode=mode.value,
+            products=len(config.products),
+            met=run.count(State.MET),
+            not_met=run.count(State.NOT_MET),
+            unknown=run.count(State.UNKNOWN),
+            planned=len(run.actions),
+            created=len(run.created),
+            applied=len(run.applied),
+            deferred=len(run.deferred),
+            messages=len(run.posted),
+            outbox_waiting=run.waiting,
+            errors=len(run.errors),
+            jira_calls=sum(run.calls.values()),
+        )
+        structlog.contextvars.unbind_contextvars("run_id")

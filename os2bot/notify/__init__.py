@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Notify: what a run tells people in chat, composed (pure) and then delivered.
+
+A standing status is one message per product and target, edited in place only when what it
+says changed. Events (a task opened, a check newly failing or cleared, a release late, a
+round coming up) and the weekly digest are kept in the outbox before any is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from os2bot.config import Config
+from os2bot.domain import Applied, CheckResult, Snapshot, requests_query
+from os2bot.messages import Language
+from os2bot.notify.compose import digest_message, events, open_tasks
+from os2bot.notify.deliver import Outcome, Posted, deliver, post_statuses, route
+from os2bot.ports import Chat, StateStore
+
+__all__ = ["Outcome", "Posted", "deliver", "notify", "route"]
+
+
+def notify(
+    config: Config,
+    chats: Mapping[str, Chat],
+    state: StateStore,
+    *,
+    snapshot: Snapshot,
+    results: Sequence[CheckResult],
+    applied: Sequence[Applied],
+    language: Language,
+    now: datetime,
+    digest: bool,
+) -> Outcome:
+    """Statuses, events and (when asked) the digest; the events are kept before any is sent."""
+    today = now.astimezone(config.bot.tz).date()
+    tasks = open_tasks(snapshot.bot_tasks, applied)
+    outcome = Outcome()
+    post_statuses(
+        config,
+        chats,
+        state,
+        results=results,
+        tasks=tasks,
+        language=language,
+        now=now,
+        outcome=outcome,
+    )
+    current = {(r.product, r.check_id): r.state.value for r in results}
+    requests = {
+        p.key: len(snapshot.issues(requests_query(p.requests_jql), p.jira.project))
+        for p in config.products
+    }
+    for event in events(
+        config,
+        results=results,
+        previous=state.check_states(),
+        done=applied,
+        requests=requests,
+        tasks=tasks,
+        language=language,
+        today=today,
+    ):
+        product = next(p for p in config.products if p.key == event.product)
+        for target in product.chat.targets():
+            if state.enqueue(f"{event.key}@{target}", target, event.message.to_json()):
+                outcome.queued += 1
+    state.save_check_states(current)
+    if digest:
+        message = digest_message(
+            config,
+            results=results,
+            previous=state.check_states("digest_states"),
+            language=language,
+            today=today,
+        )
+        week = today.isocalendar()
+        for target in config.bot.secretariat.chat.targets():
+            if state.enqueue(
+                f"digest:{week.year}-W{week.week:02d}@{target}", target, message.to_json()
+            ):
+                outcome.queued += 1
+        state.save_check_states(current, "digest_states")
+    deliver(chats, state, language, outcome)
+    return outcome

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Releases: a task before each version's date, a comment when late, resolved when out."""
+
+from __future__ import annotations
+
+from os2bot.calendar import working_day_on_or_before
+from os2bot.domain import OVERDUE_MARK, fingerprint
+from os2bot.planner.model import Desired, Plan, Wishes
+
+RELEASE_STEPS = ("review", "tested", "tag", "notes", "docs", "informed")
+
+
+def plan_releases(plan: Plan, wishes: Wishes) -> None:
+    """A release task before each version's date; a comment when late; resolved when out."""
+    for product in plan.config.products:
+        project = product.jira.project
+        if not product.releases.enabled or not plan.readable(project):
+            continue
+        lead = product.coordination_group.lead if product.coordination_group else None
+        joint = "faelles_drift" in product.extensions
+        for version in plan.snapshot.versions.get(project, []):
+            fp = fingerprint("release", product.key, version.name)
+            if version.released:
+                released_on = version.release_date.isoformat() if version.release_date else "-"
+                wishes.cleared[fp] = (
+                    product.key,
+                    plan.t("task.release.released", version=version.name, date=released_on),
+                )
+                continue
+            if version.archived or version.release_date is None:
+                continue
+            days_left = (version.release_date - plan.today).days
+            if days_left > product.releases.lead_days:
+                continue
+            issues = plan.snapshot.release_issues.get((project, version.name), [])
+            checklist = [plan.t(f"release.step.{step}") for step in RELEASE_STEPS]
+            if joint:
+                checklist.append(plan.t("release.step.deployment_window"))
+            overdue = (
+                plan.t(
+                    "task.release.overdue",
+                    version=version.name,
+                    date=version.release_date.isoformat(),
+                )
+                if days_left < 0
+                else ""
+            )
+            wishes.want(
+                Desired(
+                    fingerprint=fp,
+                    product=product.key,
+                    project=project,
+                    summary=plan.t("task.release.summary", version=version.name),
+                    description=plan.t(
+                        "task.release.description",
+                        product=product.name,
+                        version=version.name,
+                        date=version.release_date.isoformat(),
+                        checklist="\n".join(f"* (?) {step}" for step in checklist),
+                        issues="\n".join(f"* [{i.key}|{i.url}] {i.summary}" for i in issues)
+                        or plan.t("task.release.no_issues"),
+                    )
+                    + (f"\n\n{overdue}" if overdue else ""),
+                    assignee=lead.jira_user if lead else None,
+                    due=working_day_on_or_before(version.release_date, plan.closed),
+                    mark=OVERDUE_MARK if overdue else "",
+                    mark_comment=overdue,
+                )
+            )

@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Reminders: a task for each failing check that reminds, resolved when the check clears."""
+
+from __future__ import annotations
+
+from os2bot.calendar import add_working_days
+from os2bot.config import CheckDef, Person, Product
+from os2bot.domain import CheckResult, State, reminder_fingerprint
+from os2bot.messages import render
+from os2bot.planner.model import CLEARED, Desired, Plan, Wishes
+
+
+def plan_reminders(plan: Plan, wishes: Wishes) -> None:
+    """A task for each failing check that reminds; resolved when the check clears."""
+    products = {p.key: p for p in plan.config.products}
+    for result in plan.results:
+        product = products[result.product]
+        check = plan.config.profile_for(product).check(result.check_id)
+        fp = reminder_fingerprint(product.key, check.id)
+        project, person = plan.owner(product, check.owner)
+        if not plan.readable(project):
+            continue
+        if result.state is State.NOT_MET and check.remind:
+            wishes.want(
+                _reminder(
+                    plan,
+                    result,
+                    product=product,
+                    check=check,
+                    fp=fp,
+                    project=project,
+                    person=person,
+                )
+            )
+        elif result.state in CLEARED:
+            wishes.cleared[fp] = (
+                product.key,
+                plan.t(
+                    "task.resolved.comment",
+                    check=check.title.get(plan.language),
+                    reason=render(result.reason, plan.language),
+                ),
+            )
+
+
+def _reminder(
+    plan: Plan,
+    result: CheckResult,
+    *,
+    product: Product,
+    check: CheckDef,
+    fp: str,
+    project: str,
+    person: Person | None,
+) -> Desired:
+    language = plan.language
+    evidence = "".join(f"\n* [{e.key}|{e.url}] {e.title}" for e in result.evidence)
+    notes = "".join(f"\n* {render(n, language)}" for n in result.notes)
+    description = plan.t(
+        "task.reminder.description",
+        check=check.title.get(language),
+        product=product.name,
+        reason=render(result.reason, language) + evidence + notes,
+        fix=check.fix.get(language),
+        source=check.source,
+        owner=plan.t(f"owner.{check.owner}"),
+    )
+    # What decides "changed": the reason and its evidence, not the day count in the text.
+    stable_params = {k: v for k, v in result.reason.params.items() if k != "days"}
+    return Desired(
+        fingerprint=fp,
+        product=product.key,
+        project=project,
+        summary=plan.t(
+            "task.reminder.summary", product=product.name, check=check.title.get(language)
+        ),
+        description=description,
+        assignee=person.jira_user if person else None,
+        due=add_working_days(
+            plan.today, plan.config.bot.tasks.reminder_due_working_days, plan.closed
+        ),
+        stable=(
+            check.id,
+            result.reason.key,
+            sorted(stable_params.items()),
+            [i.key for i in result.evidence],
+            person.jira_user if person else None,
+            language,
+        ),
+    )

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Record: a run, its results and its actions kept in the state database as history.
+
+The report, the served view and chat answers draw on what is recorded here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from os2bot.domain import State, count_by_state
+from os2bot.ports import RunRecord, StateStore
+
+if TYPE_CHECKING:
+    from os2bot.flow import RunResult
+
+
+def record_run(state: StateStore, run: RunResult, *, finished: datetime) -> None:
+    """Keep *run* as history: counts, every result with its evidence, every action."""
+    state.record_run(record_of(run, run.started, finished))
+
+
+def record_failure(
+    state: StateStore, *, mode: str, started: datetime, finished: datetime, error: str
+) -> None:
+    """Keep a run that failed before it could finish, with its error."""
+    state.record_run(
+        RunRecord(
+            run_id=f"failed-{started.strftime('%Y%m%dT%H%M%S%f')}",
+            mode=mode,
+            started_at=started.isoformat(),
+            finished_at=finished.isoformat(),
+            outcome="failed",
+            counts={},
+            error=error,
+        )
+    )
+
+
+def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecord:
+    """A run as history keeps it."""
+    by_state = count_by_state(run.results)
+    counts = {state.value: by_state[state] for state in State} | {
+        "planned": len(run.actions),
+        "applied": len(run.applied),
+        "deferred": len(run.deferred),
+        "messages": len(run.posted),
+        "errors": len(run.errors),
+        "jira_calls": sum(run.calls.values()),
+    }
+    return RunRecord(
+        run_id=run.run_id,
+        mode=run.mode.value,
+        started_at=started.isoformat(),
+        finished_at=finished.isoformat(),
+        outcome=run.outcome,
+        counts=counts,
+        error="; ".join(run.errors) or None,
+        results=[
+            (
+                r.product,
+                r.check_id,
+                r.state.value,
+                r.reason.key,
+                json.dumps(r.reason.params, ensure_ascii=False, default=str),
+                json.dumps([e.to_json() for e in r.evidence], ensure_ascii=False),
+            )
+            for r in run.results
+        ],
+        actions=[
+            (
+                a.action.kind.value,
+                a.action.fingerprint,
+                a.action.product,
+                a.key or None,
+                a.action.summary,
+                "existed" if a.existed else "done",
+            )
+            for a in run.applied
+        ]
+        + [
+            (a.kind.value, a.fingerprint, a.product, a.issue_key, a.summary, "deferred")
+            for a in run.deferred
+        ],
+    )

@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""The one place that builds adapters: the tracker and the chat systems, from the settings.
+
+The CLI's commands, the demo and the service all get their connections here, so a new
+tracker or chat is wired in once. Secrets come from the environment (Settings) only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import structlog
+
+from os2bot.config import Config
+from os2bot.messages import Language, text
+from os2bot.ports import Chat, ChatError, Tracker
+from os2bot.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """Builds connections from *settings*; *sleep* is the retry policy's wait (tests pass one)."""
+
+    config: Config
+    settings: Settings
+    sleep: Callable[[float], None] = time.sleep
+
+    def missing(self) -> list[str]:
+        """The OS2BOT_* variables the tracker needs that are not set, all of them."""
+        s, jira = self.settings, self.config.bot.jira
+        needed: list[tuple[str, object]] = [("OS2BOT_JIRA_URL", s.jira_url or jira.url)]
+        if jira.deployment == "cloud":
+            needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
+        else:
+            needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
+        return [name for name, value in needed if not value]
+
+    @property
+    def tracker_url(self) -> str:
+        """Where the tracker is: the environment's URL, else the configuration's."""
+        return str(self.settings.jira_url or self.config.bot.jira.url or "")
+
+    def tracker(self) -> Tracker:
+        """The Jira adapter (raises TrackerError when Jira refuses or cannot be reached)."""
+        from os2bot.adapters.jira_tracker import JiraTracker  # noqa: PLC0415 - SDK at the edge
+
+        s = self.settings
+        return JiraTracker(
+            self.tracker_url,
+            deployment=self.config.bot.jira.deployment,
+            email=s.jira_email,
+            api_token=s.jira_token.get_secret_value() if s.jira_token else None,
+            pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
+            task_issue_type=self.config.bot.jira.task_issue_type,
+            sleep=self.sleep,
+        )
+
+    def chats(
+        self, language: Language, *, report: Callable[[str], None] | None = None
+    ) -> dict[str, Chat]:
+        """The chat systems whose secrets are set; one that cannot be reached is left out.
+
+        Its messages wait in the outbox for the next run; *report* is told why, in *language*.
+        """
+        from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415 - SDK at the edge
+        from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
+
+        s, chat = self.settings, self.config.bot.chat
+        chats: dict[str, Chat] = {}
+        if chat.slack.enabled and s.slack_token is not None:
+            chats["slack"] = SlackChat(s.slack_token.get_secret_value(), base_url=s.slack_api_url)
+        if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
+            try:
+                chats["zulip"] = ZulipChat(
+                    site=s.zulip_site,
+                    email=s.zulip_email,
+                    api_key=s.zulip_api_key.get_secret_value(),
+                )
+            except ChatError as exc:
+                log.warning("wiring.chat_unreachable", chat="zulip", error=str(exc))
+                if report is not None:
+                    report(text("cli.chat_unreachable", language, error=exc))
+        return chats
