@@ -336,6 +336,21 @@ def test_requests_on_a_kept_alive_connection_do_not_wait_for_delayed_acks(sandbo
     assert elapsed < 0.5
 
 
+def test_a_sandbox_stops_without_waiting_for_a_poll(sandbox_factory):
+    """Five sandboxes started and stopped one after another take under a second, where
+    http.server's half-second poll made each stop right after a start wait about 0.5 s."""
+    started = time.monotonic()
+    for _ in range(5):
+        sandbox = sandbox_factory()
+        jira(sandbox, "GET", "/rest/api/2/myself")
+        sandbox.stop()
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 1.0
+    with pytest.raises(requests.ConnectionError):
+        jira(sandbox, "GET", "/rest/api/2/myself")
+
+
 def test_faults_can_be_set_over_http_for_a_standalone_sandbox(sandbox_factory):
     """`sandbox serve` users set faults with POST /_sandbox/faults and clear them with DELETE."""
     sandbox = sandbox_factory()

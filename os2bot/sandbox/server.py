@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal, Self
 from urllib.parse import parse_qs, urlsplit
 
 import structlog
 
+from os2bot.httpd import PromptHTTPServer
 from os2bot.sandbox.faults import Fault, Faults
 from os2bot.sandbox.http import Request, Response, jira_error
 from os2bot.sandbox.jira import AUTH_REQUIRED, JiraFake, utc_now
@@ -61,8 +62,7 @@ class Sandbox:
         self.faults = Faults()
         self.exchanges: list[Exchange] = []
         self._exchange_lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = PromptHTTPServer((host, port), self._handler_class())
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
