@@ -11,7 +11,8 @@ import os
 import signal
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -59,6 +60,7 @@ class Context:
     language: Language
     settings: Settings
     config_dir: Path
+    sleep: Callable[[float], None] = time.sleep  # how adapters wait between retries
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -121,8 +123,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Entry point of the `os2bot` command; returns the exit code."""
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
+    """Entry point of the `os2bot` command; returns the exit code.
+
+    *sleep* is how the Jira, Slack and Zulip adapters wait between retries (tests record).
+    """
     args = _parser().parse_args(argv)
     stream = out or sys.stdout
     configure_logging(level=args.log_level or ("INFO" if args.command == "run" else "WARNING"))
@@ -140,7 +150,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     settings.register_secrets()
     language: Language = args.language or settings.language or "da"
     ctx = Context(
-        stream, language, settings, args.config or settings.config or default_config_dir()
+        stream, language, settings, args.config or settings.config or default_config_dir(), sleep
     )
     try:
         config = load_config(ctx.config_dir)
@@ -297,11 +307,16 @@ def _chats(ctx: Context, config: Config) -> dict[str, Chat]:
     s = ctx.settings
     chats: dict[str, Chat] = {}
     if config.bot.chat.slack.enabled and s.slack_token is not None:
-        chats["slack"] = SlackChat(s.slack_token.get_secret_value(), base_url=s.slack_api_url)
+        chats["slack"] = SlackChat(
+            s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=ctx.sleep
+        )
     if config.bot.chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
         try:
             chats["zulip"] = ZulipChat(
-                site=s.zulip_site, email=s.zulip_email, api_key=s.zulip_api_key.get_secret_value()
+                site=s.zulip_site,
+                email=s.zulip_email,
+                api_key=s.zulip_api_key.get_secret_value(),
+                sleep=ctx.sleep,
             )
         except ChatError as exc:
             # Zulip down at start: its messages wait in the outbox for the next run.
@@ -321,6 +336,7 @@ def _tracker(ctx: Context, config: Config) -> Tracker:
         api_token=s.jira_token.get_secret_value() if s.jira_token else None,
         pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
         task_issue_type=config.bot.jira.task_issue_type,
+        sleep=ctx.sleep,
     )
 
 
