@@ -73,13 +73,16 @@ class Wiring:
         s, chat = self.settings, self.config.bot.chat
         chats: dict[str, Chat] = {}
         if chat.slack.enabled and s.slack_token is not None:
-            chats["slack"] = SlackChat(s.slack_token.get_secret_value(), base_url=s.slack_api_url)
+            chats["slack"] = SlackChat(
+                s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=self.sleep
+            )
         if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
             try:
                 chats["zulip"] = ZulipChat(
                     site=s.zulip_site,
                     email=s.zulip_email,
                     api_key=s.zulip_api_key.get_secret_value(),
+                    sleep=self.sleep,
                 )
             except ChatError as exc:
                 log.warning("wiring.chat_unreachable", chat="zulip", error=str(exc))

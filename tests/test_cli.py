@@ -235,14 +235,16 @@ def test_report_without_history_checks_live_and_says_so(live, tmp_path):
 
 
 def test_unreachable_jira_exits_3(monkeypatch, capsys):
-    """With Jira down, `os2bot check` says so and exits 3."""
+    """With Jira down, `os2bot check` backs off three times, then says so and exits 3."""
     monkeypatch.setenv("OS2BOT_JIRA_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("OS2BOT_JIRA_EMAIL", "bot@os2.test")
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", "x-token-x")
+    waits: list[float] = []
 
-    code = main(["check", "--config", str(CONFIG)], out=io.StringIO())
+    code = main(["check", "--config", str(CONFIG)], out=io.StringIO(), sleep=waits.append)
 
     assert code == 3
+    assert waits == [2.0, 4.0, 8.0]
     assert "Jira kan ikke nås" in capsys.readouterr().err
 
 
@@ -262,14 +264,16 @@ def test_no_secret_appears_in_logs_or_output(live, monkeypatch, capsys):
     """Across a successful run, a Jira 500, a rejected Slack token and a failed login at debug
     level, neither token, nor the Basic credentials, appears in anything printed."""
     out = io.StringIO()
-    main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
+    debug = ["--config", str(CONFIG), "--log-level", "DEBUG"]
+    waits: list[float] = []
+    main(["apply", *debug], out=out, sleep=waits.append)
     live.add_fault(Fault(kind="status", status=500, path="/search/jql", times=1))
-    main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
+    main(["apply", *debug], out=out, sleep=waits.append)
     monkeypatch.setenv("OS2BOT_SLACK_TOKEN", "xoxb-wrong-9999-secret")
     live.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # a state change: status is edited
-    main(["apply", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
+    main(["apply", *debug], out=out, sleep=waits.append)
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", "wrong-jira-token-777")
-    main(["check", "--config", str(CONFIG), "--log-level", "DEBUG"], out=out)
+    main(["check", *debug], out=out, sleep=waits.append)
 
     captured = capsys.readouterr()
     printed = out.getvalue() + captured.out + captured.err
@@ -277,6 +281,7 @@ def test_no_secret_appears_in_logs_or_output(live, monkeypatch, capsys):
     basic = base64.b64encode(f"{user.email}:{user.api_token}".encode()).decode()
     assert "run.finished" in printed
     assert "invalid_auth" in printed
+    assert waits == [2.0]  # the Jira 500 was retried once, without really waiting
     for secret in (
         str(user.api_token),
         live.seed.slack.tokens[0],

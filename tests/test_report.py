@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import threading
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import jsonschema
@@ -19,6 +19,7 @@ import pytest
 
 from os2bot import compliance
 from os2bot.domain import Evidence, Msg
+from os2bot.httpd import PromptHTTPServer
 
 from builders import PROFILE, config, product
 
@@ -260,7 +261,7 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
 
         do_CONNECT = do_GET  # noqa: N815
 
-    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    proxy = PromptHTTPServer(("127.0.0.1", 0), Recorder)  # stops without a 0.5 s poll
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     flags = [
         CHROMIUM,

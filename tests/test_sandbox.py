@@ -332,6 +332,37 @@ def test_fault_latency(sandbox_factory):
     assert time.monotonic() - started >= 0.3
 
 
+def test_requests_on_a_kept_alive_connection_do_not_wait_for_delayed_acks(sandbox_factory):
+    """Twenty requests on one keep-alive connection take far less than the ~40 ms each that a
+    response written in two pieces costs under Nagle's algorithm and delayed ACKs."""
+    sandbox = sandbox_factory()
+
+    with requests.Session() as session:
+        session.headers["Authorization"] = BASIC
+        session.get(sandbox.url + "/rest/api/2/myself", timeout=10)  # the connection is open
+        started = time.monotonic()
+        answers = [session.get(sandbox.url + "/rest/api/2/myself", timeout=10) for _ in range(20)]
+        elapsed = time.monotonic() - started
+
+    assert [a.status_code for a in answers] == [200] * 20
+    assert elapsed < 0.5
+
+
+def test_a_sandbox_stops_without_waiting_for_a_poll(sandbox_factory):
+    """Five sandboxes started and stopped one after another take under a second, where
+    http.server's half-second poll made each stop right after a start wait about 0.5 s."""
+    started = time.monotonic()
+    for _ in range(5):
+        sandbox = sandbox_factory()
+        jira(sandbox, "GET", "/rest/api/2/myself")
+        sandbox.stop()
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 1.0
+    with pytest.raises(requests.ConnectionError):
+        jira(sandbox, "GET", "/rest/api/2/myself")
+
+
 def test_faults_can_be_set_over_http_for_a_standalone_sandbox(sandbox_factory):
     """`sandbox serve` users set faults with POST /_sandbox/faults and clear them with DELETE."""
     sandbox = sandbox_factory()

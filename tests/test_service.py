@@ -242,7 +242,9 @@ def test_sigterm_during_a_run_lets_it_finish_and_record_then_exits_0(sandbox_fac
     """SIGTERM while a run is in progress: the run finishes its work and is recorded in the
     history, and the service exits 0."""
     sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
-    sandbox.add_fault(Fault(kind="latency", latency=0.4, path=r"/search/jql"))
+    # The run's second search (of nine) is held back half a second: the SIGTERM sent once the
+    # first is answered arrives while the run is in progress.
+    sandbox.add_fault(Fault(kind="latency", latency=0.5, path=r"/search/jql", every=2, times=1))
     config_dir = tmp_path / "config"
     import shutil
 
@@ -271,7 +273,7 @@ def test_sigterm_during_a_run_lets_it_finish_and_record_then_exits_0(sandbox_fac
     healthz = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
     deadline = time.monotonic() + 30
     while not sandbox.calls(r"/search/jql") and time.monotonic() < deadline:
-        time.sleep(0.05)
+        time.sleep(0.01)
     service.send_signal(signal.SIGTERM)
     code = service.wait(timeout=60)
     err = service.stderr.read() if service.stderr else ""

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
@@ -14,6 +16,10 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.handler import RetryHandler
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 
 from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
@@ -132,6 +138,65 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
     return head + body + tail
 
 
+Sleep = Callable[[float], None]
+
+
+class _InjectedSleep(RetryHandler):
+    """A slack_sdk retry handler that waits through an injected *sleep*, at most *max_wait*.
+
+    slack_sdk's own handlers call time.sleep, which a test cannot replace and which no
+    Retry-After is too long for.
+    """
+
+    def __init__(self, max_retry_count: int, *, sleep: Sleep, max_wait: float) -> None:
+        super().__init__(max_retry_count)
+        self._sleep = sleep
+        self._max_wait = max_wait
+
+    def _duration(self, state: RetryState, response: HttpResponse | None) -> float:
+        """slack_sdk's exponential backoff with jitter."""
+        del response
+        return self.interval_calculator.calculate_sleep_duration(state.current_attempt)
+
+    def prepare_for_next_attempt(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> None:
+        """Wait, then let the client try again (what slack_sdk's handlers do, minus time.sleep)."""
+        del request, error
+        state.next_attempt_requested = True
+        self._sleep(min(self._max_wait, self._duration(state, response)))
+        state.increment_current_attempt()
+
+
+class _RateLimitRetry(_InjectedSleep, RateLimitErrorRetryHandler):
+    """429: wait for the Retry-After Slack names (1 s when it names none)."""
+
+    def _duration(self, state: RetryState, response: HttpResponse | None) -> float:
+        del state
+        headers = response.headers if response is not None else {}
+        for name, values in headers.items():
+            if name.lower() == "retry-after":
+                value = values[0] if isinstance(values, list) else values
+                try:
+                    return float(value)
+                except ValueError:
+                    break
+        return 1.0
+
+
+class _ServerErrorRetry(_InjectedSleep, ServerErrorRetryHandler):
+    """500 and 503: retry after slack_sdk's backoff."""
+
+
+class _ConnectionErrorRetry(_InjectedSleep, ConnectionErrorRetryHandler):
+    """Connection reset or refused: retry after slack_sdk's backoff."""
+
+
 class SlackChat:
     """Slack via slack_sdk; 429s wait for Retry-After, 5xx and resets are retried."""
 
@@ -142,17 +207,19 @@ class SlackChat:
         base_url: str = "https://slack.com/api/",
         timeout: int = 15,
         max_retries: int = 2,
+        max_wait: float = 60,
+        sleep: Sleep = time.sleep,
     ) -> None:
-        """A WebClient with retry handlers."""
+        """A WebClient with retry handlers that wait through *sleep*, never over *max_wait* s."""
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         self._client = WebClient(
             token=token,
             base_url=base_url,
             timeout=timeout,
             retry_handlers=[
-                RateLimitErrorRetryHandler(max_retry_count=max_retries),
-                ServerErrorRetryHandler(max_retry_count=max_retries),
-                ConnectionErrorRetryHandler(max_retry_count=max_retries),
+                _RateLimitRetry(max_retries, sleep=sleep, max_wait=max_wait),
+                _ServerErrorRetry(max_retries, sleep=sleep, max_wait=max_wait),
+                _ConnectionErrorRetry(max_retries, sleep=sleep, max_wait=max_wait),
             ],
         )
 

@@ -80,10 +80,15 @@ class ZulipChat:
         email: str,
         api_key: str,
         max_retries: int = 2,
+        max_wait: float = 60,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        """Connect (the client reads the server's settings straight away)."""
+        """Connect (the client reads the server's settings straight away).
+
+        Retries wait through *sleep*, never longer than *max_wait* seconds.
+        """
         self.max_retries = max_retries
+        self.max_wait = max_wait
         self._sleep = sleep
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         try:
@@ -121,7 +126,7 @@ class ZulipChat:
                     raise ChatMessageGone(message)
                 raise ChatError(message)
             attempt += 1
-            self._sleep(float(result.get("retry-after", 2.0**attempt)))
+            self._sleep(min(self.max_wait, float(result.get("retry-after", 2.0**attempt))))
 
     def post(self, target: str, message: ChatMessage) -> str:
         """Send to 'stream>topic'; the reference is the message id."""

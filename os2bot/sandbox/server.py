@@ -12,13 +12,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, Literal, Self
 from urllib.parse import parse_qs, urlsplit
 
 import structlog
 
+from os2bot.httpd import PromptHTTPServer
 from os2bot.sandbox.faults import Fault, Faults
 from os2bot.sandbox.http import Request, Response, jira_error
 from os2bot.sandbox.jira import AUTH_REQUIRED, JiraFake, utc_now
@@ -61,8 +62,7 @@ class Sandbox:
         self.faults = Faults()
         self.exchanges: list[Exchange] = []
         self._exchange_lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
-        self._server.daemon_threads = True
+        self._server = PromptHTTPServer((host, port), self._handler_class())
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
@@ -209,6 +209,11 @@ class Sandbox:
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
             server_version = "os2bot-sandbox"
+            # A response leaves in one write (headers and body buffered, sent at the flush
+            # below), and Nagle's algorithm is off: on a keep-alive connection a second small
+            # write would otherwise wait for the client's delayed ACK, ~40 ms per request.
+            wbufsize = 1 << 18
+            disable_nagle_algorithm = True
 
             def log_message(self, *_args: Any) -> None:
                 """Keep the terminal quiet; exchanges are recorded instead."""
@@ -244,6 +249,7 @@ class Sandbox:
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(payload)
+                self.wfile.flush()
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve  # noqa: N815
 

@@ -16,6 +16,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from os2bot.domain import State
 from os2bot.flow import RunResult
+from os2bot.httpd import PromptHTTPServer
 from os2bot.ports import Chat
 
 Clock = Callable[[], datetime]
@@ -179,7 +180,6 @@ def serve(
             self.end_headers()
             self.wfile.write(payload)
 
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = PromptHTTPServer((host, port), Handler)  # stops at once on SIGTERM
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
