@@ -765,7 +765,7 @@ TEXTS: dict[str, T] = build(
             en="The second run opened nothing new: os2bot is idempotent.",
         ),
         "demo.not_idempotent": T(
-            da="FEJL: Anden kørsel oprettede {tasks:one=# opgave|other=# opgaver} igen.",
+            da="FEJL: anden kørsel oprettede {tasks:one=# opgave|other=# opgaver} igen.",
             en="ERROR: the second run opened {tasks:one=# task|other=# tasks} again.",
         ),
         "dashboard.summary": T(
