@@ -34,18 +34,18 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
         assert product in first.splitlines()[3]  # the matrix header
     assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
-    assert "✘ OS2forms · Fungerende koordinationsgruppe: Seneste er OS2FORMS-" in first
+    assert "✘ OS2forms · Fungerende koordinationsgruppe: Den seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
     assert "┌─ slack:#os2forms" in first
     assert "┌─ zulip:OS2valghalla>os2bot status" in first
     assert "┌─ zulip:sekretariatet>ugeoversigt" in first  # the secretariat's digest
     assert "Ugeoversigt for OS2-porteføljen" in first
-    assert "0 opgave(r) oprettet, 0 chatbesked(er) sendt" in second
+    assert "0 opgaver oprettet, 0 chatbeskeder sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
     [report] = tmp_path.glob("os2bot-rapport-*.html")
-    assert f"Rapporten er skrevet: {report}" in second
+    assert f"Rapporten er gemt: {report}" in second
     page = report.read_text(encoding="utf-8")
-    assert "ud fra 2 kørsel(er)" in page
+    assert "ud fra 2 kørsler" in page
     for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
         assert f'<th scope="col">{product}</th>' in page
 

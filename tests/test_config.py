@@ -330,5 +330,5 @@ def test_validate_reports_what_it_loaded():
     code = main(["config", "validate", "--config", str(CONFIG)], out=out)
 
     assert code == 0
-    assert "4 produkt(er)" in out.getvalue()
+    assert "4 produkter" in out.getvalue()
     assert "19 tjek" in out.getvalue()

@@ -150,7 +150,7 @@ def test_round_task_lists_requests_as_links_by_votes_then_age():
     links.append("# [MO-10|https://jira.test/browse/MO-10]")
     positions = [description.index(link) for link in links]
     assert positions == sorted(positions)
-    assert "5 stemme(r), oprettet 2026-03-01" in description
+    assert "5 stemmer, oprettet 2026-03-01" in description
     assert "Ønsker til prioritering (4)" in description
 
 
