@@ -328,8 +328,17 @@ def _service(ctx: Context, config: Config) -> int:
     if config.bot.schedule.run_at_start:
         scheduler.add_job(runner.run, id="start", name="start", kwargs={"digest": False})
 
+    stopping: list[str] = []
+
     def stop(signum: int, _frame: object) -> None:
-        log.info("service.stopping", signal=signal.Signals(signum).name)
+        name = signal.Signals(signum).name
+        if stopping:
+            # Stopping already (a supervisor's second signal, an impatient Ctrl-C): the run in
+            # progress still finishes and is recorded; a second shutdown would only fail.
+            log.info("service.stopping_already", signal=name, first=stopping[0])
+            return
+        stopping.append(name)
+        log.info("service.stopping", signal=name)
         # Waits for a run in progress: it finishes its step and records its history.
         scheduler.shutdown(wait=True)
 

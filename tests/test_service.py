@@ -13,6 +13,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -238,9 +239,21 @@ def test_a_second_process_is_refused_while_a_run_holds_the_lock(tmp_path):
     assert "Jira kan ikke nås" not in done.stderr
 
 
-def test_sigterm_during_a_run_lets_it_finish_and_record_then_exits_0(sandbox_factory, tmp_path):
-    """SIGTERM while a run is in progress: the run finishes its work and is recorded in the
-    history, and the service exits 0."""
+@pytest.mark.parametrize(
+    "signals",
+    [
+        (signal.SIGTERM,),
+        (signal.SIGTERM, signal.SIGTERM),
+        (signal.SIGTERM, signal.SIGINT),
+    ],
+    ids=["sigterm", "sigterm-twice", "sigterm-then-sigint"],
+)
+def test_stopping_during_a_run_lets_it_finish_and_record_then_exits_0(
+    sandbox_factory, tmp_path, signals
+):
+    """SIGTERM while a run is in progress — once, or followed by another signal as a
+    supervisor or an impatient operator sends — lets the run finish and be recorded once,
+    and the service exits 0 without a traceback."""
     sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
     # The run's second search (of nine) is held back half a second: the SIGTERM sent once the
     # first is answered arrives while the run is in progress.
@@ -274,7 +287,9 @@ def test_sigterm_during_a_run_lets_it_finish_and_record_then_exits_0(sandbox_fac
     deadline = time.monotonic() + 30
     while not sandbox.calls(r"/search/jql") and time.monotonic() < deadline:
         time.sleep(0.01)
-    service.send_signal(signal.SIGTERM)
+    for signum in signals:
+        service.send_signal(signum)
+        time.sleep(0.05)
     code = service.wait(timeout=60)
     err = service.stderr.read() if service.stderr else ""
 
@@ -284,6 +299,7 @@ def test_sigterm_during_a_run_lets_it_finish_and_record_then_exits_0(sandbox_fac
     assert [r["outcome"] for r in runs] == ["ok"]
     assert runs[0]["finished_at"] is not None
     assert '"event": "service.stopping"' in err
+    assert "Traceback" not in err
     assert healthz.status_code == 200
     assert healthz.json()["status"] == "ok"
 
