@@ -8,7 +8,7 @@ opened again; a write budget bounds a run; a lost answer to a create is settled 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import structlog
 
@@ -31,6 +31,7 @@ def apply_actions(
     errors: list[str] | None = None,
     *,
     budget: int = 50,
+    on_applied: Callable[[Applied], None] | None = None,
 ) -> tuple[list[Applied], list[Action]]:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
@@ -38,7 +39,7 @@ def apply_actions(
     task that exists is never opened again (one call, however many creates). An action Jira
     refuses is logged and listed in *errors*, and the others go on; Jira being unreachable
     stops the run (the next run picks up where this one stopped, and finds what was done by
-    its labels).
+    its labels). *on_applied* hears of each write as soon as it is done, before the next.
     """
     existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
     applied: list[Applied] = []
@@ -60,6 +61,8 @@ def apply_actions(
                 errors.append(f"{action.issue_key or action.project}: {action.summary}: {exc}")
             continue
         applied.append(done)
+        if on_applied is not None:
+            on_applied(done)
     return applied, []
 
 

@@ -21,7 +21,7 @@ from os2bot.collect import collect_snapshot
 from os2bot.config import Config
 from os2bot.domain import Action, ActionKind, Applied, CheckResult, Snapshot, State
 from os2bot.messages import Language
-from os2bot.notify import Posted, notify
+from os2bot.notify import Posted, notify, owed_for
 from os2bot.planner import plan_actions
 from os2bot.ports import Chat, StateStore, Tracker
 from os2bot.record import record_run
@@ -100,7 +100,11 @@ def run_once(
             run.actions = plan_actions(run.results, config, snapshot, language, previous)
         if mode is Mode.APPLY:
             run.applied, run.deferred = apply_actions(
-                run.actions, tracker, run.errors, budget=config.bot.tasks.budget
+                run.actions,
+                tracker,
+                run.errors,
+                budget=config.bot.tasks.budget,
+                on_applied=owed_for(config, state, language) if state is not None else None,
             )
             if state is not None:
                 outcome = notify(

@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -245,6 +247,55 @@ def test_jira_down_mid_apply_stops_the_run_and_the_next_one_duplicates_nothing(
     assert final.actions == []
     summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
     assert len(summaries) == len(set(summaries))
+
+
+def announced(sandbox) -> list[str]:
+    """The task keys chat announced as opened, one per announcement (a batch lists several,
+    each on its own line; a lone announcement links its one task)."""
+    keys = []
+    for message in sandbox.slack.messages:
+        body = str(message.blocks)
+        if message.text.startswith("Ny opgave fra os2bot"):
+            keys += re.findall(r"\b[A-Z][A-Z0-9]+-\d+\b", body)[:1]
+        keys += re.findall(r"Ny opgave fra os2bot for [^*]+\* — ([A-Z][A-Z0-9]+-\d+)", body)
+    return keys
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(kind="status", status=503, path=r"/rest/api/2/issue$", method="POST", every=4),
+        Fault(kind="drop", path=r"/rest/api/2/issue$", method="POST", after=True, every=5),
+        Fault(kind="drop", path=r"/comment$", method="POST", after=True, times=1),
+    ],
+    ids=["503-on-a-create", "answer-lost-after-a-create", "answer-lost-after-a-comment"],
+)
+def test_a_run_aborted_after_some_writes_still_announces_every_task_it_opened_once(
+    sandbox_factory, tmp_path, fault
+):
+    """Whatever stops a run part-way, each task it managed to open is announced in chat —
+    by a later run if not by this one — exactly once."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    sandbox.add_fault(fault)
+
+    with contextlib.suppress(TrackerUnavailable):
+        run(sandbox, cfg, tmp_path)
+    opened_before_the_abort = {i["key"] for i in sandbox.jira.issues_with_label("os2bot")}
+    sandbox.faults.clear()
+    run(sandbox, cfg, tmp_path)
+    run(sandbox, cfg, tmp_path)
+
+    opened = sorted(
+        i["key"]
+        for i in sandbox.jira.issues_with_label("os2bot")
+        if not i["fields"]["summary"].startswith("OS2-porteføljen")  # no product's to announce
+    )
+    keys = announced(sandbox)
+    assert fault.fired
+    assert opened_before_the_abort
+    assert sorted(set(keys)) == opened
+    assert len(keys) == len(set(keys))
 
 
 def test_dashboard_issue_is_kept_current_in_place(sandbox_factory, tmp_path):

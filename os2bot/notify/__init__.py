@@ -9,17 +9,44 @@ round coming up) and the weekly digest are kept in the outbox before any is sent
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from os2bot.config import Config
 from os2bot.domain import Applied, CheckResult, Snapshot, requests_query
 from os2bot.messages import Language
-from os2bot.notify.compose import digest_message, events, open_tasks
+from os2bot.notify.compose import Event, applied_events, digest_message, events, open_tasks
 from os2bot.notify.deliver import Outcome, Posted, deliver, post_statuses, route
 from os2bot.ports import Chat, StateStore
 
-__all__ = ["Outcome", "Posted", "deliver", "notify", "route"]
+__all__ = ["Outcome", "Posted", "deliver", "keep_events", "notify", "owed_for", "route"]
+
+
+def keep_events(config: Config, state: StateStore, found: Sequence[Event]) -> int:
+    """Keep each event in the outbox for each of its product's targets; how many were new.
+
+    The dedup key makes keeping idempotent: an event kept before is not kept again.
+    """
+    products = {p.key: p for p in config.products}
+    kept = 0
+    for event in found:
+        for target in products[event.product].chat.targets():
+            kept += state.enqueue(f"{event.key}@{target}", target, event.message.to_json())
+    return kept
+
+
+def owed_for(config: Config, state: StateStore, language: Language) -> Callable[[Applied], None]:
+    """What apply calls after each write: the events that write owes, kept at once.
+
+    So a run that stops later (a refused write, a lost answer, a killed process) cannot lose
+    them; a later run delivers them.
+    """
+    products = {p.key: p for p in config.products}
+
+    def owe(done: Applied) -> None:
+        keep_events(config, state, applied_events(products, [done], language))
+
+    return owe
 
 
 def notify(
@@ -53,7 +80,7 @@ def notify(
         p.key: len(snapshot.issues(requests_query(p.requests_jql), p.jira.project))
         for p in config.products
     }
-    for event in events(
+    found = events(
         config,
         results=results,
         previous=state.check_states(),
@@ -62,11 +89,8 @@ def notify(
         tasks=tasks,
         language=language,
         today=today,
-    ):
-        product = next(p for p in config.products if p.key == event.product)
-        for target in product.chat.targets():
-            if state.enqueue(f"{event.key}@{target}", target, event.message.to_json()):
-                outcome.queued += 1
+    )
+    outcome.queued += keep_events(config, state, found)
     state.save_check_states(current)
     if digest:
         message = digest_message(

@@ -147,15 +147,16 @@ def events(
     """Tasks opened, checks newly failing or cleared, late releases, rounds coming up."""
     products = {p.key: p for p in config.products}
     found: list[Event] = []
-    found += _opened(products, done, language)
+    found += applied_events(products, done, language)
     found += _changes(config, results, previous, language, today)
     found += _rounds(config, requests, tasks, language, today)
     return found
 
 
-def _opened(
+def applied_events(
     products: Mapping[str, Product], done: Sequence[Applied], language: Language
 ) -> list[Event]:
+    """What the tracker writes themselves are worth saying: a task opened, a release late."""
     found = []
     for item in done:
         action = item.action
