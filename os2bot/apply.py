@@ -9,11 +9,13 @@ opened again; a write budget bounds a run; a lost answer to a create is settled 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 import structlog
 
 from os2bot.domain import Action, ActionKind, Applied, Issue
-from os2bot.ports import Tracker, TrackerError, TrackerUnavailable
+from os2bot.ports import StateStore, Tracker, TrackerError, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
 
@@ -25,6 +27,33 @@ def writes(action: Action) -> int:
     return 1
 
 
+@dataclass(frozen=True)
+class Ledger:
+    """The creates of recent runs, so that a search that has not caught up cannot double one.
+
+    Jira Cloud's search index lags writes by seconds to minutes, and an answer lost to a
+    timeout may still land after the next run's search: neither may open a task twice.
+
+    A create with a known key is checked by reading that key (consistent at once); one whose
+    answer was lost stays *uncertain* for `settle`, and is not tried again until a search has
+    found it or that time has passed.
+    """
+
+    store: StateStore
+    now: datetime
+    settle: timedelta = timedelta(minutes=30)
+    keep: timedelta = timedelta(days=2)
+
+
+@dataclass
+class Outcome:
+    """What apply did: writes done, actions left for a later run, and why they wait."""
+
+    applied: list[Applied] = field(default_factory=list)
+    deferred: list[Action] = field(default_factory=list)  # past the write budget
+    uncertain: list[Action] = field(default_factory=list)  # an earlier create may have landed
+
+
 def apply_actions(
     actions: list[Action],
     tracker: Tracker,
@@ -32,27 +61,33 @@ def apply_actions(
     *,
     budget: int = 50,
     on_applied: Callable[[Applied], None] | None = None,
-) -> tuple[list[Applied], list[Action]]:
+    ledger: Ledger | None = None,
+) -> Outcome:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
-    Before any create, one search asks Jira for every planned fingerprint label at once, so a
-    task that exists is never opened again (one call, however many creates). An action Jira
-    refuses is logged and listed in *errors*, and the others go on; Jira being unreachable
-    stops the run (the next run picks up where this one stopped, and finds what was done by
-    its labels). *on_applied* hears of each write as soon as it is done, before the next.
+    Before any create, one search asks the tracker for every planned fingerprint at once, so
+    a task that exists is never opened again (one call, however many creates); the *ledger*
+    covers what that search cannot see yet. An action the tracker refuses is logged and
+    listed in *errors*, and the others go on; the tracker being unreachable stops the run
+    (the next run picks up where this one stopped, and finds what was done by its labels).
+    *on_applied* hears of each write as soon as it is done, before the next.
     """
     existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
-    applied: list[Applied] = []
+    recent = ledger.store.recent_creates(ledger.now - ledger.keep) if ledger else {}
+    outcome = Outcome()
     used = 0
     for index, action in enumerate(actions):
         cost = writes(action)
         if used + cost > budget:
-            deferred = actions[index:]
-            log.warning("apply.budget_spent", budget=budget, deferred=len(deferred))
-            return applied, deferred
+            outcome.deferred = actions[index:]
+            log.warning("apply.budget_spent", budget=budget, deferred=len(outcome.deferred))
+            return outcome
         used += cost
         try:
-            done = _apply(action, tracker, existing)
+            if action.kind is ActionKind.CREATE:
+                done = _create(action, tracker, existing, recent, ledger)
+            else:
+                done = _apply(action, tracker)
         except TrackerUnavailable:
             raise
         except TrackerError as exc:
@@ -60,40 +95,77 @@ def apply_actions(
             if errors is not None:
                 errors.append(f"{action.issue_key or action.project}: {action.summary}: {exc}")
             continue
-        applied.append(done)
+        if done is None:
+            outcome.uncertain.append(action)
+            continue
+        outcome.applied.append(done)
         if on_applied is not None:
             on_applied(done)
-    return applied, []
+    return outcome
 
 
-def _apply(action: Action, tracker: Tracker, existing: Mapping[str, Issue]) -> Applied:
-    """One action.
+def _create(
+    action: Action,
+    tracker: Tracker,
+    existing: Mapping[str, Issue],
+    recent: Mapping[str, tuple[str | None, datetime]],
+    ledger: Ledger | None,
+) -> Applied | None:
+    """Open the task unless it exists; None when an earlier create is still uncertain."""
+    fp = action.fingerprint
+    found = existing.get(fp)
+    if found is None and ledger is not None and fp in recent:
+        found, settled = _remembered(fp, recent[fp], tracker, ledger)
+        if not settled:
+            log.warning("apply.create_uncertain", fingerprint=fp)
+            return None
+    if found is not None:
+        if ledger is not None and fp in recent:
+            ledger.store.forget_create(fp)
+        log.info("apply.exists", fingerprint=fp, key=found.key)
+        return Applied(action, found.key, found.url, existed=True)
+    try:
+        task = tracker.create_task(
+            project=action.project,
+            summary=action.summary,
+            description=action.description,
+            labels=action.labels,
+            assignee=action.assignee,
+            due=action.due,
+        )
+    except TrackerUnavailable as exc:
+        if not exc.write_may_have_happened:
+            raise
+        # The answer was lost, not necessarily the write: look before anyone retries, and
+        # if the search cannot see it, leave it uncertain until one can.
+        task_found = _find_tasks(tracker, [action]).get(fp)
+        if task_found is None:
+            if ledger is not None:
+                ledger.store.remember_create(fp, None, ledger.now)
+            raise
+        task = task_found
+    if ledger is not None:
+        ledger.store.remember_create(fp, task.key, ledger.now)
+    log.info("apply.created", fingerprint=fp, key=task.key)
+    return Applied(action, task.key, task.url)
 
-    A create is skipped when its label exists, and looks again after a lost answer.
-    """
+
+def _remembered(
+    fp: str, remembered: tuple[str | None, datetime], tracker: Tracker, ledger: Ledger
+) -> tuple[Issue | None, bool]:
+    """A create of an earlier run the search did not find: (the open task, settled?)."""
+    key, at = remembered
+    if key is None:
+        return None, ledger.now - at >= ledger.settle
+    task = tracker.task(key)
+    if task is not None and task.fingerprint == fp and task.status_category != "done":
+        return task, True
+    return None, True  # deleted or resolved since: a new task is due
+
+
+def _apply(action: Action, tracker: Tracker) -> Applied:
+    """One update, comment, edit or resolve."""
     key = action.issue_key or ""
-    if action.kind is ActionKind.CREATE:
-        found = existing.get(action.fingerprint)
-        if found:
-            log.info("apply.exists", fingerprint=action.fingerprint, key=found.key)
-            return Applied(action, found.key, found.url, existed=True)
-        try:
-            task = tracker.create_task(
-                project=action.project,
-                summary=action.summary,
-                description=action.description,
-                labels=action.labels,
-                assignee=action.assignee,
-                due=action.due,
-            )
-        except TrackerUnavailable:
-            # The answer was lost, not necessarily the write: look before anyone retries.
-            found = _find_tasks(tracker, [action]).get(action.fingerprint)
-            if found is None:
-                raise
-            task = found
-        log.info("apply.created", fingerprint=action.fingerprint, key=task.key)
-        return Applied(action, task.key, task.url)
     if action.kind is ActionKind.UPDATE:
         tracker.update_task(
             key,

@@ -448,6 +448,8 @@ def _print_plan(out: TextIO, config: Config, report: RunResult, language: Langua
             ),
             file=out,
         )
+    if report.uncertain:
+        print("\n" + text("plan.uncertain", language, count=len(report.uncertain)), file=out)
     for error in report.errors:
         print(f"⚠ {error}", file=out)
 

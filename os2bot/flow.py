@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import structlog
 
-from os2bot.apply import apply_actions
+from os2bot.apply import Ledger, apply_actions
 from os2bot.collect import collect_snapshot
 from os2bot.config import Config
 from os2bot.domain import Action, ActionKind, Applied, CheckResult, Snapshot, State
@@ -51,6 +51,7 @@ class RunResult:
     posted: list[Posted] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     deferred: list[Action] = field(default_factory=list)  # past the write budget
+    uncertain: list[Action] = field(default_factory=list)  # creates waiting to be settled
     waiting: int = 0  # chat messages kept in the outbox for a later run
     calls: dict[str, int] = field(default_factory=dict)
     responses: dict[tuple[str, int], int] = field(default_factory=dict)  # (endpoint, status)
@@ -99,13 +100,15 @@ def run_once(
             previous = state.check_states() if state is not None else {}
             run.actions = plan_actions(run.results, config, snapshot, language, previous)
         if mode is Mode.APPLY:
-            run.applied, run.deferred = apply_actions(
+            done = apply_actions(
                 run.actions,
                 tracker,
                 run.errors,
                 budget=config.bot.tasks.budget,
                 on_applied=owed_for(config, state, language) if state is not None else None,
+                ledger=Ledger(state, now) if state is not None else None,
             )
+            run.applied, run.deferred, run.uncertain = done.applied, done.deferred, done.uncertain
             if state is not None:
                 outcome = notify(
                     config,
@@ -140,6 +143,7 @@ def run_once(
             created=len(run.created),
             applied=len(run.applied),
             deferred=len(run.deferred),
+            uncertain=len(run.uncertain),
             messages=len(run.posted),
             outbox_waiting=run.waiting,
             errors=len(run.errors),

@@ -20,10 +20,22 @@ class TrackerError(Exception):
 class TrackerUnavailable(TrackerError):
     """The tracker could not be reached or kept failing (network, 5xx, rate limit past retries)."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
-        """Keep the tracker's Retry-After, when it sent one."""
+    def __init__(
+        self, message: str, *, retry_after: float | None = None, status: int | None = None
+    ) -> None:
+        """Keep the tracker's Retry-After and HTTP status, when it sent them."""
         super().__init__(message)
         self.retry_after = retry_after
+        self.status = status  # None: no answer at all (connection lost, timeout)
+
+    @property
+    def write_may_have_happened(self) -> bool:
+        """Whether a write this answered may have been done all the same.
+
+        429 and 503 say the request was not handled; no answer at all, or a gateway's 500,
+        502 or 504, leave it open.
+        """
+        return self.status not in {429, 503}
 
 
 class ChatError(Exception):
@@ -63,6 +75,13 @@ class Tracker(Protocol):
 
     def open_issues_in_versions(self, versions: Sequence[tuple[str, str]]) -> list[Issue]:
         """The unresolved issues planned for these (project, version name) pairs."""
+        ...
+
+    def task(self, key: str) -> Issue | None:
+        """One task read by its key, None when it does not exist.
+
+        Unlike a search, reading by key sees a write at once.
+        """
         ...
 
     def versions(self, project: str) -> list[Version]:
@@ -250,6 +269,18 @@ class StateStore(Protocol):
 
     def record_run(self, run: RunRecord) -> None:
         """Keep a run, its results and its actions."""
+        ...
+
+    def remember_create(self, fingerprint: str, key: str | None, at: datetime) -> None:
+        """Remember a create: its key, or None when its answer was lost (it may have landed)."""
+        ...
+
+    def recent_creates(self, since: datetime) -> dict[str, tuple[str | None, datetime]]:
+        """The creates remembered since *since*, by fingerprint; older ones are forgotten."""
+        ...
+
+    def forget_create(self, fingerprint: str) -> None:
+        """A search found the task (or it is gone): nothing uncertain about it any more."""
         ...
 
     def check_states(self, table: str = "check_states") -> dict[tuple[str, str], str]:

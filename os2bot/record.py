@@ -47,6 +47,7 @@ def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecor
         "planned": len(run.actions),
         "applied": len(run.applied),
         "deferred": len(run.deferred),
+        "uncertain": len(run.uncertain),
         "messages": len(run.posted),
         "errors": len(run.errors),
         "jira_calls": sum(run.calls.values()),
@@ -84,5 +85,9 @@ def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecor
         + [
             (a.kind.value, a.fingerprint, a.product, a.issue_key, a.summary, "deferred")
             for a in run.deferred
+        ]
+        + [
+            (a.kind.value, a.fingerprint, a.product, a.issue_key, a.summary, "uncertain")
+            for a in run.uncertain
         ],
     )

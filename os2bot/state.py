@@ -15,7 +15,7 @@ from typing import Self, TextIO
 
 from os2bot.ports import MessageRef, RunRecord
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -83,6 +83,13 @@ _MIGRATIONS: dict[int, str] = {
             issue_key TEXT,
             summary TEXT NOT NULL,
             outcome TEXT NOT NULL
+        );
+    """,
+    4: """
+        CREATE TABLE creates (
+            fingerprint TEXT PRIMARY KEY,
+            issue_key TEXT,
+            created_at TEXT NOT NULL
         );
     """,
 }
@@ -196,6 +203,27 @@ class SqliteState:
             "updated_at = excluded.updated_at",
             (target, product, ref.ref, ref.content_hash, datetime.now(UTC).isoformat()),
         )
+
+    # ------------------------------------------------------------------ creates
+
+    def remember_create(self, fingerprint: str, key: str | None, at: datetime) -> None:
+        """Remember a create: its key, or None when its answer was lost."""
+        self._db.execute(
+            "INSERT INTO creates (fingerprint, issue_key, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (fingerprint) DO UPDATE SET issue_key = excluded.issue_key, "
+            "created_at = excluded.created_at",
+            (fingerprint, key, at.isoformat()),
+        )
+
+    def recent_creates(self, since: datetime) -> dict[str, tuple[str | None, datetime]]:
+        """The creates remembered since *since*; older ones are forgotten."""
+        self._db.execute("DELETE FROM creates WHERE created_at < ?", (since.isoformat(),))
+        rows = self._db.execute("SELECT fingerprint, issue_key, created_at FROM creates")
+        return {fp: (key, datetime.fromisoformat(at)) for fp, key, at in rows}
+
+    def forget_create(self, fingerprint: str) -> None:
+        """Nothing uncertain about this task any more."""
+        self._db.execute("DELETE FROM creates WHERE fingerprint = ?", (fingerprint,))
 
     # ------------------------------------------------------------------- outbox
 

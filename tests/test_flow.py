@@ -272,7 +272,8 @@ def test_creates_look_for_all_their_labels_in_one_search_and_skip_what_exists(sa
     sandbox.jira.add_issue(project="MO", summary="Opgave 2", labels=list(creates[2].labels))
     before = len(sandbox.calls(r"/search/jql$"))
 
-    applied, deferred = apply_actions(creates, tracker_for(sandbox))
+    done = apply_actions(creates, tracker_for(sandbox))
+    applied, deferred = done.applied, done.deferred
 
     assert deferred == []
     assert [a.existed for a in applied] == [False, False, True, False, False]

@@ -298,6 +298,48 @@ def test_a_run_aborted_after_some_writes_still_announces_every_task_it_opened_on
     assert len(keys) == len(set(keys))
 
 
+def test_a_search_index_that_lags_behind_the_writes_opens_nothing_twice(sandbox_factory, tmp_path):
+    """Jira Cloud's search sees new issues only after a while: the next run does not find its
+    tasks by search, reads the ones it opened by key instead, and opens none again."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    sandbox.jira.index_lag = 3600
+
+    first = run(sandbox, cfg, tmp_path)
+    second = run(sandbox, cfg, tmp_path)
+
+    assert first.created
+    assert second.created == []
+    assert len(sandbox.jira.issues_with_label("os2bot")) == len(first.created)
+    assert sandbox.calls(r"/rest/api/2/issue/[A-Z]+-\d+$")
+
+
+def test_a_create_whose_answer_was_lost_is_not_repeated_until_a_search_settles_it(
+    sandbox_factory, tmp_path
+):
+    """A create whose answer is lost while the search index lags may have landed: later runs
+    leave that task alone (saying it waits) until a search finds it, then go on as usual."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    sandbox.jira.index_lag = 3600
+    sandbox.add_fault(Fault(kind="drop", path=r"/rest/api/2/issue$", method="POST", after=True))
+
+    with pytest.raises(TrackerUnavailable):
+        run(sandbox, cfg, tmp_path)
+    sandbox.faults.clear()
+    waiting = run(sandbox, cfg, tmp_path)
+    sandbox.jira.catch_up_index()
+    settled = run(sandbox, cfg, tmp_path)
+    final = run(sandbox, cfg, tmp_path)
+
+    summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
+    assert len(waiting.uncertain) == 1
+    assert waiting.uncertain[0].summary == summaries[0]
+    assert settled.uncertain == []
+    assert final.actions == []
+    assert len(summaries) == len(set(summaries))
+
+
 def test_dashboard_issue_is_kept_current_in_place(sandbox_factory, tmp_path):
     """The secretariat's dashboard issue is opened once and edited in place when a product's
     state changes — never a second one."""

@@ -28,6 +28,7 @@ _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
 HTTP_TOO_MANY = 429
+HTTP_NOT_FOUND = 404
 
 
 def _endpoint(method: str, url: str) -> str:
@@ -79,7 +80,7 @@ def _translate(exc: Exception) -> TrackerError:
         status = exc.status_code or 0
         message = _error_text(exc)
         if status == 0 or status >= HTTP_SERVER_ERROR or status == HTTP_TOO_MANY:
-            return TrackerUnavailable(message, retry_after=_retry_after(exc))
+            return TrackerUnavailable(message, retry_after=_retry_after(exc), status=status or None)
         return TrackerError(message)
     # requests' own errors: connection refused, reset, timeout. Their text names host and path,
     # never the Authorization header.
@@ -278,6 +279,20 @@ class JiraTracker:
             f"{_projects(projects)} AND fixVersion in ({names}) AND statusCategory != Done",
             ("summary", "project", "status", "fix_versions"),
         )
+
+    def task(self, key: str) -> Issue | None:
+        """GET issue/{key}: read from the database, not the search index; None on 404."""
+
+        def read() -> Any:
+            try:
+                return self._jira.issue(key, fields="summary,labels,project,status")
+            except JIRAError as exc:
+                if exc.status_code == HTTP_NOT_FOUND:
+                    return None
+                raise
+
+        found = self._read(read)
+        return None if found is None else self._issue(found.raw)
 
     def versions(self, project: str) -> list[Version]:
         """The project's versions (one call)."""

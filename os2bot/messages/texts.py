@@ -631,6 +631,16 @@ TEXTS: dict[str, T] = build(
             en="The write budget ({budget}) is used up: "
             "{count:one=# action waits|other=# actions wait} for the next run.",
         ),
+        "plan.uncertain": T(
+            da="{count:one=# opgave venter|other=# opgaver venter}: et tidligere forsøg på at "
+            "oprette {count:one=den|other=dem} kan være lykkedes, selv om svaret gik tabt. "
+            "os2bot opretter {count:one=den|other=dem} ikke igen, før Jira har vist, om "
+            "{count:one=den|other=de} findes.",
+            en="{count:one=# task waits|other=# tasks wait}: an earlier attempt to open "
+            "{count:one=it|other=them} may have succeeded although the answer was lost. os2bot "
+            "will not open {count:one=it|other=them} again until Jira has shown whether "
+            "{count:one=it exists|other=they exist}.",
+        ),
         "task.resolved.comment": T(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
             en="os2bot: {check} is now met. {reason} Resolving this task.",

@@ -9,7 +9,7 @@ import binascii
 import hashlib
 import threading
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -98,6 +98,13 @@ class JiraFake:
         self.comments: dict[str, list[dict[str, Any]]] = {}
         self._next_id = 10000
         self._counters: dict[str, int] = {}
+        # Jira Cloud's search (search/jql) is eventually consistent: "The API doesn't provide
+        # read-after-write consistency by default … The delay might vary from a few seconds
+        # to minutes" (developer.atlassian.com/cloud/jira/platform/search-and-reconcile).
+        # A test sets index_lag to hold new issues out of Cloud searches for that many
+        # seconds, unless named in `reconcileIssues`; reading an issue by key is consistent.
+        self.index_lag = 0.0
+        self._indexed_at: dict[str, datetime] = {}
         start = now()
         for number, project in enumerate(seed.projects):
             self._add_project(project, number, start)
@@ -442,6 +449,7 @@ class JiraFake:
                 "maxResults": body.get("maxResults"),
                 "startAt": body.get("startAt", 0),
                 "nextPageToken": body.get("nextPageToken"),
+                "reconcileIssues": body.get("reconcileIssues") or [],
             }
         fields = [f for value in request.query.get("fields", []) for f in value.split(",") if f]
         return {
@@ -451,6 +459,16 @@ class JiraFake:
             "startAt": request.arg("startAt", "0"),
             "nextPageToken": request.arg("nextPageToken"),
         }
+
+    def catch_up_index(self) -> None:
+        """The search index has caught up with every write (tests end a lag with this)."""
+        with self._lock:
+            self._indexed_at.clear()
+
+    def _indexed(self, issue: dict[str, Any], now: datetime, reconcile: set[str]) -> bool:
+        """Whether Cloud's search index has caught up with *issue* (or it is reconciled)."""
+        due = self._indexed_at.get(issue["id"])
+        return due is None or due <= now or issue["id"] in reconcile
 
     def _matching(self, jql_text: str) -> list[dict[str, Any]] | Response:
         try:
@@ -493,6 +511,9 @@ class JiraFake:
         matching = self._matching(args["jql"])
         if isinstance(matching, Response):
             return matching
+        now = self.now()
+        reconcile = {str(i) for i in args.get("reconcileIssues") or ()}
+        matching = [i for i in matching if self._indexed(i, now, reconcile)]
         size = self._page_size(args["maxResults"])
         start = _decode_token(args["nextPageToken"], args["jql"])
         if start is None:
@@ -670,6 +691,7 @@ class JiraFake:
                 now,
                 now,
             )
+            self._indexed_at[issue["id"]] = now + timedelta(seconds=self.index_lag)
         return Response(201, {"id": issue["id"], "key": issue["key"], "self": issue["self"]})
 
     def edit_issue(self, request: Request) -> Response:
