@@ -42,12 +42,13 @@ from os2bot.report import (
 )
 from os2bot.service.runner import Runner
 from os2bot.settings import Settings
-from os2bot.state import RunLock, SqliteState
+from os2bot.state import RunLock, SqliteState, StateError
 from os2bot.wiring import Wiring
 
 log = structlog.get_logger(__name__)
 
 EXIT_OK, EXIT_NOT_MET, EXIT_CONFIG, EXIT_UNREACHABLE = 0, 1, 2, 3
+EXIT_INTERNAL, EXIT_INTERRUPTED = 4, 130  # a bug; Ctrl-C
 
 
 @dataclass
@@ -180,6 +181,20 @@ def main(
         return EXIT_CONFIG
     if not args.language and not settings.language:
         ctx.language = config.bot.language
+    try:
+        return _command(ctx, config, args)
+    except KeyboardInterrupt:
+        print(text("cli.interrupted", ctx.language), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        log.debug("cli.crashed", exc_info=True)
+        problem = f"{type(exc).__name__}: {exc}"
+        print(text("cli.crashed", ctx.language, error=problem), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
+    """Run the command *args* names."""
     if args.command == "config":
         return _validate(ctx, config)
     if args.command == "sandbox":
@@ -280,9 +295,15 @@ def _live(
 
 def _run_failed(ctx: Context, runner: Runner) -> int:
     """Say why the runner's run did not happen: another run holds the lock, or it failed."""
+    failure = runner.last_exception
     if runner.outcome == "skipped":
         lock = RunLock(runner.state_path).path
         print(text("cli.busy", ctx.language, lock=lock), file=sys.stderr)
+    elif isinstance(failure, StateError):
+        # Unusable from the start: nothing was contacted, as with a bad configuration.
+        key = "cli.state_unreadable" if failure.opening else "cli.state_unwritable"
+        print(text(key, ctx.language, path=failure.path, error=failure.error), file=sys.stderr)
+        return EXIT_CONFIG if failure.opening else EXIT_UNREACHABLE
     else:
         error = runner.last_exception or runner.last_error
         print(text("cli.jira_unreachable", ctx.language, error=error), file=sys.stderr)
@@ -321,9 +342,16 @@ def _service(ctx: Context, config: Config) -> int:
 
     runner.observe = observe
     host = ctx.settings.service_host or service.host
-    server = serve(
-        host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
-    )
+    try:
+        server = serve(
+            host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
+        )
+    except OSError as exc:  # in use, or not an address of this machine
+        print(
+            text("cli.port_in_use", ctx.language, port=service.port, host=host, error=exc.strerror),
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
     scheduler = build_scheduler(config, runner.run)
     if config.bot.schedule.run_at_start:
         scheduler.add_job(runner.run, id="start", name="start", kwargs={"digest": False})

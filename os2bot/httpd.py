@@ -24,12 +24,16 @@ class PromptHTTPServer(ThreadingHTTPServer):
     timeout = 0.0  # handle_request() never waits: it is only called when a client is waiting
 
     def __init__(self, server_address: tuple[str, int], handler: type[BaseRequestHandler]) -> None:
-        """Bind as ThreadingHTTPServer does, plus the socket pair that wakes the loop."""
-        super().__init__(server_address, handler)
+        """Bind as ThreadingHTTPServer does, plus the socket pair that wakes the loop.
+
+        The pair exists before binding: a failed bind (the port in use) closes the server
+        at once, pair included, and raises the OSError.
+        """
         self._wake_reader, self._wake_writer = socket.socketpair()
         self._wake_reader.setblocking(False)  # noqa: FBT003 - the socket API's own signature
         self._stopping = threading.Event()
         self._stopped = threading.Event()
+        super().__init__(server_address, handler)
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
         """Handle requests until shutdown(); *poll_interval* is accepted and not needed."""

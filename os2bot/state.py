@@ -99,6 +99,17 @@ def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
+class StateError(Exception):
+    """The state database cannot be opened, read or written (corrupt, no space, no access)."""
+
+    def __init__(self, path: str, error: Exception, *, opening: bool = False) -> None:
+        """Name the file and what SQLite said; *opening*: before anything else was done."""
+        super().__init__(f"{path}: {error}")
+        self.path = path
+        self.error = str(error)
+        self.opening = opening
+
+
 class Busy(Exception):
     """Another os2bot run holds the lock."""
 
@@ -165,9 +176,12 @@ class SqliteState:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._migrate()
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StateError(self.path, exc, opening=True) from None
 
     def _migrate(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")

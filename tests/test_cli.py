@@ -323,3 +323,90 @@ def test_report_since_that_is_not_a_date_is_explained(capsys):
 
     assert code == 2
     assert "skriv den som ÅÅÅÅ-MM-DD" in capsys.readouterr().err
+
+
+def test_a_corrupt_state_database_is_named_and_nothing_is_contacted(live, tmp_path, capsys):
+    """`os2bot apply` with a state database that is not one names the file and the variable
+    that moves it, exits 2, and has asked Jira nothing."""
+    (tmp_path / "state.sqlite3").write_bytes(b"this is not an SQLite database" * 100)
+
+    code = main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(tmp_path / "state.sqlite3") in err
+    assert "OS2BOT_STATE" in err
+    assert "Traceback" not in err
+    assert live.calls() == []
+
+
+@pytest.mark.usefixtures("live")
+def test_a_full_disk_mid_run_is_said_plainly_and_exits_3(monkeypatch, capsys):
+    """When the state database cannot be written mid-run (a full disk), `os2bot apply`
+    says so in plain words and exits 3, without a traceback."""
+    import sqlite3
+
+    from os2bot.state import SqliteState
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SqliteState, "enqueue", full)
+
+    code = main(["apply", "--config", str(CONFIG)], out=io.StringIO())
+
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "database or disk is full" in err
+    assert "Tilstandsdatabasen" in err
+    assert "Traceback" not in err
+
+
+def test_a_second_service_on_a_port_in_use_says_which_and_exits_2(live, tmp_path, capsys):
+    """`os2bot run` on a port another process holds names the port and the setting, exits 2,
+    and contacts nothing."""
+    import shutil
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    config_dir = tmp_path / "config"
+    shutil.copytree(CONFIG, config_dir)
+    main_file = config_dir / "os2bot.yaml"
+    main_file.write_text(
+        main_file.read_text(encoding="utf-8") + f"service:\n  port: {port}\n", encoding="utf-8"
+    )
+
+    try:
+        code = main(["run", "--config", str(config_dir)], out=io.StringIO())
+    finally:
+        taken.close()
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert str(port) in err
+    assert "service.port" in err
+    assert "Traceback" not in err
+    assert live.calls() == []
+
+
+@pytest.mark.usefixtures("live")
+def test_an_unexpected_error_is_said_without_a_traceback(monkeypatch, capsys):
+    """A bug the bot did not foresee ends with one line saying what happened and how to see
+    the details, exit 4 — not a traceback."""
+    from os2bot import flow
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("something the developers did not foresee")
+
+    monkeypatch.setattr(flow, "evaluate", broken)
+
+    code = main(["check", "--config", str(CONFIG)], out=io.StringIO())
+
+    err = capsys.readouterr().err
+    assert code == 4
+    assert "RuntimeError: something the developers did not foresee" in err
+    assert "--log-level DEBUG" in err
+    assert "Traceback" not in err

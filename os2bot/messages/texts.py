@@ -146,6 +146,32 @@ TEXTS: dict[str, T] = build(
             da="Produktet '{value}' findes ikke i konfigurationen (kendte: {known}).",
             en="There is no product '{value}' in the configuration (known: {known}).",
         ),
+        "cli.state_unreadable": T(
+            da="Tilstandsdatabasen {path} kan ikke åbnes: {error}. Flyt filen væk (så opretter "
+            "os2bot en ny), eller peg på en anden med OS2BOT_STATE. Intet er kontaktet.",
+            en="The state database {path} cannot be opened: {error}. Move the file away (os2bot "
+            "then creates a new one), or point OS2BOT_STATE at another. Nothing was contacted.",
+        ),
+        "cli.state_unwritable": T(
+            da="Tilstandsdatabasen {path} kan ikke skrives: {error}. Kørslen er stoppet; "
+            "næste kørsel finder de opgaver, der nåede at blive oprettet, og sender det, "
+            "der venter i udbakken.",
+            en="The state database {path} cannot be written: {error}. The run stopped; the "
+            "next run finds the tasks that were opened and sends what waits in the outbox.",
+        ),
+        "cli.port_in_use": T(
+            da="Porten {port} på {host} kan ikke bruges: {error}. Kører os2bot run allerede? "
+            "Stop den anden proces, eller vælg en anden port med service.port i os2bot.yaml.",
+            en="Port {port} on {host} cannot be used: {error}. Is os2bot run running already? "
+            "Stop the other process, or choose another port with service.port in os2bot.yaml.",
+        ),
+        "cli.crashed": T(
+            da="os2bot stødte på en uventet fejl: {error}. Kør igen med --log-level DEBUG for "
+            "detaljer, og meld gerne fejlen til udviklerne.",
+            en="os2bot met an unexpected error: {error}. Run again with --log-level DEBUG for "
+            "the details, and please report it to the developers.",
+        ),
+        "cli.interrupted": T(da="Afbrudt.", en="Interrupted."),
         "cli.busy": T(
             da="En anden os2bot-kørsel er i gang (låsen {lock} er taget). Prøv igen senere.",
             en="Another os2bot run is in progress (the lock {lock} is held). Try again later.",

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
@@ -18,7 +19,7 @@ from os2bot.messages import Language, text
 from os2bot.notify import Outcome, deliver
 from os2bot.ports import Chat, ChatError, ChatMessage, Tracker, TrackerError
 from os2bot.record import record_failure
-from os2bot.state import Busy, RunLock, SqliteState
+from os2bot.state import Busy, RunLock, SqliteState, StateError
 
 log = structlog.get_logger(__name__)
 
@@ -79,7 +80,16 @@ class Runner:
             lock.release()
 
     def _locked_run(self, *, digest: bool) -> RunResult | None:
-        state = SqliteState(self.state_path)
+        try:
+            state = SqliteState(self.state_path)
+        except StateError as exc:
+            # Before anything is contacted: nothing of this run could be recorded.
+            log.error("run.failed", error=str(exc))  # noqa: TRY400 - said without a traceback
+            self.last_failure, self.last_error, self.last_exception = self.clock(), str(exc), exc
+            self.outcome = "failed"
+            if self.observe:
+                self.observe(None, "failed", 0.0, {}, 0)
+            return None
         started = self.clock()
         began = time.monotonic()
         chats: Mapping[str, Chat] = {}
@@ -98,20 +108,31 @@ class Runner:
                 clock=self.clock,
             )
         except Exception as exc:
+            if isinstance(exc, sqlite3.Error):
+                exc = StateError(state.path, exc)
             error = f"{type(exc).__name__}: {exc}"
-            if isinstance(exc, TrackerError | ChatError):
-                # Expected (the tracker or chat refused or is away): said, without a traceback.
+            if isinstance(exc, TrackerError | ChatError | StateError):
+                # Expected (refused, away, no space): said, without a traceback.
                 log.error("run.failed", error=error)  # noqa: TRY400
             else:
                 log.exception("run.failed", error=error)
             self.last_failure, self.last_error, self.last_exception = self.clock(), error, exc
             self.outcome = "failed"
-            record_failure(
-                state, mode=Mode.APPLY.value, started=started, finished=self.clock(), error=error
-            )
-            self._alert(state, chats)
+            try:
+                record_failure(
+                    state,
+                    mode=Mode.APPLY.value,
+                    started=started,
+                    finished=self.clock(),
+                    error=error,
+                )
+                self._alert(state, chats)
+                waiting = len(state.pending())
+            except sqlite3.Error as unwritable:
+                log.error("state.unwritable", error=str(unwritable))  # noqa: TRY400
+                waiting = 0
             if self.observe:
-                self.observe(None, "failed", time.monotonic() - began, chats, len(state.pending()))
+                self.observe(None, "failed", time.monotonic() - began, chats, waiting)
             state.close()
             return None
         self.last_success, self.last_error, self.last_exception = self.clock(), None, None
