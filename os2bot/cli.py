@@ -22,7 +22,7 @@ import structlog
 from pydantic import SecretStr, ValidationError
 
 from os2bot import __version__
-from os2bot.config import Config, ConfigError, default_config_dir, load_config
+from os2bot.config import Config, ConfigError, example_config_dir, load_config
 from os2bot.domain import ActionKind, State
 from os2bot.flow import Mode, RunResult, run_once
 from os2bot.log import configure_logging
@@ -89,13 +89,28 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"os2bot {__version__}")
     common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option left out after the subcommand does not undo one given before it.
     common.add_argument(
-        "--config", type=Path, help="configuration directory (default ./config or $OS2BOT_CONFIG)"
+        "--config",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="configuration directory (default $OS2BOT_CONFIG, else ./config)",
     )
-    common.add_argument("--language", choices=["da", "en"], help="language of the output")
     common.add_argument(
-        "--log-level", help="log level (default WARNING; INFO for the service, `run`)"
+        "--language",
+        choices=["da", "en"],
+        default=argparse.SUPPRESS,
+        help="language of the output",
     )
+    common.add_argument(
+        "--log-level",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        type=str.upper,
+        default=argparse.SUPPRESS,
+        help="log level (default WARNING; INFO for the service, `run`)",
+    )
+    for action in common._actions:  # noqa: SLF001 - the same options before the subcommand
+        parser._add_action(action)  # noqa: SLF001
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser(
@@ -151,6 +166,8 @@ def main(
     *sleep* is how retries wait (tests pass one that does not).
     """
     args = _parser().parse_args(argv)
+    for option in ("config", "language", "log_level"):
+        setattr(args, option, getattr(args, option, None))
     stream = out or sys.stdout
     configure_logging(level=args.log_level or ("INFO" if args.command == "run" else "WARNING"))
     try:
@@ -166,13 +183,14 @@ def main(
         return EXIT_CONFIG
     settings.register_secrets()
     language: Language = args.language or settings.language or "da"
-    ctx = Context(
-        stream,
-        language,
-        settings,
-        args.config or settings.config or default_config_dir(),
-        sleep=sleep,
-    )
+    found = _config_dir(args, settings)
+    if found is None:
+        print(text("cli.no_config", language), file=sys.stderr)
+        return EXIT_CONFIG
+    config_dir, used = found
+    ctx = Context(stream, language, settings, config_dir, sleep=sleep)
+    if stream.isatty() or used == "cli.config_used.example":  # the example: always said
+        print(text(used, language, path=config_dir.resolve()), file=stream)
     try:
         config = load_config(ctx.config_dir)
     except ConfigError as exc:
@@ -191,6 +209,24 @@ def main(
         problem = f"{type(exc).__name__}: {exc}"
         print(text("cli.crashed", ctx.language, error=problem), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+# Only these may fall back on the example configuration shipped with os2bot: it names OS2's
+# real Jira and projects, and an `apply` from the wrong directory must not write there.
+EXAMPLE_ALLOWED = {"demo", "sandbox"}
+
+
+def _config_dir(args: argparse.Namespace, settings: Settings) -> tuple[Path, str] | None:
+    """The configuration directory, and the text saying where it came from; None if none."""
+    if args.config:
+        return args.config, "cli.config_used.option"
+    if settings.config:
+        return settings.config, "cli.config_used.environment"
+    if (Path("config") / "os2bot.yaml").exists():
+        return Path("config"), "cli.config_used.directory"
+    if args.command in EXAMPLE_ALLOWED:
+        return example_config_dir(), "cli.config_used.example"
+    return None
 
 
 def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:

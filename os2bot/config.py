@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -719,13 +718,8 @@ class Config:
         return self.profile_for(self.product(product_key)).check(check_id)
 
 
-def default_config_dir() -> Path:
-    """$OS2BOT_CONFIG, else ./config, else the example configuration shipped with os2bot."""
-    if env := os.environ.get("OS2BOT_CONFIG"):
-        return Path(env)
-    here = Path("config")
-    if (here / "os2bot.yaml").exists():
-        return here
+def example_config_dir() -> Path:
+    """The example configuration shipped with os2bot (the source tree's, or the wheel's)."""
     source_tree = Path(__file__).resolve().parent.parent / "config"
     if (source_tree / "os2bot.yaml").exists():
         return source_tree

@@ -92,7 +92,12 @@ def run_once(
     run = RunResult(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
     structlog.contextvars.bind_contextvars(run_id=run.run_id)
     try:
-        log.info("run.started", mode=mode.value, products=len(config.products))
+        log.info(
+            "run.started",
+            mode=mode.value,
+            products=len(config.products),
+            config=str(config.root.resolve()),
+        )
         snapshot = collect_snapshot(config, tracker, now, with_tasks=mode is not Mode.CHECK)
         run.snapshot = snapshot
         run.results = evaluate(snapshot, config)

@@ -410,3 +410,59 @@ def test_an_unexpected_error_is_said_without_a_traceback(monkeypatch, capsys):
     assert "RuntimeError: something the developers did not foresee" in err
     assert "--log-level DEBUG" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["check"], ["plan"], ["apply"], ["report"], ["run"]])
+def test_without_a_configuration_only_the_demo_may_use_the_example(
+    command, tmp_path, monkeypatch, capsys
+):
+    """With no ./config and no $OS2BOT_CONFIG, a command that reads or writes a real Jira
+    refuses to fall back on the shipped example (it names OS2's real Jira and projects):
+    exit 2, saying how to point at a configuration, and nothing is contacted."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("OS2BOT_CONFIG", raising=False)
+    monkeypatch.setenv("OS2BOT_JIRA_URL", "http://127.0.0.1:9")  # would fail if contacted
+    monkeypatch.setenv("OS2BOT_JIRA_EMAIL", "bot@os2.test")
+    monkeypatch.setenv("OS2BOT_JIRA_TOKEN", "x-token-x")
+
+    code = main(command, out=io.StringIO(), sleep=lambda _s: pytest.fail("contacted Jira"))
+
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "--config" in err
+    assert "OS2BOT_CONFIG" in err
+
+
+def test_the_demo_may_use_the_example_configuration(tmp_path, monkeypatch):
+    """`os2bot demo` from an empty directory runs on the shipped example, and says so."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("OS2BOT_CONFIG", raising=False)
+    out = io.StringIO()
+
+    code = main(["demo"], out=out)
+
+    assert code == 0
+    assert "eksempelkonfiguration" in out.getvalue().splitlines()[0]
+
+
+@pytest.mark.usefixtures("live")
+def test_options_work_before_the_subcommand_too(capsys):
+    """`os2bot --config DIR --language en check` is the same as giving them after `check`."""
+    out = io.StringIO()
+
+    code = main(["--config", str(CONFIG), "--language", "en", "check"], out=out)
+
+    assert code == 1
+    assert "Not met or unknown:" in out.getvalue()
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("live")
+def test_the_configuration_used_is_named_in_run_started(capsys):
+    """The run's first log event names the configuration directory it used."""
+    main(["check", "--config", str(CONFIG), "--log-level", "INFO"], out=io.StringIO())
+
+    started = next(
+        json.loads(line) for line in capsys.readouterr().err.splitlines() if '"run.started"' in line
+    )
+    assert started["config"] == str(CONFIG.resolve())

@@ -127,6 +127,31 @@ TEXTS: dict[str, T] = build(
         "pydantic.value_error": T(da="ugyldig værdi: {detail}", en="invalid value: {detail}"),
         "pydantic.other": T(da="ugyldig værdi: {detail}", en="invalid value: {detail}"),
         # CLI
+        "cli.no_config": T(
+            da="Der er ingen konfiguration: angiv mappen med --config MAPPE eller "
+            "OS2BOT_CONFIG=MAPPE, eller kør fra en mappe, der har config/os2bot.yaml. "
+            "(Kun os2bot demo og os2bot sandbox bruger eksempelkonfigurationen, for den "
+            "peger på OS2s rigtige Jira.)",
+            en="There is no configuration: name its directory with --config DIR or "
+            "OS2BOT_CONFIG=DIR, or run from a directory that has config/os2bot.yaml. "
+            "(Only os2bot demo and os2bot sandbox use the example configuration, since it "
+            "points at OS2's real Jira.)",
+        ),
+        "cli.config_used.option": T(
+            da="Konfiguration: {path} (fra --config)", en="Configuration: {path} (from --config)"
+        ),
+        "cli.config_used.environment": T(
+            da="Konfiguration: {path} (fra OS2BOT_CONFIG)",
+            en="Configuration: {path} (from OS2BOT_CONFIG)",
+        ),
+        "cli.config_used.directory": T(
+            da="Konfiguration: {path} (mappen config her)",
+            en="Configuration: {path} (the config directory here)",
+        ),
+        "cli.config_used.example": T(
+            da="Konfiguration: {path} (eksempelkonfigurationen, der følger med os2bot)",
+            en="Configuration: {path} (the example configuration shipped with os2bot)",
+        ),
         "cli.config_invalid": T(
             da="Konfigurationen kan ikke bruges:",
             en="The configuration cannot be used:",
