@@ -11,7 +11,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "os2bot"
 SDKS = {"jira", "slack_sdk", "zulip", "requests", "urllib3"}
-CORE = ["domain.py", "ports.py", "planner.py", "service.py", "config.py", "rules", "messages"]
+CORE = ["domain.py", "ports.py", "planner.py", "service.py", "config", "rules", "messages"]
 
 
 def imported_modules(path: Path) -> set[str]:
