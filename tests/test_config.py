@@ -188,6 +188,18 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "mindst 1",
     ),
     (
+        "empty JQL fragment (a field named like its evidence kind)",
+        lambda d: _set(
+            d / "governance" / "tilslutningsaftale.yaml",
+            (d / "governance" / "tilslutningsaftale.yaml")
+            .read_text()
+            .replace("jql: labels = koordinationsgruppemøde", 'jql: "" #'),
+        ),
+        "governance/tilslutningsaftale.yaml",
+        "checks[1].evidence.jql",
+        "må ikke være tom",
+    ),
+    (
         "not UTF-8",
         lambda d: _product(d).write_bytes("name: OS2m\xf8\n".encode("latin-1")),
         "products/os2mo.yaml",

@@ -9,14 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from os2bot.config.base import Bilingual, Model
-from os2bot.config.evidence import (
-    ActivityEvidence,
-    DeclaredEvidence,
-    Evidence,
-    JqlEvidence,
-    SelfAssessmentEvidence,
-    VersionsEvidence,
-)
+from os2bot.config.evidence import Evidence
 from os2bot.config.terms import PHASES, Extension, Level, Phase
 
 Owner = Literal["steering_group", "coordination_group", "secretariat"]
@@ -65,15 +58,7 @@ class CheckDef(Model):
     remind: bool = Field(default=True, description="Open a reminder task when not met.")
 
     @property
-    def evidences(
-        self,
-    ) -> list[
-        JqlEvidence
-        | DeclaredEvidence
-        | ActivityEvidence
-        | VersionsEvidence
-        | SelfAssessmentEvidence
-    ]:
+    def evidences(self) -> list[Evidence]:
         """All evidence the check needs, first the main one."""
         return [self.evidence, *self.also]
 

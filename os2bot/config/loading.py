@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from types import NoneType, UnionType
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from os2bot.config.bot import BotConfig
-from os2bot.config.evidence import EVIDENCE_KINDS
+from os2bot.config.evidence import MODELS
 from os2bot.config.governance import Catalogue, CheckDef, Profile
 from os2bot.config.product import Product
 from os2bot.messages import Language, text
@@ -267,25 +268,14 @@ def _load_model(root: Path, path: Path, model: type[M], problems: list[ConfigPro
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems.extend(_problems_from(rel, exc))
+        problems.extend(_problems_from(rel, exc, model))
         return None
 
 
-def _problems_from(rel: str, exc: ValidationError) -> list[ConfigProblem]:
+def _problems_from(rel: str, exc: ValidationError, model: type[BaseModel]) -> list[ConfigProblem]:
     problems = []
     for error in exc.errors(include_url=False):
-        path = ""
-        trail: list[str | int] = []
-        for part in error["loc"]:
-            # pydantic puts a discriminated union's tag into the location
-            # ("evidence.jql.within_days", "also[0].jql.jql"); users wrote no tag.
-            in_union = trail[-1:] in (["evidence"], ["trace"]) or (
-                len(trail) > 1 and isinstance(trail[-1], int) and trail[-2] == "also"
-            )
-            if in_union and part in EVIDENCE_KINDS:
-                continue
-            trail.append(part)
-            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        path = _user_path(model, error["loc"])
         kind = str(error["type"])
         ctx = {k: _short(v) for k, v in (error.get("ctx") or {}).items()}
         params: dict[str, Any] = {"detail": error["msg"], "input": _short(error.get("input"))}
@@ -293,6 +283,54 @@ def _problems_from(rel: str, exc: ValidationError) -> list[ConfigProblem]:
         key = f"pydantic.{kind}"
         problems.append(ConfigProblem(rel, path, key, params))
     return problems
+
+
+def _user_path(model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
+    """*loc* as the user wrote it, e.g. `checks[1].evidence.within_days`.
+
+    pydantic puts the tag of a discriminated union into the location
+    (`evidence.jql.within_days`); users wrote no tag. The walk follows *model*'s field types,
+    so a tag is told from a field or a check id that happens to have a kind's name.
+    """
+    at: Any = model
+    path = ""
+    for part in loc:
+        if _is_evidence(at) and part in MODELS:
+            at = MODELS[str(part)]
+            continue
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        at = _inside(at, part)
+    return path
+
+
+def _bare(annotation: Any) -> Any:
+    """*annotation* without `Annotated[...]` and without `| None`."""
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) in (Union, UnionType):
+        rest = [arg for arg in get_args(annotation) if arg is not NoneType]
+        if len(rest) == 1:
+            return _bare(rest[0])
+    return annotation
+
+
+def _is_evidence(annotation: Any) -> bool:
+    """Whether *annotation* is the union of the evidence kinds."""
+    return set(get_args(_bare(annotation))) == set(MODELS.values())
+
+
+def _inside(annotation: Any, part: str | int) -> Any:
+    """The type found at *part* inside a value of type *annotation* (None: not followed)."""
+    annotation = _bare(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(str(part))
+        return field.annotation if field is not None else None
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (list, tuple) and args:
+        return args[0]
+    if origin is dict and args:
+        return args[1]
+    return None
 
 
 def _short(value: Any) -> str:
