@@ -14,7 +14,8 @@ from pydantic import BaseModel
 
 from os2bot import config as config_module
 from os2bot.cli import main
-from os2bot.config import ConfigError, load_config
+from os2bot.config import ConfigError, default_config_dir, load_config
+from os2bot.rules import effective_evidence
 
 from conftest import CONFIG, write_yaml
 
@@ -276,6 +277,74 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "level",
         "'4' er ikke tilladt",
     ),
+    (
+        "replacement evidence with a window of zero days",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(evidence={"koordinationsgruppe": [{"kind": "jql", "jql": "x", "within_days": 0}]}),
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[0].within_days",
+        "mindst 1",
+    ),
+    (
+        "replacement evidence missing its declared fact",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                evidence={
+                    "koordinationsgruppe": [
+                        {"kind": "jql", "jql": "labels = referat"},
+                        {"kind": "declared"},
+                    ]
+                }
+            ),
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[1].fact",
+        "feltet mangler",
+    ),
+    (
+        "replacement evidence of a kind that is not registered",
+        lambda d: write_yaml(
+            _product(d), _mo(evidence={"koordinationsgruppe": [{"kind": "git", "folder": "x"}]})
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[0]",
+        "'git'",
+    ),
+    (
+        "replacement evidence that is empty",
+        lambda d: write_yaml(_product(d), _mo(evidence={"koordinationsgruppe": []})),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe",
+        "mindst 1 element",
+    ),
+    (
+        "replacement evidence for a check that does not exist",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(evidence={"bestyrelse": [{"kind": "declared", "fact": "steering_group"}]}),
+        ),
+        "products/os2mo.yaml",
+        "evidence.bestyrelse",
+        "findes ikke i profilen",
+    ),
+    (
+        "override of a parameter the replacement evidence does not have",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                evidence={
+                    "koordinationsgruppe": [{"kind": "declared", "fact": "coordination_group"}]
+                },
+                overrides={"koordinationsgruppe": {"within_days": 30}},
+            ),
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.within_days",
+        "er ikke en parameter",
+    ),
     ("no main file", lambda d: (d / "os2bot.yaml").unlink(), "config", "", "os2bot.yaml"),
 ]
 
@@ -344,3 +413,37 @@ def test_validate_reports_what_it_loaded():
     assert code == 0
     assert "4 produkt(er)" in out.getvalue()
     assert "19 tjek" in out.getvalue()
+
+
+def test_a_product_may_replace_a_checks_evidence(config_dir):
+    """A product file's `evidence:` replaces the check's evidence and `also` for that product,
+    with any registered kind, and overrides then apply to the replacement."""
+    write_yaml(
+        _product(config_dir),
+        _mo(
+            evidence={
+                "koordinationsgruppe": [
+                    {"kind": "jql", "jql": "labels = referat", "date_field": "created"}
+                ]
+            },
+            overrides={"koordinationsgruppe": {"within_days": 30}},
+        ),
+    )
+
+    cfg = load_config(config_dir)
+
+    mo = cfg.product("os2mo")
+    check = cfg.check_of("os2mo", "koordinationsgruppe")
+    assert [e.model_dump(exclude_defaults=True) for e in mo.evidence_for(check)] == [
+        {"kind": "jql", "jql": "labels = referat", "date_field": "created"}
+    ]
+    assert [e.kind for e in check.evidences] == ["jql", "declared"]
+    assert [e.within_days for e in effective_evidence(check, mo)] == [30]
+
+
+def test_the_shipped_configuration_is_found_from_any_directory(monkeypatch, tmp_path):
+    """Without OS2BOT_CONFIG and without ./config, the configuration beside the source is used."""
+    monkeypatch.delenv("OS2BOT_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+    assert default_config_dir() == CONFIG

@@ -200,7 +200,7 @@ def _cross_check(
                 )
             )
             continue
-        params = {name for e in check.evidences for name in type(e).model_fields}
+        params = {name for e in product.evidence_for(check) for name in type(e).model_fields}
         problems.extend(
             ConfigProblem(
                 rel,
@@ -211,6 +211,13 @@ def _cross_check(
             for name in override.model_dump(exclude_none=True)
             if name not in params
         )
+    problems.extend(
+        ConfigProblem(
+            rel, f"evidence.{check_id}", "config.unknown_check", {"value": check_id, "known": known}
+        )
+        for check_id in product.evidence
+        if check_id not in checks
+    )
     problems.extend(
         ConfigProblem(
             rel,

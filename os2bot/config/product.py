@@ -1,16 +1,18 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""config/products/*.yaml: one OS2 product — Jira, groups, suppliers, agreement, chat, overrides."""
+"""config/products/*.yaml: one OS2 product — Jira, groups, suppliers, agreement, chat, evidence."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
 from os2bot.config.base import Model, Person
 from os2bot.config.bot import ChatTargets, valid_cron
-from os2bot.config.evidence import EvidenceOverride
+from os2bot.config.evidence import Evidence, EvidenceOverride
+from os2bot.config.governance import CheckDef
 from os2bot.config.terms import Extension, FundingItem, Level, Phase, SupplierPhase
 
 ProductChat = ChatTargets
@@ -171,6 +173,15 @@ class Product(Model):
     overrides: dict[str, EvidenceOverride] = Field(
         default_factory=dict, description="Evidence overrides by check id."
     )
+    evidence: dict[str, Annotated[list[Evidence], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Evidence replacing a check's own (its evidence and also), by check id; "
+        "any kind, e.g. a declared fact instead of a JQL search.",
+    )
+
+    def evidence_for(self, check: CheckDef) -> list[Evidence]:
+        """The evidence *check* is judged by for this product: its replacement, else the check's."""
+        return list(self.evidence.get(check.id) or check.evidences)
 
     @property
     def requests_jql(self) -> str:

@@ -47,18 +47,20 @@ def applies(check: CheckDef, product: Product) -> bool:
 
 
 def effective_evidence(check: CheckDef, product: Product) -> list[EvidenceModel]:
-    """The check's evidence with the product's overrides applied.
+    """The check's evidence for *product*, replaced and overridden as the product says.
 
-    An override applies to every piece of evidence that has the parameter; configuration
+    A replacement (`evidence:` in the product file) stands for the check's evidence and `also`
+    together; an override applies to every piece of evidence that has the parameter; configuration
     validation refuses parameters that no piece has.
     """
+    evidence = product.evidence_for(check)
     override: EvidenceOverride | None = product.overrides.get(check.id)
     if override is None:
-        return list(check.evidences)
+        return evidence
     changes = override.model_dump(exclude_none=True)
     return [
         e.model_copy(update={k: v for k, v in changes.items() if k in type(e).model_fields})
-        for e in check.evidences
+        for e in evidence
     ]
 
 
