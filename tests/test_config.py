@@ -14,7 +14,8 @@ from pydantic import BaseModel
 
 from os2bot import config as config_module
 from os2bot.cli import main
-from os2bot.config import ConfigError, load_config
+from os2bot.config import ConfigError, example_config_dir, load_config
+from os2bot.rules import effective_evidence
 
 from conftest import CONFIG, write_yaml
 
@@ -37,7 +38,7 @@ def test_every_config_field_has_a_description():
         for obj in vars(config_module).values()
         if isinstance(obj, type)
         and issubclass(obj, BaseModel)
-        and obj.__module__ == config_module.__name__
+        and obj.__module__.startswith("os2bot.")
     ]
     undocumented = [
         f"{model.__name__}.{name}"
@@ -188,6 +189,18 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "mindst 1",
     ),
     (
+        "empty JQL fragment (a field named like its evidence kind)",
+        lambda d: _set(
+            d / "governance" / "tilslutningsaftale.yaml",
+            (d / "governance" / "tilslutningsaftale.yaml")
+            .read_text()
+            .replace("jql: labels = koordinationsgruppemøde", 'jql: "" #'),
+        ),
+        "governance/tilslutningsaftale.yaml",
+        "checks[1].evidence.jql",
+        "må ikke være tom",
+    ),
+    (
         "not UTF-8",
         lambda d: _product(d).write_bytes("name: OS2m\xf8\n".encode("latin-1")),
         "products/os2mo.yaml",
@@ -264,6 +277,74 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "level",
         "'4' er ikke tilladt",
     ),
+    (
+        "replacement evidence with a window of zero days",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(evidence={"koordinationsgruppe": [{"kind": "jql", "jql": "x", "within_days": 0}]}),
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[0].within_days",
+        "mindst 1",
+    ),
+    (
+        "replacement evidence missing its declared fact",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                evidence={
+                    "koordinationsgruppe": [
+                        {"kind": "jql", "jql": "labels = referat"},
+                        {"kind": "declared"},
+                    ]
+                }
+            ),
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[1].fact",
+        "feltet mangler",
+    ),
+    (
+        "replacement evidence of a kind that is not registered",
+        lambda d: write_yaml(
+            _product(d), _mo(evidence={"koordinationsgruppe": [{"kind": "git", "folder": "x"}]})
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[0]",
+        "'git'",
+    ),
+    (
+        "replacement evidence that is empty",
+        lambda d: write_yaml(_product(d), _mo(evidence={"koordinationsgruppe": []})),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe",
+        "mindst 1 element",
+    ),
+    (
+        "replacement evidence for a check that does not exist",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(evidence={"bestyrelse": [{"kind": "declared", "fact": "steering_group"}]}),
+        ),
+        "products/os2mo.yaml",
+        "evidence.bestyrelse",
+        "findes ikke i profilen",
+    ),
+    (
+        "override of a parameter the replacement evidence does not have",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(
+                evidence={
+                    "koordinationsgruppe": [{"kind": "declared", "fact": "coordination_group"}]
+                },
+                overrides={"koordinationsgruppe": {"within_days": 30}},
+            ),
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.within_days",
+        "er ikke en parameter",
+    ),
     ("no main file", lambda d: (d / "os2bot.yaml").unlink(), "config", "", "os2bot.yaml"),
 ]
 
@@ -332,3 +413,35 @@ def test_validate_reports_what_it_loaded():
     assert code == 0
     assert "4 produkter" in out.getvalue()
     assert "19 tjek" in out.getvalue()
+
+
+def test_a_product_may_replace_a_checks_evidence(config_dir):
+    """A product file's `evidence:` replaces the check's evidence and `also` for that product,
+    with any registered kind, and overrides then apply to the replacement."""
+    write_yaml(
+        _product(config_dir),
+        _mo(
+            evidence={
+                "koordinationsgruppe": [
+                    {"kind": "jql", "jql": "labels = referat", "date_field": "created"}
+                ]
+            },
+            overrides={"koordinationsgruppe": {"within_days": 30}},
+        ),
+    )
+
+    cfg = load_config(config_dir)
+
+    mo = cfg.product("os2mo")
+    check = cfg.check_of("os2mo", "koordinationsgruppe")
+    assert [e.model_dump(exclude_defaults=True) for e in mo.evidence_for(check)] == [
+        {"kind": "jql", "jql": "labels = referat", "date_field": "created"}
+    ]
+    assert [e.kind for e in check.evidences] == ["jql", "declared"]
+    assert [e.within_days for e in effective_evidence(check, mo)] == [30]
+
+
+def test_the_example_configuration_is_the_one_beside_the_source():
+    """The example that demo and sandbox may fall back on is the configuration in the source
+    tree (the wheel ships the same files)."""
+    assert example_config_dir() == CONFIG

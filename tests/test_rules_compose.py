@@ -342,3 +342,71 @@ def test_product_with_every_check_waived_is_all_waived_or_met():
     assert set(states) <= {State.WAIVED, State.MET}
     assert states[State.WAIVED] > 0
     assert len(results) == len(PROFILE.checks)
+
+
+# ------------------------------------------------------------------------------- replaced evidence
+
+MINUTES = {"kind": "jql", "jql": "labels = referat", "date_field": "created", "within_days": 45}
+MINUTES_QUERY = jql.query(jql.JqlEvidence(**MINUTES))
+
+
+def test_a_product_may_judge_its_meetings_by_a_declared_fact_instead():
+    """A product that replaces the coordination group's meeting search with the declared group
+    is judged by the declaration alone, while a product on the profile's evidence is not met."""
+    declared_only = other_product(
+        evidence={"koordinationsgruppe": [{"kind": "declared", "fact": "coordination_group"}]}
+    )
+
+    results = evaluate(snapshot(projects={"TEST", "OTHER"}), config(product(), declared_only))
+
+    by_product = {r.product: r for r in results if r.check_id == "koordinationsgruppe"}
+    assert by_product["os2test"].state is State.NOT_MET
+    assert by_product["os2test"].reason.key == "reason.jql.none"
+    assert by_product["os2andet"].state is State.MET
+    assert by_product["os2andet"].reason.key == "reason.declared.group"
+    assert by_product["os2andet"].notes == ()
+
+
+def test_a_product_may_judge_its_meetings_by_another_search():
+    """A product whose minutes are other issues is judged by its own search: the profile's
+    meetings do not count for it, its minutes do."""
+    minutes = issue("OTHER-7", summary="Referat", created=datetime(2026, 11, 20, tzinfo=UTC))
+    meeting = issue("OTHER-1", resolved=datetime(2026, 11, 2, tzinfo=UTC))
+    meetings_only = {KG_QUERY: {"OTHER": [meeting]}}
+    with_minutes = {**meetings_only, MINUTES_QUERY: {"OTHER": [minutes]}}
+    replaced = config(other_product(evidence={"koordinationsgruppe": [MINUTES]}))
+
+    before = evaluate(snapshot(projects={"OTHER"}, results=meetings_only), replaced)
+    after = evaluate(snapshot(projects={"OTHER"}, results=with_minutes), replaced)
+
+    [not_met] = [r for r in before if r.check_id == "koordinationsgruppe"]
+    [met] = [r for r in after if r.check_id == "koordinationsgruppe"]
+    assert not_met.state is State.NOT_MET
+    assert not_met.reason == Msg("reason.jql.none", {"jql": "labels = referat"})
+    assert met.state is State.MET
+    assert [e.key for e in met.evidence] == ["OTHER-7"]
+
+
+def test_collect_reads_a_products_replacement_not_the_profiles_evidence():
+    """`needs()` asks for the replacement's search in the product's project and no longer for
+    the profile's meeting search there; other products still get the profile's."""
+    replaced = other_product(evidence={"koordinationsgruppe": [MINUTES]})
+
+    wanted = rules.needs(config(product(), replaced))
+
+    assert wanted.queries[KG_QUERY] == {"TEST"}
+    assert wanted.queries[MINUTES_QUERY] == {"OTHER"}
+
+
+def test_a_replacement_of_another_kind_changes_what_collect_reads():
+    """A product that evidences its release management by a search instead of Jira versions
+    needs no versions read for it, and the search instead."""
+    releases = {"kind": "jql", "jql": "labels = release", "within_days": 120}
+    replaced = other_product(evidence={"drift-release": [releases]})
+
+    on_profile = rules.needs(config(other_product()))
+    wanted = rules.needs(config(replaced))
+
+    assert on_profile.versions == {"OTHER"}
+    assert wanted.versions == set()
+    assert wanted.queries[jql.query(jql.JqlEvidence(**releases))] == {"OTHER"}

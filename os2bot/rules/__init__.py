@@ -9,37 +9,32 @@ met); an active waiver turns not met or unknown into waived.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from os2bot.config import (
-    ActivityEvidence,
-    CheckDef,
-    Config,
-    DeclaredEvidence,
-    EvidenceOverride,
-    JqlEvidence,
-    Product,
-    SelfAssessmentEvidence,
-    VersionsEvidence,
-)
-from os2bot.domain import CheckResult, Msg, Query, Snapshot, State
-from os2bot.rules import activity, declared, jql, self_assessment, versions
-from os2bot.rules.base import Context, Verdict
+# The configuration first: it validates evidence against the kinds in `registry`, so it loads
+# them itself; the kind modules take from it only its leaf modules. Loading the rules first
+# would have the configuration ask for a registry still half loaded.
+import os2bot.config  # noqa: F401
+from os2bot.domain import CheckResult, Msg, Snapshot, State
+from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict
+from os2bot.rules.registry import JUDGES, KINDS, NEEDS
 
-AnyEvidence = (
-    JqlEvidence | DeclaredEvidence | ActivityEvidence | VersionsEvidence | SelfAssessmentEvidence
-)
+if TYPE_CHECKING:
+    from os2bot.config import CheckDef, Config, EvidenceOverride, Product
 
-# One judge per evidence kind, listed explicitly: a new kind is one module and one line here.
-JUDGES: dict[str, Callable[[Any, Context], Verdict]] = {
-    "jql": jql.judge,
-    "declared": declared.judge,
-    "activity": activity.judge,
-    "versions": versions.judge,
-    "self_assessment": self_assessment.judge,
-}
+__all__ = [
+    "JUDGES",
+    "KINDS",
+    "NEEDS",
+    "Context",
+    "Needs",
+    "Verdict",
+    "applies",
+    "effective_evidence",
+    "evaluate",
+    "judge_check",
+    "needs",
+]
 
 _SEVERITY = {State.NOT_MET: 0, State.UNKNOWN: 1, State.MET: 2}
 
@@ -51,56 +46,33 @@ def applies(check: CheckDef, product: Product) -> bool:
     return check.applies.extension is None or check.applies.extension in product.extensions
 
 
-def effective_evidence(check: CheckDef, product: Product) -> list[AnyEvidence]:
-    """The check's evidence with the product's overrides applied.
+def effective_evidence(check: CheckDef, product: Product) -> list[EvidenceModel]:
+    """The check's evidence for *product*, replaced and overridden as the product says.
 
-    An override applies to every piece of evidence that has the parameter; configuration
+    A replacement (`evidence:` in the product file) stands for the check's evidence and `also`
+    together; an override applies to every piece of evidence that has the parameter; configuration
     validation refuses parameters that no piece has.
     """
+    evidence = product.evidence_for(check)
     override: EvidenceOverride | None = product.overrides.get(check.id)
     if override is None:
-        return list(check.evidences)
+        return evidence
     changes = override.model_dump(exclude_none=True)
     return [
         e.model_copy(update={k: v for k, v in changes.items() if k in type(e).model_fields})
-        for e in check.evidences
+        for e in evidence
     ]
-
-
-@dataclass
-class Needs:
-    """What collect must read from Jira and disk for the applicable checks."""
-
-    queries: dict[Query, set[str]] = field(default_factory=dict)
-    versions: set[str] = field(default_factory=set)
-    boards: bool = False
-    assessments: dict[str, str] = field(default_factory=dict)  # product key -> path
-
-    def query(self, found: Query, project: str) -> None:
-        """Ask for *found* in *project*."""
-        self.queries.setdefault(found, set()).add(project)
 
 
 def needs(config: Config) -> Needs:
     """Every read the applicable checks of all products need, each query listed once."""
     wanted = Needs()
     for product in config.products:
-        project = product.jira.project
         for check in config.profile_for(product).checks:
             if not applies(check, product):
                 continue
             for evidence in effective_evidence(check, product):
-                if isinstance(evidence, JqlEvidence):
-                    wanted.query(jql.query(evidence), project)
-                elif isinstance(evidence, DeclaredEvidence) and evidence.trace is not None:
-                    wanted.query(jql.query(evidence.trace), project)
-                elif isinstance(evidence, ActivityEvidence):
-                    wanted.query(activity.query(evidence), project)
-                    wanted.boards = wanted.boards or evidence.board
-                elif isinstance(evidence, VersionsEvidence):
-                    wanted.versions.add(project)
-                elif isinstance(evidence, SelfAssessmentEvidence) and product.self_assessment:
-                    wanted.assessments[product.key] = product.self_assessment
+                NEEDS[evidence.kind](evidence, product, wanted)
     return wanted
 
 

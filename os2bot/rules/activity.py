@@ -4,9 +4,36 @@
 
 from __future__ import annotations
 
-from os2bot.config import ActivityEvidence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
 from os2bot.domain import Msg, Query, State
-from os2bot.rules.base import Context, Verdict, refs, unreadable, verdict
+from os2bot.rules.base import (
+    Context,
+    EvidenceModel,
+    Needs,
+    Verdict,
+    refs,
+    unreadable,
+    verdict,
+)
+
+if TYPE_CHECKING:
+    from os2bot.config import Product
+
+
+class ActivityEvidence(EvidenceModel):
+    """The Jira project is in use: issues updated lately, and a board exists."""
+
+    kind: Literal["activity"] = Field(description="Evidence kind.")
+    updated_within_days: int = Field(
+        default=60, ge=1, description="Some issue must have been updated this recently."
+    )
+    board: bool = Field(default=True, description="The project must have an agile board.")
+
+
+MODEL = ActivityEvidence
 
 
 def query(evidence: ActivityEvidence) -> Query:
@@ -20,6 +47,12 @@ def query(evidence: ActivityEvidence) -> Query:
     return Query(
         updated_within_days=evidence.updated_within_days + 2, people_only=True, fields=("updated",)
     )
+
+
+def needs(evidence: ActivityEvidence, product: Product, wanted: Needs) -> None:
+    """The recent issues of the product's project and, if a board is asked for, the boards."""
+    wanted.query(query(evidence), product.jira.project)
+    wanted.boards = wanted.boards or evidence.board
 
 
 def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:

@@ -1,16 +1,38 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""What every evidence judge shares: its context, its verdict, and calendar-day arithmetic."""
+"""What every evidence kind shares: its model's base, its context, its verdict, what it needs.
+
+The kind modules are imported while the configuration is still loading (the configuration
+validates evidence against them), so this module takes from `os2bot.config` only its leaf
+module `base` at run time, and the rest for type checking.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
-from os2bot.config import Catalogue, Product
+from pydantic import Field
+
+from os2bot.config.base import Model
 from os2bot.domain import Evidence, Issue, Msg, Query, Snapshot, State
+
+if TYPE_CHECKING:
+    from os2bot.config import Catalogue, Product
+
+
+class EvidenceModel(Model):
+    """How one kind of evidence is configured: `kind` names it, the other fields are parameters.
+
+    A product may override a parameter for itself (`overrides:` in its file), except those in
+    `identity`, which say what the evidence is; to change those, it replaces the evidence.
+    """
+
+    kind: str = Field(description="Evidence kind.")
+    identity: ClassVar[tuple[str, ...]] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +73,20 @@ class Context:
         if isinstance(value, datetime):
             return value.astimezone(self.tz).date()
         return value
+
+
+@dataclass
+class Needs:
+    """What collect must read from Jira and disk for the applicable checks."""
+
+    queries: dict[Query, set[str]] = field(default_factory=dict)
+    versions: set[str] = field(default_factory=set)
+    boards: bool = False
+    assessments: dict[str, str] = field(default_factory=dict)  # product key -> path
+
+    def query(self, found: Query, project: str) -> None:
+        """Ask for *found* in *project*."""
+        self.queries.setdefault(found, set()).add(project)
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,58 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from os2bot.config import SUPPLIER_PHASES, DeclaredEvidence, Group
+from pydantic import Field, model_validator
+
+from os2bot.config.terms import SUPPLIER_PHASES, FundingItem
 from os2bot.domain import Msg, State
 from os2bot.rules import jql
-from os2bot.rules.base import Context, Verdict, verdict
+from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict, verdict
+
+if TYPE_CHECKING:
+    from os2bot.config import Group, Product
+
+Fact = Literal[
+    "steering_group",
+    "coordination_group",
+    "need_mapped",
+    "suppliers_cover_phases",
+    "funded_item",
+    "fee_paid",
+]
+
+
+class DeclaredEvidence(EvidenceModel):
+    """A fact stated in the product file, backed by a Jira trace where one is configured."""
+
+    kind: Literal["declared"] = Field(description="Evidence kind.")
+    fact: Fact = Field(description="Which fact of the product file is read.")
+    item: FundingItem | None = Field(
+        default=None, description="For fact funded_item: the funding item."
+    )
+    trace: jql.JqlEvidence | None = Field(
+        default=None, description="Jira issues that should back the declaration."
+    )
+
+    # Which fact is read, and where Jira must show it: a product replaces the evidence to
+    # change these rather than overriding them.
+    identity: ClassVar[tuple[str, ...]] = ("fact", "item", "trace")
+
+    @model_validator(mode="after")
+    def _item_with_funded_item(self) -> DeclaredEvidence:
+        if (self.fact == "funded_item") != (self.item is not None):
+            raise ValueError("`item` goes with fact funded_item, and only with it")
+        return self
+
+
+MODEL = DeclaredEvidence
+
+
+def needs(evidence: DeclaredEvidence, product: Product, wanted: Needs) -> None:
+    """The trace's query, if the declaration has one; the fact itself is in the product file."""
+    if evidence.trace is not None:
+        jql.needs(evidence.trace, product, wanted)
 
 
 def judge(evidence: DeclaredEvidence, ctx: Context) -> Verdict:

@@ -4,14 +4,56 @@
 
 from __future__ import annotations
 
-from os2bot.config import JqlEvidence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
 from os2bot.domain import Query, State
-from os2bot.rules.base import Context, Verdict, refs, unreadable, verdict
+from os2bot.rules.base import (
+    Context,
+    EvidenceModel,
+    Needs,
+    Verdict,
+    refs,
+    unreadable,
+    verdict,
+)
+
+if TYPE_CHECKING:
+    from os2bot.config import Product
+
+DateField = Literal["created", "updated", "resolved", "duedate"]
+
+
+class JqlEvidence(EvidenceModel):
+    """Issues in the product's Jira project that match a JQL fragment."""
+
+    kind: Literal["jql"] = Field(description="Evidence kind.")
+    jql: str = Field(
+        min_length=1,
+        description="JQL fragment; the bot adds `project in (...)` and runs it once for all "
+        "products.",
+    )
+    date_field: DateField = Field(
+        default="resolved", description="Date that `within_days` is measured on."
+    )
+    within_days: int | None = Field(
+        default=None, ge=1, description="The newest matching issue must be this recent."
+    )
+    min_count: int = Field(default=1, ge=1, description="At least this many issues must match.")
+
+
+MODEL = JqlEvidence
 
 
 def query(evidence: JqlEvidence) -> Query:
     """The query that gathers this evidence (the project clause is added by collect)."""
     return Query(condition=evidence.jql)
+
+
+def needs(evidence: JqlEvidence, product: Product, wanted: Needs) -> None:
+    """The query, in the product's project."""
+    wanted.query(query(evidence), product.jira.project)
 
 
 def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:

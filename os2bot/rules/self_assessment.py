@@ -5,14 +5,37 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from os2bot.config import LEVELS, SelfAssessmentEvidence
+from pydantic import Field
+
+from os2bot.config.terms import LEVELS
 from os2bot.domain import Answer, Msg, SelfAssessment, State
-from os2bot.rules.base import Context, Verdict, verdict
+from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict, verdict
+
+if TYPE_CHECKING:
+    from os2bot.config import Product
 
 _YES = {"ja", "yes", "true"}
 _NO = {"nej", "no", "false"}
+
+
+class SelfAssessmentEvidence(EvidenceModel):
+    """OS2's self-assessment (selvevaluering) against the governance requirement catalogue."""
+
+    kind: Literal["self_assessment"] = Field(description="Evidence kind.")
+    max_age_days: int = Field(
+        default=183, ge=1, description="Older assessments are stale (OS2 evaluates twice a year)."
+    )
+
+
+MODEL = SelfAssessmentEvidence
+
+
+def needs(_evidence: SelfAssessmentEvidence, product: Product, wanted: Needs) -> None:
+    """The product's self-assessment file, when it names one."""
+    if product.self_assessment:
+        wanted.assessments[product.key] = product.self_assessment
 
 
 def parse(data: Any) -> SelfAssessment:

@@ -4,9 +4,35 @@
 
 from __future__ import annotations
 
-from os2bot.config import VersionsEvidence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
 from os2bot.domain import State
-from os2bot.rules.base import Context, Verdict, verdict
+from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict, verdict
+
+if TYPE_CHECKING:
+    from os2bot.config import Product
+
+
+class VersionsEvidence(EvidenceModel):
+    """Release management seen in the project's Jira versions."""
+
+    kind: Literal["versions"] = Field(description="Evidence kind.")
+    released_within_days: int | None = Field(
+        default=None, ge=1, description="Some version must have been released this recently."
+    )
+    no_overdue: bool = Field(
+        default=True, description="No unreleased version may be past its release date."
+    )
+
+
+MODEL = VersionsEvidence
+
+
+def needs(_evidence: VersionsEvidence, product: Product, wanted: Needs) -> None:
+    """The versions of the product's project."""
+    wanted.versions.add(product.jira.project)
 
 
 def judge(evidence: VersionsEvidence, ctx: Context) -> Verdict:

@@ -1,0 +1,194 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""config/products/*.yaml: one OS2 product — Jira, groups, suppliers, agreement, chat, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from os2bot.config.base import Model, Person
+from os2bot.config.bot import ChatTargets, valid_cron
+from os2bot.config.evidence import Evidence, EvidenceOverride
+from os2bot.config.governance import CheckDef
+from os2bot.config.terms import Extension, FundingItem, Level, Phase, SupplierPhase
+
+ProductChat = ChatTargets
+
+
+class ProductJira(Model):
+    """The product's Jira project."""
+
+    project: str = Field(
+        pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="Jira project key, e.g. MO."
+    )
+    board: int | None = Field(default=None, ge=1, description="Jira board id.")
+
+
+class Group(Model):
+    """A steering or coordination group."""
+
+    lead: Person | None = Field(default=None, description="Chair (formand) or coordinator.")
+    members: list[Person] = Field(default_factory=list, description="Members.")
+    cadence_days: int | None = Field(
+        default=None, ge=1, description="Meets at least every this many days."
+    )
+    kommissorium: str | None = Field(default=None, description="Link to the terms of reference.")
+
+
+class Supplier(Model):
+    """A supplier (leverandør) and the phases it covers."""
+
+    name: str = Field(min_length=1, description="Supplier name.")
+    phases: list[SupplierPhase] = Field(min_length=1, description="Phases the supplier covers.")
+
+
+class Need(Model):
+    """Whether the need is mapped (what must the affiliation cover)."""
+
+    mapped: bool = Field(default=False, description="The need is mapped and agreed.")
+    document: str | None = Field(default=None, description="Link to the need analysis.")
+
+
+class Agreement(Model):
+    """The affiliation agreement (tilslutningsaftale)."""
+
+    signed: date | None = Field(default=None, description="Date the agreement was signed.")
+    expires: date | None = Field(default=None, description="Date the agreement expires.")
+    extensions: list[Extension] = Field(
+        default_factory=list, description="videreudvikling and/or faelles_drift."
+    )
+    funded_items: list[FundingItem] = Field(
+        default_factory=list, description="What the agreement funds."
+    )
+
+
+class MemberAuthority(Model):
+    """A municipality or other authority that has joined the product."""
+
+    name: str = Field(min_length=1, description="Authority name, e.g. Aarhus Kommune.")
+    joined: date | None = Field(default=None, description="Date it joined.")
+    paid_development: bool = Field(
+        default=False, description="Paid for the product's development already."
+    )
+    fee_paid: bool = Field(default=False, description="Paid the affiliation fee.")
+
+
+class Waiver(Model):
+    """A decision that a check need not be met for a while."""
+
+    check: str = Field(min_length=1, description="Check id.")
+    reason: str = Field(min_length=1, description="Why.")
+    approver: str = Field(min_length=1, description="Who decided (e.g. the steering group).")
+    expires: date = Field(description="Last day the waiver counts.")
+
+
+class Threshold(Model):
+    """Open the next round's task early when requests pile up."""
+
+    count: int | None = Field(
+        default=None, ge=1, description="This many untriaged development requests."
+    )
+    oldest_days: int | None = Field(
+        default=None, ge=1, description="The oldest untriaged request is this many days old."
+    )
+
+
+class Prioritisation(Model):
+    """The coordination group's rounds of prioritising development requests."""
+
+    months: list[int] = Field(
+        default_factory=lambda: [2, 5, 9, 11],
+        description="Months with a prioritisation meeting.",
+    )
+    day: int = Field(default=15, ge=1, le=28, description="Day of the month of the meeting.")
+    cron: str | None = Field(
+        default=None, description="A cron expression instead of months and day."
+    )
+    lead_days: int = Field(
+        default=14, ge=0, description="Open the round's task this many days before."
+    )
+    threshold: Threshold = Field(
+        default_factory=Threshold, description="Open the task early when requests pile up."
+    )
+    requests_jql: str = Field(
+        default='labels = udviklingsønske AND statusCategory = "To Do"',
+        min_length=1,
+        description="Which issues are development requests waiting for prioritisation.",
+    )
+
+    @field_validator("months")
+    @classmethod
+    def _months(cls, months: list[int]) -> list[int]:
+        if not months or any(not 1 <= m <= 12 for m in months):  # noqa: PLR2004
+            raise ValueError("months must be 1 to 12")
+        return months
+
+    @field_validator("cron")
+    @classmethod
+    def _cron(cls, cron: str | None) -> str | None:
+        return None if cron is None else valid_cron(cron)
+
+
+class Releases(Model):
+    """Release- og deploymentstyring tasks for the product's Jira versions."""
+
+    enabled: bool = Field(default=True, description="Open release tasks.")
+    lead_days: int = Field(
+        default=21, ge=1, description="Open a version's task this many days before its date."
+    )
+
+
+class Product(Model):
+    """config/products/*.yaml: one OS2 product."""
+
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short stable key, e.g. os2mo.")
+    name: str = Field(min_length=1, description="Product name, e.g. OS2mo.")
+    profile: str = Field(
+        default="tilslutningsaftale", description="Governance profile id the product follows."
+    )
+    phase: Phase = Field(default="drift", description="tilsagn, tilslutning or drift.")
+    level: Level = Field(default="2", description="Product level: sandkasse, 1, 2 or 3.")
+    jira: ProductJira = Field(description="The product's Jira project.")
+    steering_group: Group | None = Field(default=None, description="The steering group.")
+    coordination_group: Group | None = Field(default=None, description="The coordination group.")
+    suppliers: list[Supplier] = Field(default_factory=list, description="Suppliers.")
+    need: Need = Field(default_factory=Need, description="The need the agreement covers.")
+    agreement: Agreement | None = Field(default=None, description="The affiliation agreement.")
+    members: list[MemberAuthority] = Field(default_factory=list, description="Member authorities.")
+    self_assessment: str | None = Field(
+        default=None, description="Path of OS2's self-assessment JSON, relative to the config."
+    )
+    waivers: list[Waiver] = Field(default_factory=list, description="Waivers by check.")
+    prioritisation: Prioritisation | None = Field(
+        default=None, description="Prioritisation rounds (none: no round tasks)."
+    )
+    triage: bool = Field(
+        default=False, description="Comment on requests that miss points 1-5 of the checklist."
+    )
+    releases: Releases = Field(default_factory=Releases, description="Release tasks.")
+    chat: ProductChat = Field(default_factory=ProductChat, description="Chat targets.")
+    overrides: dict[str, EvidenceOverride] = Field(
+        default_factory=dict, description="Evidence overrides by check id."
+    )
+    evidence: dict[str, Annotated[list[Evidence], Field(min_length=1)]] = Field(
+        default_factory=dict,
+        description="Evidence replacing a check's own (its evidence and also), by check id; "
+        "any kind, e.g. a declared fact instead of a JQL search.",
+    )
+
+    def evidence_for(self, check: CheckDef) -> list[Evidence]:
+        """The evidence *check* is judged by for this product: its replacement, else the check's."""
+        return list(self.evidence.get(check.id) or check.evidences)
+
+    @property
+    def requests_jql(self) -> str:
+        """Which issues are development requests (for rounds and triage)."""
+        return (self.prioritisation or Prioritisation()).requests_jql
+
+    @property
+    def extensions(self) -> list[Extension]:
+        """The agreement's extensions (none without an agreement)."""
+        return list(self.agreement.extensions) if self.agreement else []
