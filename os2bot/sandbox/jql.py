@@ -356,8 +356,32 @@ def _ids_of(*attrs: str) -> Callable[[object], list[str]]:
     return ids
 
 
+# Labels are matched case-insensitively: `labels = koordinationsgruppemøde` finds an issue
+# labelled `Koordinationsgruppemøde`. No statement on the case of labels turned up in
+# Atlassian's JQL documentation (operators, fields and keywords references), and secondary
+# sources disagree, so this is the best-supported belief, not a documented one:
+# - Jira's own search code keeps a lower-cased copy of every label in the index and lower-cases
+#   the searched value before looking it up: LabelsIndexer adds `theLabel.toLowerCase()` to the
+#   field `labels_folded`, and LabelsClauseQueryFactory builds its query with
+#   `new LabelIndexInfoResolver(true)`, which lower-cases each value (Jira Server 6.x source,
+#   mirrored at github.com/turgaycelik/mysource, jira-project/jira-components/jira-core/src/
+#   main/java/com/atlassian/jira/{issue/index/indexers/impl/LabelsIndexer.java,
+#   jql/query/LabelsClauseQueryFactory.java, jql/resolver/LabelIndexInfoResolver.java}).
+# - Observed on Jira Cloud: "Jira finds both issues when searching for 'Hello.'" for labels
+#   `hello` and `Hello` (https://boris-karl-schlein.medium.com/
+#   competence-using-labels-in-jira-and-confluence-651ac360993, 2022).
+# - Against: an Atlassian partner writes labels "are case-sensitive (for all Jira versions
+#   before 7.10)" (https://atlassway.atlassian.net/wiki/pages/diffpages.action?
+#   originalId=9896206&pageId=9798186); a community post says "Labels are case-sensitive"
+#   about storing `Catalog` and `catalog` as two labels, which stays true: an issue keeps the
+#   label as written (https://community.atlassian.com/t5/Jira-discussions/
+#   JIRA-Label-convention/td-p/619574).
+# The bot does not depend on it (docs/sandbox.md): its governance data and its own labels are
+# lower-case, and it compares labels it reads back case-insensitively.
+# Java's toLowerCase, not casefold: `STRASSE` does not find `straße` in Jira's index either.
 def _label_ids(raw: object) -> list[str]:
-    return [str(label) for label in raw] if isinstance(raw, list) else [str(raw)]
+    labels = raw if isinstance(raw, list) else [raw]
+    return [str(label).lower() for label in labels]
 
 
 def _key_ids(raw: object) -> list[str]:
@@ -439,7 +463,7 @@ class _Field:
     get: _Getter
     ids: Callable[[object], list[str]] | None = None  # NAMED, MULTI and KEY fields
     rank: Callable[[object], Any] | None = None  # sort key of a non-empty value; None: unsortable
-    fold: bool = True  # compare values case-insensitively (labels do not)
+    fold: Callable[[str], str] = str.casefold  # how a searched value is case-folded
     empty: str | None = None  # a value that means EMPTY (`resolution = Unresolved`)
     date_only: bool = False
     aliases: tuple[str, ...] = ()
@@ -465,7 +489,7 @@ _FIELD_LIST: Final = (
     _Field("assignee", _NAMED, _plain("assignee"), _USER_IDS, _BY_USER),
     _Field("reporter", _NAMED, _plain("reporter"), _USER_IDS, _BY_USER),
     _Field("creator", _NAMED, _plain("creator"), _USER_IDS, _BY_USER),
-    _Field("labels", _MULTI, _plain("labels"), _label_ids, fold=False, aliases=("label",)),
+    _Field("labels", _MULTI, _plain("labels"), _label_ids, fold=str.lower, aliases=("label",)),
     _Field("fixVersion", _MULTI, _plain("fixVersions"), _NAME_ID),
     _Field("affectedVersion", _MULTI, _plain("versions"), _NAME_ID),
     _Field("component", _MULTI, _plain("components"), _NAME_ID),
@@ -1033,7 +1057,7 @@ class _Compiler:
     ) -> _Build:
         literals = [item.text for item in values if isinstance(item, _Literal)]
         if spec.kind in (_Kind.NAMED, _Kind.MULTI, _Kind.KEY):
-            wanted = frozenset(text.casefold() if spec.fold else text for text in literals)
+            wanted = frozenset(spec.fold(text) for text in literals)
             empty = has_empty or (spec.empty is not None and spec.empty in wanted)
             return _static(_membership(spec, wanted, has_empty=empty, negate=op == "not in"))
         if spec.kind is _Kind.TEXT:
