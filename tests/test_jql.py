@@ -647,7 +647,18 @@ def test_votes_compare_as_numbers(jql: str, *, expected: bool) -> None:
         ("votes != 1", False),
         ("votes IS EMPTY", True),
         ("resolution = Unresolved", True),
-        ("NOT project = MO", True),
+        # NOT flips the operator (Jira's De Morgan rewrite): still no match on an empty field.
+        ("NOT project = MO", False),
+        ("NOT project != MO", False),
+        ("NOT labels = a", False),
+        ("NOT labels IN (a, b)", False),
+        ("NOT summary ~ plan", False),
+        ("NOT created > -90d", False),
+        ("NOT votes >= 1", False),
+        ("NOT labels IS NOT EMPTY", True),
+        ("NOT labels IN (EMPTY, a)", False),
+        ("NOT labels NOT IN (EMPTY, a)", True),
+        ("NOT (project = MO OR labels = a)", False),
     ],
 )
 @pytest.mark.parametrize("item", [MISSING, NULLS], ids=["missing", "null"])
@@ -656,6 +667,29 @@ def test_empty_fields_match_only_emptiness(
 ) -> None:
     """A missing or null field matches only IS EMPTY (and = EMPTY); =, !=, IN, NOT IN, <, ~ fail."""
     assert hits(jql, item) is expected
+
+
+def test_not_is_the_flipped_operator_not_the_complement() -> None:
+    """`NOT f = v` is `f != v`, so it skips issues where f is empty, as Jira documents.
+
+    "Note that typing field != value is the same as typing NOT field = value" and "The "!="
+    operator will not match a field that has no value"; the page's own example finds "all
+    issues that are assigned to any user except jsmith" with `not assignee = jsmith`
+    (https://support.atlassian.com/jira-software-cloud/docs/jql-operators/).
+    """
+    unassigned, other = issue(), issue(assignee={"name": "anders"})
+    assert not hits("NOT assignee = mette", unassigned)
+    assert hits("NOT assignee = mette", other)
+    assert hits("NOT assignee = mette OR assignee IS EMPTY", unassigned)
+    assert hits("NOT (labels = a AND labels = b)", issue(labels=["a"]))
+    assert not hits("NOT (labels = a AND labels = b)", issue(labels=[]))
+
+
+def test_not_is_checked_as_written() -> None:
+    """An operator the field refuses is reported as written, before NOT flips it."""
+    assert error("NOT summary = plan") == [
+        "The operator '=' is not supported by the 'summary' field."
+    ]
 
 
 def test_issue_without_fields_key() -> None:

@@ -571,6 +571,21 @@ _OPERATOR_NAMES: Final[Mapping[tuple[str, ...], str]] = {
     ("IS",): "is",
     ("IS", "NOT"): "is not",
 }
+# The operator a NOT turns each operator into (Jira's DeMorgansVisitor.getNotOperator).
+_NEGATED_OPERATORS: Final[Mapping[str, str]] = {
+    "=": "!=",
+    "!=": "=",
+    "in": "not in",
+    "not in": "in",
+    "is": "is not",
+    "is not": "is",
+    "~": "!~",
+    "!~": "~",
+    "<": ">=",
+    ">=": "<",
+    ">": "<=",
+    "<=": ">",
+}
 _COMPARE: Final[Mapping[str, Callable[[Any, Any], bool]]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -808,14 +823,6 @@ def _any_of(builds: list[_Build]) -> _Build:
     return build
 
 
-def _negation(inner: _Build) -> _Build:
-    def build(env: _Env) -> _Pred:
-        pred = inner(env)
-        return lambda issue, fields: not pred(issue, fields)
-
-    return build
-
-
 def _emptiness(get: _Getter, *, empty: bool) -> _Pred:
     if empty:
         return lambda issue, fields: get(issue, fields) is None
@@ -932,7 +939,20 @@ class _Compiler:
 
     # -- boolean structure ---------------------------------------------------------------
 
-    def expr(self, node: Tree[Token] | Token) -> _Build:
+    def expr(self, node: Tree[Token] | Token, *, negate: bool = False) -> _Build:
+        """The predicate of *node*; under an odd number of NOTs, its De Morgan negation.
+
+        Jira does not take the complement of a NOT: it pushes NOT down to the clauses and
+        flips their operators (QueryVisitor runs DeMorgansVisitor first), so `NOT labels = a`
+        is `labels != a`, which, as Atlassian documents, does not match an empty field: "Note
+        that typing field != value is the same as typing NOT field = value" and "The "!="
+        operator will not match a field that has no value"
+        (https://support.atlassian.com/jira-software-cloud/docs/jql-operators/). The rewrite
+        is in Jira's source: jql/clause/DeMorgansVisitor.java, "Expands the not clauses in a
+        clause tree using DeMorgans law and flips the operators" (Jira Server 6.x, mirrored at
+        github.com/turgaycelik/mysource, jira-project/jira-components/jira-core/src/main/java/
+        com/atlassian/jira/).
+        """
         if not isinstance(node, Tree):  # pragma: no cover - the grammar puts a rule here
             raise TypeError(node)
         if node.data in ("or_", "and_"):
@@ -944,11 +964,12 @@ class _Compiler:
                 operands.append(right)
                 chain = left
             operands.append(chain)
-            builds = [self.expr(item) for item in reversed(operands)]
-            return _any_of(builds) if node.data == "or_" else _all_of(builds)
+            builds = [self.expr(item, negate=negate) for item in reversed(operands)]
+            # NOT (a OR b) is NOT a AND NOT b; NOT (a AND b) is NOT a OR NOT b.
+            return _any_of(builds) if (node.data == "or_") != negate else _all_of(builds)
         if node.data == "not_":
-            return _negation(self.expr(node.children[1]))
-        return self.clause(node)
+            return self.expr(node.children[1], negate=not negate)
+        return self.clause(node, negate=negate)
 
     # -- operands ------------------------------------------------------------------------
 
@@ -978,7 +999,7 @@ class _Compiler:
 
     # -- clauses -------------------------------------------------------------------------
 
-    def clause(self, node: Tree[Token]) -> _Build:
+    def clause(self, node: Tree[Token], *, negate: bool = False) -> _Build:
         field_node, op_node, operand_node = node.children
         if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):  # pragma: no cover
             raise TypeError(node)
@@ -1013,10 +1034,18 @@ class _Compiler:
         if len(self.errors) > before:
             return _static(_never)
 
-        # Normalise: EMPTY with =, != , ~, !~ means IS / IS NOT; = and != are one-item IN lists.
+        # Checked as written, evaluated as Jira's De Morgan rewrite left it (see expr).
+        return self.evaluate(spec, written, _NEGATED_OPERATORS[op] if negate else op, operand)
+
+    def evaluate(self, spec: _Field, written: str, op: str, operand: _Operand) -> _Build:
+        """The predicate of a checked clause.
+
+        EMPTY with =, !=, ~, !~ means IS / IS NOT; = and != are one-item IN lists.
+        """
         if operand is _EMPTY:
             negative = op in ("!=", "!~", "is not")
             return _static(_emptiness(spec.get, empty=not negative))
+        items = operand.items if isinstance(operand, _List) else (operand,)
         has_empty = any(item is _EMPTY for item in items)
         values = [item for item in items if item is not _EMPTY]
         op = {"=": "in", "!=": "not in"}.get(op, op)
