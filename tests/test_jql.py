@@ -520,18 +520,39 @@ def test_date_functions(jql: str, created: str, *, expected: bool) -> None:
         ('duedate = "2026-12-02"', "2026-12-01", False),
         ('due <= "2026-12-01"', "2026-12-01", True),
         ('duedate < "2026-12-01"', "2026-12-01", False),
-        # Due today is midnight today, which is before now: as in Jira, due < now() holds.
-        ("duedate < now()", "2026-10-13", True),
+        # now() is today, 13 October: due today is not due before now, and is due now.
+        ("duedate < now()", "2026-10-13", False),
+        ("duedate < now()", "2026-10-12", True),
+        ("duedate <= now()", "2026-10-13", True),
+        ("duedate = now()", "2026-10-13", True),
+        ("duedate > now()", "2026-10-13", False),
+        ("duedate >= now()", "2026-10-13", True),
         ("duedate >= startOfDay()", "2026-10-13", True),
         ("duedate < startOfDay()", "2026-10-13", False),
+        ("duedate <= endOfDay()", "2026-10-13", True),
+        ("duedate = -1d", "2026-10-12", True),
+        ("duedate != -1d", "2026-10-12", False),
         ("duedate <= 7d", "2026-10-20", True),
         ("duedate <= 7d", "2026-10-21", False),
+        ("duedate < 7d", "2026-10-20", False),
         ("duedate IS NOT EMPTY", "2026-10-21", True),
     ],
 )
-def test_due_date_is_the_start_of_its_day(jql: str, duedate: str, *, expected: bool) -> None:
-    """A due date compares as midnight at the start of that day in the user's time zone."""
+def test_due_date_compares_as_a_day(jql: str, duedate: str, *, expected: bool) -> None:
+    """A due date compares with the calendar day each operand falls on, not with an instant.
+
+    As Jira's source does it (JqlLocalDateSupportImpl: now() and `-1d` become the LocalDate
+    they fall on in the user's time zone); see the comment in `_Compiler.dates` in
+    os2bot/sandbox/jql.py and docs/sandbox.md.
+    """
     assert hits(jql, issue(duedate=duedate)) is expected
+
+
+def test_due_today_is_the_users_today_not_utcs() -> None:
+    """Just after midnight in Copenhagen, now() is the Copenhagen day though UTC lags a day."""
+    just_after_midnight = datetime(2026, 10, 13, 0, 30, tzinfo=CPH)  # 12 October 22:30 UTC
+    assert hits("duedate = now()", issue(duedate="2026-10-13"), just_after_midnight)
+    assert not hits("duedate = now()", issue(duedate="2026-10-12"), just_after_midnight)
 
 
 def test_updated_and_resolved_read_their_fields() -> None:

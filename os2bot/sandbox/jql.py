@@ -292,13 +292,16 @@ def _to_instant(raw: object) -> datetime | None:
 
 
 @lru_cache(maxsize=65536)
-def _day_start(text: str, tz: ZoneInfo) -> datetime | None:
-    """Midnight at the start of a `2026-12-01` date in *tz*: how Jira compares a due date."""
+def _day(text: str) -> date | None:
+    """The calendar day of a due date as REST shows it, `2026-12-01`."""
     try:
-        day = date.fromisoformat(text[:10])
+        return date.fromisoformat(text[:10])
     except ValueError:
         return None
-    return datetime(day.year, day.month, day.day, tzinfo=tz)
+
+
+def _to_day(raw: object) -> date | None:
+    return _day(raw) if isinstance(raw, str) else None
 
 
 def _plain(name: str) -> _Getter:
@@ -1136,11 +1139,19 @@ class _Compiler:
             now, tz = env
             targets = [resolve(now, tz) for resolve in resolvers]
             if date_only:
-
-                def convert(raw: object) -> datetime | None:
-                    return _day_start(raw, tz) if isinstance(raw, str) else None
-
-                return _ordered(get, convert, op, targets, has_empty=has_empty)
+                # A due date is a day, and Jira compares it with days: every operand, `-7d`
+                # and `now()` included, becomes the calendar day it falls on in the user's
+                # time zone, so `duedate < now()` is due before today, not due before this
+                # minute. Jira's source: AbstractLocalDateOperatorQueryFactory ("Long values
+                # are returned by date-time functions such as now()") hands them to
+                # JqlLocalDateSupportImpl.convertToLocalDate, which interprets "the point in
+                # time in the user's TZ to create a LocalDate", and relative periods the same
+                # way (Jira Server 6.x, mirrored at github.com/turgaycelik/mysource,
+                # jira-project/jira-components/jira-core/src/main/java/com/atlassian/jira/
+                # jql/). The Atlassian pages found do not spell this out; the bot does not
+                # search by due date.
+                days = [target.astimezone(tz).date() for target in targets]
+                return _ordered(get, _to_day, op, days, has_empty=has_empty)
             return _ordered(get, _to_instant, op, targets, has_empty=has_empty)
 
         return build
