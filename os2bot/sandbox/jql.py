@@ -21,6 +21,14 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 __all__ = ["JqlError", "JqlQuery", "parse"]
 
+# What the sandbox believes about Jira's answers is cited beside each belief, and listed in
+# docs/sandbox.md. Atlassian's documentation comes first; where it is silent, "Jira's source"
+# means a public copy of the Jira Server 6.x source (6.2 or later: it has status categories),
+# github.com/turgaycelik/mysource at ee01e28, under jira-project/jira-components/jira-api/ and
+# jira-core/, src/main/java/com/atlassian/jira/. It is evidence of how Jira works, not
+# Atlassian's word, and Jira Cloud may have moved on; where the bot depends on such a belief,
+# the bot is made right either way instead.
+
 # --------------------------------------------------------------------------------------------
 # Grammar
 # --------------------------------------------------------------------------------------------
@@ -366,10 +374,9 @@ def _ids_of(*attrs: str) -> Callable[[object], list[str]]:
 # - Jira's own search code keeps a lower-cased copy of every label in the index and lower-cases
 #   the searched value before looking it up: LabelsIndexer adds `theLabel.toLowerCase()` to the
 #   field `labels_folded`, and LabelsClauseQueryFactory builds its query with
-#   `new LabelIndexInfoResolver(true)`, which lower-cases each value (Jira Server 6.x source,
-#   mirrored at github.com/turgaycelik/mysource, jira-project/jira-components/jira-core/src/
-#   main/java/com/atlassian/jira/{issue/index/indexers/impl/LabelsIndexer.java,
-#   jql/query/LabelsClauseQueryFactory.java, jql/resolver/LabelIndexInfoResolver.java}).
+#   `new LabelIndexInfoResolver(true)`, which lower-cases each value (Jira's source, jira-core:
+#   issue/index/indexers/impl/LabelsIndexer.java, jql/query/LabelsClauseQueryFactory.java,
+#   jql/resolver/LabelIndexInfoResolver.java).
 # - Observed on Jira Cloud: "Jira finds both issues when searching for 'Hello.'" for labels
 #   `hello` and `Hello` (https://boris-karl-schlein.medium.com/
 #   competence-using-labels-in-jira-and-confluence-651ac360993, 2022).
@@ -482,6 +489,16 @@ _TEXT: Final = _Kind.TEXT
 _DATE: Final = _Kind.DATE
 
 # Jira's system fields as REST v2 shows them, with the aliases JQL accepts for them.
+#
+# Case: names of statuses, issue types, priorities and resolutions match in any case, as Jira
+# looks them up with `constantsManager.getConstantByNameIgnoreCase` (Jira's source, jira-core:
+# jql/resolver/ConstantsNameResolver.java). For project keys and names, users, versions and status
+# categories no Atlassian statement on case was found; they fold here too. The bot writes every
+# such value in Jira's own spelling (`statusCategory = Done`, `"To Do"`, project keys as Jira
+# shows them), so it gets the same answer from a Jira that compares them exactly.
+#
+# statusCategory matches a category's id, key or name (`done`, `Done`, `3`): Jira tries them in
+# that order (StatusCategoryResolver: forId, then forKey, then forName, same source).
 _FIELD_LIST: Final = (
     _Field("project", _NAMED, _plain("project"), _ids_of("key", "id", "name"), _attr_rank("key")),
     _Field("issuetype", _NAMED, _plain("issuetype"), _NAME_ID, _BY_NAME, aliases=("type",)),
@@ -667,7 +684,22 @@ _CALENDAR_FUNCTIONS: Final[Mapping[str, tuple[str, bool]]] = {
 
 
 def _relative(text: str) -> _Resolver | None:
-    """`-90d`, `4w 2d`, `-2h`: exact durations from now (a day is 24 hours, a week 7 days)."""
+    """`-90d`, `4w 2d`, `-2h`: exact durations from now (a day is 24 hours, a week 7 days).
+
+    Atlassian: use "w" (weeks), "d" (days), "h" (hours) or "m" (minutes) "to specify a date
+    relative to the current time" (https://confluence.atlassian.com/spaces/JIRA052/pages/
+    314448708/__JQL+Date+Time+Formats). That a day is 24 hours rather than a calendar day is
+    Jira's source, not its documentation: JqlDateSupportImpl.parseDuration adds
+    `DateUtils.getDurationWithNegative(str)` seconds to the current instant (Jira's source,
+    jira-core: jql/util/JqlDateSupportImpl.java), atlassian-core's DateUtils documents
+    "3d = 259200" seconds, and Jira's test
+    for it computes the expected date by adding milliseconds "because the Calendar is timezone
+    sensitive while JIRA's calculation is not". The bot is right either way: it asks for
+    `updated >= -(N+2)d` and counts calendar days itself (os2bot/rules/activity.py).
+
+    Not modelled: a quoted bare number ("-5"), which Jira reads as minutes ("The default is
+    "m" (minutes)", same page); the sandbox refuses it. The bot never writes one.
+    """
     found = _RELATIVE.fullmatch(text)
     if not found:
         return None
@@ -680,7 +712,18 @@ def _relative(text: str) -> _Resolver | None:
 
 
 def _absolute(text: str) -> _Resolver | None:
-    """`2026-01-31`, `2026/01/31 14:30`: wall-clock time in the user's time zone."""
+    """`2026-01-31`, `2026/01/31 14:30`: wall-clock time in the user's time zone.
+
+    The four formats are Atlassian's list ("yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm",
+    "yyyy/MM/dd", "yyyy-MM-dd", https://confluence.atlassian.com/spaces/JIRA052/pages/
+    314448708/__JQL+Date+Time+Formats). That a bare date is midnight at the start of that day
+    in the searching user's time zone is Jira's source (JqlDateSupportImpl.parseDateForFormat
+    parses with `sdf.setTimeZone(timeZone)`, the logged-in user's zone; jira-core:
+    jql/util/JqlDateSupportImpl.java) and observed by users ("if you don't use the time the
+    date value defaults to a time of 00:00:00", https://testmanagement.com/blog/2023/09/
+    using-dates-and-date-operators-with-jira-jql); the Atlassian pages found do not say it.
+    The bot writes no absolute dates in JQL.
+    """
     found = _ABSOLUTE.fullmatch(text)
     if not found:
         return None
@@ -734,7 +777,13 @@ _QUERY_WORD: Final = re.compile(r"(\w+)(\*)?")
 
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The words of a text in order and as a set, case-folded, punctuation dropped."""
+    """The words of a text in order and as a set, case-folded, punctuation dropped.
+
+    Case: "All query terms in Jira are not case sensitive"
+    (https://confluence.atlassian.com/display/JIRASOFTWARESERVER083/
+    Search+syntax+for+text+fields). Jira's stemming and stop words are not modelled: the
+    sandbox finds fewer issues for `~` than Jira may. The bot does not search text.
+    """
     words = tuple(_WORD.findall(text.casefold()))
     return words, frozenset(words)
 
@@ -833,7 +882,25 @@ def _emptiness(get: _Getter, *, empty: bool) -> _Pred:
 
 
 def _membership(spec: _Field, wanted: frozenset[str], *, has_empty: bool, negate: bool) -> _Pred:
-    """`=`, `!=`, `IN`, `NOT IN` on identifiers; like Jira, an empty field never matches `!=`."""
+    """`=`, `!=`, `IN`, `NOT IN` on identifiers; like Jira, an empty field never matches `!=`.
+
+    Empty: "The "!=" operator will not match a field that has no value (i.e. a field that is
+    empty). For example, component != fred will only match issues that have a component and
+    the component is not "fred"" (https://support.atlassian.com/jira-software-cloud/docs/
+    jql-operators/). `f = EMPTY` is `f IS EMPTY` and "field != EMPTY is the same as field
+    IS_NOT EMPTY" (same page).
+
+    Multi-value fields (labels, fixVersion, component): `=`/`IN` match when any value is
+    among the wanted ones; `!=`/`NOT IN` match when none is. Atlassian's sentence above does
+    not say which for an issue with several components; Jira's source does: `!=` is a Lucene
+    query that MUSTs "not empty" and MUST_NOTs each value's term, so one matching value
+    excludes the issue (AbstractEqualityQueryFactory.handleNotEquals). EMPTY in a list is
+    "no value" for IN (handleEquals adds the is-empty query) and ignored by NOT IN, which
+    excludes empties anyway (same class; Jira's source, jira-api:
+    jql/query/AbstractEqualityQueryFactory.java).
+    The bot's one negative label query is `(labels IS EMPTY OR labels != os2bot)`, right
+    whichever way empties went.
+    """
     get = spec.get
     ids = spec.ids or _label_ids
     if negate:
@@ -861,7 +928,15 @@ def _ordered(
     *,
     has_empty: bool,
 ) -> _Pred:
-    """Dates and numbers: `IN`/`NOT IN` (so `=`/`!=`) compare exactly, the rest in order."""
+    """Dates and numbers: `IN`/`NOT IN` (so `=`/`!=`) compare exactly, the rest in order.
+
+    An empty field matches none of them: "Unless specified in the search query, note that JQL
+    searches do not return empty fields in results" (https://confluence.atlassian.com/display/
+    JIRASOFTWARESERVER083/Advanced+searching+-+functions+reference); Atlassian's own example
+    `duedate < now() or duedate is empty` finds "all issues that are overdue or where no due
+    date is set" (https://support.atlassian.com/jira-core-cloud/docs/
+    advanced-search-reference-jql-keywords/).
+    """
     if op in ("in", "not in"):
         wanted = frozenset(targets)
         negate = op == "not in"
@@ -951,10 +1026,9 @@ class _Compiler:
         that typing field != value is the same as typing NOT field = value" and "The "!="
         operator will not match a field that has no value"
         (https://support.atlassian.com/jira-software-cloud/docs/jql-operators/). The rewrite
-        is in Jira's source: jql/clause/DeMorgansVisitor.java, "Expands the not clauses in a
-        clause tree using DeMorgans law and flips the operators" (Jira Server 6.x, mirrored at
-        github.com/turgaycelik/mysource, jira-project/jira-components/jira-core/src/main/java/
-        com/atlassian/jira/).
+        is in Jira's source: "Expands the not clauses in a clause tree using DeMorgans law and
+        flips the operators" (jira-core: jql/clause/DeMorgansVisitor.java, applied in
+        jql/query/QueryVisitor.java).
         """
         if not isinstance(node, Tree):  # pragma: no cover - the grammar puts a rule here
             raise TypeError(node)
@@ -1146,10 +1220,9 @@ class _Compiler:
                 # are returned by date-time functions such as now()") hands them to
                 # JqlLocalDateSupportImpl.convertToLocalDate, which interprets "the point in
                 # time in the user's TZ to create a LocalDate", and relative periods the same
-                # way (Jira Server 6.x, mirrored at github.com/turgaycelik/mysource,
-                # jira-project/jira-components/jira-core/src/main/java/com/atlassian/jira/
-                # jql/). The Atlassian pages found do not spell this out; the bot does not
-                # search by due date.
+                # way (Jira's source, jira-api: jql/query/AbstractLocalDateOperatorQueryFactory;
+                # jira-core: jql/util/JqlLocalDateSupportImpl.java). The Atlassian pages found
+                # do not spell this out; the bot does not search by due date.
                 days = [target.astimezone(tz).date() for target in targets]
                 return _ordered(get, _to_day, op, days, has_empty=has_empty)
             return _ordered(get, _to_instant, op, targets, has_empty=has_empty)
@@ -1302,7 +1375,12 @@ class JqlQuery:
     def sort(self, issues: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A new list in ORDER BY order, stable; without ORDER BY, by key descending.
 
-        Empty values sort last ascending and first descending, as in Jira.
+        Empty values sort last ascending and first descending.
+
+        Neither the order without ORDER BY nor where empty values sort is established: no
+        Atlassian statement on either was found, so both are the sandbox's own choice. The
+        bot sends no ORDER BY and does not depend on the order of results: every rule picks
+        its issue by its own key (newest date, then issue number) and lists sort themselves.
         """
         ordered = list(issues)
         for key in reversed(self._order or _DEFAULT_ORDER):
