@@ -492,8 +492,8 @@ _DATE: Final = _Kind.DATE
 #
 # Case: names of statuses, issue types, priorities and resolutions match in any case, as Jira
 # looks them up with `constantsManager.getConstantByNameIgnoreCase` (Jira's source, jira-core:
-# jql/resolver/ConstantsNameResolver.java). For project keys and names, users, versions and status
-# categories no Atlassian statement on case was found; they fold here too. The bot writes every
+# jql/resolver/ConstantsNameResolver.java). For project keys and names, users, versions and
+# status categories no statement on case was found; they fold here too. The bot writes every
 # such value in Jira's own spelling (`statusCategory = Done`, `"To Do"`, project keys as Jira
 # shows them), so it gets the same answer from a Jira that compares them exactly.
 #
@@ -692,9 +692,9 @@ def _relative(text: str) -> _Resolver | None:
     Jira's source, not its documentation: JqlDateSupportImpl.parseDuration adds
     `DateUtils.getDurationWithNegative(str)` seconds to the current instant (Jira's source,
     jira-core: jql/util/JqlDateSupportImpl.java), atlassian-core's DateUtils documents
-    "3d = 259200" seconds, and Jira's test
-    for it computes the expected date by adding milliseconds "because the Calendar is timezone
-    sensitive while JIRA's calculation is not". The bot is right either way: it asks for
+    "3d = 259200" seconds, and Jira's test for it computes the expected date by adding
+    milliseconds "because the Calendar is timezone sensitive while JIRA's calculation is
+    not". The bot is right either way: it asks for
     `updated >= -(N+2)d` and counts calendar days itself (os2bot/rules/activity.py).
 
     Not modelled: a quoted bare number ("-5"), which Jira reads as minutes ("The default is
@@ -1379,8 +1379,9 @@ class JqlQuery:
 
         Neither the order without ORDER BY nor where empty values sort is established: no
         Atlassian statement on either was found, so both are the sandbox's own choice. The
-        bot sends no ORDER BY and does not depend on the order of results: every rule picks
-        its issue by its own key (newest date, then issue number) and lists sort themselves.
+        bot sends no ORDER BY and decides nothing by the order of results: the rules pick the
+        issue they report by their own key (newest date, then issue number). Only the order
+        in which a "too few" verdict lists its evidence follows Jira's.
         """
         ordered = list(issues)
         for key in reversed(self._order or _DEFAULT_ORDER):
