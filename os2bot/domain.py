@@ -16,6 +16,16 @@ FINGERPRINT_PREFIX = "os2bot-"
 VERSION_PREFIX = "os2bot-v-"
 
 
+def label_key(label: str) -> str:
+    """A label as Jira's search compares it: lower-cased, so `OS2bot` and `os2bot` are one.
+
+    Jira's search finds labels in any case (docs/sandbox.md), so a label read back from an
+    issue that search found is compared the same way; a Jira that matched case-sensitively
+    would only have returned exact matches, which compare equal here too.
+    """
+    return label.lower()
+
+
 class State(StrEnum):
     """The outcome of one check for one product."""
 
@@ -128,7 +138,7 @@ class Issue:
     @property
     def fingerprint(self) -> str | None:
         """The fingerprint label of a task the bot opened, or None for other issues."""
-        for label in self.labels:
+        for label in map(label_key, self.labels):
             if label.startswith(FINGERPRINT_PREFIX) and not label.startswith(VERSION_PREFIX):
                 rest = label.removeprefix(FINGERPRINT_PREFIX)
                 if len(rest) == FINGERPRINT_LENGTH and all(c in "0123456789abcdef" for c in rest):
@@ -138,7 +148,7 @@ class Issue:
     @property
     def content_version(self) -> str | None:
         """The content version label of a bot task."""
-        for label in self.labels:
+        for label in map(label_key, self.labels):
             if label.startswith(VERSION_PREFIX):
                 return label.removeprefix(VERSION_PREFIX)
         return None
@@ -274,12 +284,14 @@ class Action:
         labels = [BOT_LABEL, FINGERPRINT_PREFIX + self.fingerprint]
         if self.version:
             labels.append(VERSION_PREFIX + self.version)
-        labels += [
-            label
-            for label in self.keep_labels
-            if label not in labels and not label.startswith(VERSION_PREFIX)
-        ]
-        if self.mark and self.mark not in labels:
+        # Kept labels that Jira's search would take for one already here are left out.
+        seen = {label_key(label) for label in labels}
+        for label in self.keep_labels:
+            key = label_key(label)
+            if key not in seen and not key.startswith(VERSION_PREFIX):
+                labels.append(label)
+                seen.add(key)
+        if self.mark and label_key(self.mark) not in seen:
             labels.append(self.mark)
         return tuple(labels)
 

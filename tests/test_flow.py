@@ -279,3 +279,30 @@ def test_creates_look_for_all_their_labels_in_one_search_and_skip_what_exists(sa
     assert [a.existed for a in applied] == [False, False, True, False, False]
     assert len(sandbox.calls(r"/search/jql$")) - before == 1
     assert len(bot_tasks(sandbox)) == 5
+
+
+def test_a_task_whose_labels_were_upper_cased_is_not_opened_again(sandbox_factory):
+    """Jira's search finds `OS2BOT-<FP>` for `os2bot-<fp>`, and the bot takes it as its task.
+
+    Jira matches labels in any case (docs/sandbox.md); the bot reads the fingerprint back in
+    any case too, so the search's answer and the bot's reading of it agree.
+    """
+    from os2bot.apply import apply_actions
+    from os2bot.domain import Action, ActionKind
+
+    sandbox = sandbox_factory(make_seed())
+    create = Action(
+        kind=ActionKind.CREATE,
+        fingerprint="00000000abcd",
+        product="os2mo",
+        project="MO",
+        summary="Opgave",
+        description="x",
+    )
+    sandbox.jira.add_issue(
+        project="MO", summary="Opgave", labels=[label.upper() for label in create.labels]
+    )
+
+    applied, _ = apply_actions([create], tracker_for(sandbox))
+
+    assert [a.existed for a in applied] == [True]

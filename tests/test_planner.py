@@ -92,6 +92,36 @@ def test_changed_content_updates_the_task_instead_of_opening_another():
     assert f"os2bot-v-{first.version}" not in actions[0].labels
 
 
+def test_a_task_whose_labels_someone_upper_cased_is_still_the_same_task():
+    """Jira's search finds labels in any case, so the bot reads its labels back in any case.
+
+    `labels = os2bot` and `labels in ("os2bot-<fingerprint>")` also find an issue labelled
+    `OS2BOT-<FINGERPRINT>` (Jira keeps a lower-cased copy of labels for search; see
+    docs/sandbox.md); if the bot then read the fingerprint case-sensitively it would open a
+    second task for the same subject.
+    """
+    first = plan([result(State.NOT_MET)])[0]
+    shouted = task(label.upper() for label in first.labels)
+
+    assert shouted.fingerprint == FP
+    assert shouted.content_version == first.version
+    assert plan([result(State.NOT_MET)], [shouted]) == []
+
+
+def test_an_update_keeps_no_second_copy_of_a_label_in_another_case():
+    """An update writes the bot's labels once, dropping a kept label Jira would take as the same."""
+    first = plan([result(State.NOT_MET)])[0]
+    shouted = task([*(label.upper() for label in first.labels), "Koordination"])
+
+    update = plan([result(State.NOT_MET, jql="labels = y")], [shouted])[0]
+
+    assert update.kind is ActionKind.UPDATE
+    assert update.labels[:2] == ("os2bot", f"os2bot-{FP}")
+    assert "Koordination" in update.labels
+    keys = [label.lower() for label in update.labels]
+    assert len(keys) == len(set(keys))
+
+
 def test_a_new_day_alone_does_not_update_the_task():
     """Only the day count moved: the content version is the same, no update."""
     first = plan([result(State.NOT_MET, days=152)])[0]

@@ -548,6 +548,15 @@ def test_an_overdue_task_that_already_has_the_mark_gets_no_comment():
     assert release(RELEASING, late, now=NOW + timedelta(days=3), tasks=(opened(first),)) == []
 
 
+def test_the_late_mark_in_another_case_counts_as_the_mark():
+    """A task carrying the late mark in capitals is not told again: Jira sees one label."""
+    late = Version("3.3.0", released=False, release_date=date(2026, 11, 20))
+    first = opened(release(RELEASING, late)[0])
+    shouted = dataclasses.replace(first, labels=tuple(label.upper() for label in first.labels))
+
+    assert release(RELEASING, late, now=NOW + timedelta(days=3), tasks=(shouted,)) == []
+
+
 def test_archived_and_dateless_versions_are_ignored():
     """Archived versions and versions without a release date get no release task."""
     archived = Version("3.3.0", released=False, archived=True, release_date=TODAY)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from os2bot.domain import Action, ActionKind, Issue
+from os2bot.domain import Action, ActionKind, Issue, label_key
 from os2bot.planner.model import Wishes
 
 
@@ -34,7 +34,7 @@ def reconcile(wishes: Wishes, open_tasks: Iterable[Issue]) -> list[Action]:
         if found is None:
             actions.append(Action(kind=ActionKind.CREATE, **common))  # type: ignore[arg-type]
             continue
-        news = bool(task.mark) and task.mark not in found.labels
+        news = bool(task.mark) and label_key(task.mark) not in set(map(label_key, found.labels))
         outdated = found.content_version != task.version
         if outdated:
             actions.append(

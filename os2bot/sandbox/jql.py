@@ -21,6 +21,14 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 __all__ = ["JqlError", "JqlQuery", "parse"]
 
+# What the sandbox believes about Jira's answers is cited beside each belief, and listed in
+# docs/sandbox.md. Atlassian's documentation comes first; where it is silent, "Jira's source"
+# means a public copy of the Jira Server 6.x source (6.2 or later: it has status categories),
+# github.com/turgaycelik/mysource at ee01e28, under jira-project/jira-components/jira-api/ and
+# jira-core/, src/main/java/com/atlassian/jira/. It is evidence of how Jira works, not
+# Atlassian's word, and Jira Cloud may have moved on; where the bot depends on such a belief,
+# the bot is made right either way instead.
+
 # --------------------------------------------------------------------------------------------
 # Grammar
 # --------------------------------------------------------------------------------------------
@@ -292,13 +300,16 @@ def _to_instant(raw: object) -> datetime | None:
 
 
 @lru_cache(maxsize=65536)
-def _day_start(text: str, tz: ZoneInfo) -> datetime | None:
-    """Midnight at the start of a `2026-12-01` date in *tz*: how Jira compares a due date."""
+def _day(text: str) -> date | None:
+    """The calendar day of a due date as REST shows it, `2026-12-01`."""
     try:
-        day = date.fromisoformat(text[:10])
+        return date.fromisoformat(text[:10])
     except ValueError:
         return None
-    return datetime(day.year, day.month, day.day, tzinfo=tz)
+
+
+def _to_day(raw: object) -> date | None:
+    return _day(raw) if isinstance(raw, str) else None
 
 
 def _plain(name: str) -> _Getter:
@@ -356,8 +367,31 @@ def _ids_of(*attrs: str) -> Callable[[object], list[str]]:
     return ids
 
 
+# Labels are matched case-insensitively: `labels = koordinationsgruppemøde` finds an issue
+# labelled `Koordinationsgruppemøde`. No statement on the case of labels turned up in
+# Atlassian's JQL documentation (operators, fields and keywords references), and secondary
+# sources disagree, so this is the best-supported belief, not a documented one:
+# - Jira's own search code keeps a lower-cased copy of every label in the index and lower-cases
+#   the searched value before looking it up: LabelsIndexer adds `theLabel.toLowerCase()` to the
+#   field `labels_folded`, and LabelsClauseQueryFactory builds its query with
+#   `new LabelIndexInfoResolver(true)`, which lower-cases each value (Jira's source, jira-core:
+#   issue/index/indexers/impl/LabelsIndexer.java, jql/query/LabelsClauseQueryFactory.java,
+#   jql/resolver/LabelIndexInfoResolver.java).
+# - Observed on Jira Cloud: "Jira finds both issues when searching for 'Hello.'" for labels
+#   `hello` and `Hello` (https://boris-karl-schlein.medium.com/
+#   competence-using-labels-in-jira-and-confluence-651ac360993, 2022).
+# - Against: an Atlassian partner writes labels "are case-sensitive (for all Jira versions
+#   before 7.10)" (https://atlassway.atlassian.net/wiki/pages/diffpages.action?
+#   originalId=9896206&pageId=9798186); a community post says "Labels are case-sensitive"
+#   about storing `Catalog` and `catalog` as two labels, which stays true: an issue keeps the
+#   label as written (https://community.atlassian.com/t5/Jira-discussions/
+#   JIRA-Label-convention/td-p/619574).
+# The bot does not depend on it (docs/sandbox.md): its governance data and its own labels are
+# lower-case, and it compares labels it reads back case-insensitively.
+# Java's toLowerCase, not casefold: `STRASSE` does not find `straße` in Jira's index either.
 def _label_ids(raw: object) -> list[str]:
-    return [str(label) for label in raw] if isinstance(raw, list) else [str(raw)]
+    labels = raw if isinstance(raw, list) else [raw]
+    return [str(label).lower() for label in labels]
 
 
 def _key_ids(raw: object) -> list[str]:
@@ -439,7 +473,7 @@ class _Field:
     get: _Getter
     ids: Callable[[object], list[str]] | None = None  # NAMED, MULTI and KEY fields
     rank: Callable[[object], Any] | None = None  # sort key of a non-empty value; None: unsortable
-    fold: bool = True  # compare values case-insensitively (labels do not)
+    fold: Callable[[str], str] = str.casefold  # how a searched value is case-folded
     empty: str | None = None  # a value that means EMPTY (`resolution = Unresolved`)
     date_only: bool = False
     aliases: tuple[str, ...] = ()
@@ -455,6 +489,16 @@ _TEXT: Final = _Kind.TEXT
 _DATE: Final = _Kind.DATE
 
 # Jira's system fields as REST v2 shows them, with the aliases JQL accepts for them.
+#
+# Case: names of statuses, issue types, priorities and resolutions match in any case, as Jira
+# looks them up with `constantsManager.getConstantByNameIgnoreCase` (Jira's source, jira-core:
+# jql/resolver/ConstantsNameResolver.java). For project keys and names, users, versions and
+# status categories no statement on case was found; they fold here too. The bot writes every
+# such value in Jira's own spelling (`statusCategory = Done`, `"To Do"`, project keys as Jira
+# shows them), so it gets the same answer from a Jira that compares them exactly.
+#
+# statusCategory matches a category's id, key or name (`done`, `Done`, `3`): Jira tries them in
+# that order (StatusCategoryResolver: forId, then forKey, then forName, same source).
 _FIELD_LIST: Final = (
     _Field("project", _NAMED, _plain("project"), _ids_of("key", "id", "name"), _attr_rank("key")),
     _Field("issuetype", _NAMED, _plain("issuetype"), _NAME_ID, _BY_NAME, aliases=("type",)),
@@ -465,7 +509,7 @@ _FIELD_LIST: Final = (
     _Field("assignee", _NAMED, _plain("assignee"), _USER_IDS, _BY_USER),
     _Field("reporter", _NAMED, _plain("reporter"), _USER_IDS, _BY_USER),
     _Field("creator", _NAMED, _plain("creator"), _USER_IDS, _BY_USER),
-    _Field("labels", _MULTI, _plain("labels"), _label_ids, fold=False, aliases=("label",)),
+    _Field("labels", _MULTI, _plain("labels"), _label_ids, fold=str.lower, aliases=("label",)),
     _Field("fixVersion", _MULTI, _plain("fixVersions"), _NAME_ID),
     _Field("affectedVersion", _MULTI, _plain("versions"), _NAME_ID),
     _Field("component", _MULTI, _plain("components"), _NAME_ID),
@@ -547,6 +591,21 @@ _OPERATOR_NAMES: Final[Mapping[tuple[str, ...], str]] = {
     ("IS",): "is",
     ("IS", "NOT"): "is not",
 }
+# The operator a NOT turns each operator into (Jira's DeMorgansVisitor.getNotOperator).
+_NEGATED_OPERATORS: Final[Mapping[str, str]] = {
+    "=": "!=",
+    "!=": "=",
+    "in": "not in",
+    "not in": "in",
+    "is": "is not",
+    "is not": "is",
+    "~": "!~",
+    "!~": "~",
+    "<": ">=",
+    ">=": "<",
+    ">": "<=",
+    "<=": ">",
+}
 _COMPARE: Final[Mapping[str, Callable[[Any, Any], bool]]] = {
     "<": operator.lt,
     "<=": operator.le,
@@ -625,7 +684,22 @@ _CALENDAR_FUNCTIONS: Final[Mapping[str, tuple[str, bool]]] = {
 
 
 def _relative(text: str) -> _Resolver | None:
-    """`-90d`, `4w 2d`, `-2h`: exact durations from now (a day is 24 hours, a week 7 days)."""
+    """`-90d`, `4w 2d`, `-2h`: exact durations from now (a day is 24 hours, a week 7 days).
+
+    Atlassian: use "w" (weeks), "d" (days), "h" (hours) or "m" (minutes) "to specify a date
+    relative to the current time" (https://confluence.atlassian.com/spaces/JIRA052/pages/
+    314448708/__JQL+Date+Time+Formats). That a day is 24 hours rather than a calendar day is
+    Jira's source, not its documentation: JqlDateSupportImpl.parseDuration adds
+    `DateUtils.getDurationWithNegative(str)` seconds to the current instant (Jira's source,
+    jira-core: jql/util/JqlDateSupportImpl.java), atlassian-core's DateUtils documents
+    "3d = 259200" seconds, and Jira's test for it computes the expected date by adding
+    milliseconds "because the Calendar is timezone sensitive while JIRA's calculation is
+    not". The bot is right either way: it asks for
+    `updated >= -(N+2)d` and counts calendar days itself (os2bot/rules/activity.py).
+
+    Not modelled: a quoted bare number ("-5"), which Jira reads as minutes ("The default is
+    "m" (minutes)", same page); the sandbox refuses it. The bot never writes one.
+    """
     found = _RELATIVE.fullmatch(text)
     if not found:
         return None
@@ -638,7 +712,18 @@ def _relative(text: str) -> _Resolver | None:
 
 
 def _absolute(text: str) -> _Resolver | None:
-    """`2026-01-31`, `2026/01/31 14:30`: wall-clock time in the user's time zone."""
+    """`2026-01-31`, `2026/01/31 14:30`: wall-clock time in the user's time zone.
+
+    The four formats are Atlassian's list ("yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm",
+    "yyyy/MM/dd", "yyyy-MM-dd", https://confluence.atlassian.com/spaces/JIRA052/pages/
+    314448708/__JQL+Date+Time+Formats). That a bare date is midnight at the start of that day
+    in the searching user's time zone is Jira's source (JqlDateSupportImpl.parseDateForFormat
+    parses with `sdf.setTimeZone(timeZone)`, the logged-in user's zone; jira-core:
+    jql/util/JqlDateSupportImpl.java) and observed by users ("if you don't use the time the
+    date value defaults to a time of 00:00:00", https://testmanagement.com/blog/2023/09/
+    using-dates-and-date-operators-with-jira-jql); the Atlassian pages found do not say it.
+    The bot writes no absolute dates in JQL.
+    """
     found = _ABSOLUTE.fullmatch(text)
     if not found:
         return None
@@ -692,7 +777,13 @@ _QUERY_WORD: Final = re.compile(r"(\w+)(\*)?")
 
 @lru_cache(maxsize=16384)
 def _tokens(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The words of a text in order and as a set, case-folded, punctuation dropped."""
+    """The words of a text in order and as a set, case-folded, punctuation dropped.
+
+    Case: "All query terms in Jira are not case sensitive"
+    (https://confluence.atlassian.com/display/JIRASOFTWARESERVER083/
+    Search+syntax+for+text+fields). Jira's stemming and stop words are not modelled: the
+    sandbox finds fewer issues for `~` than Jira may. The bot does not search text.
+    """
     words = tuple(_WORD.findall(text.casefold()))
     return words, frozenset(words)
 
@@ -784,14 +875,6 @@ def _any_of(builds: list[_Build]) -> _Build:
     return build
 
 
-def _negation(inner: _Build) -> _Build:
-    def build(env: _Env) -> _Pred:
-        pred = inner(env)
-        return lambda issue, fields: not pred(issue, fields)
-
-    return build
-
-
 def _emptiness(get: _Getter, *, empty: bool) -> _Pred:
     if empty:
         return lambda issue, fields: get(issue, fields) is None
@@ -799,7 +882,25 @@ def _emptiness(get: _Getter, *, empty: bool) -> _Pred:
 
 
 def _membership(spec: _Field, wanted: frozenset[str], *, has_empty: bool, negate: bool) -> _Pred:
-    """`=`, `!=`, `IN`, `NOT IN` on identifiers; like Jira, an empty field never matches `!=`."""
+    """`=`, `!=`, `IN`, `NOT IN` on identifiers; like Jira, an empty field never matches `!=`.
+
+    Empty: "The "!=" operator will not match a field that has no value (i.e. a field that is
+    empty). For example, component != fred will only match issues that have a component and
+    the component is not "fred"" (https://support.atlassian.com/jira-software-cloud/docs/
+    jql-operators/). `f = EMPTY` is `f IS EMPTY` and "field != EMPTY is the same as field
+    IS_NOT EMPTY" (same page).
+
+    Multi-value fields (labels, fixVersion, component): `=`/`IN` match when any value is
+    among the wanted ones; `!=`/`NOT IN` match when none is. Atlassian's sentence above does
+    not say which for an issue with several components; Jira's source does: `!=` is a Lucene
+    query that MUSTs "not empty" and MUST_NOTs each value's term, so one matching value
+    excludes the issue (AbstractEqualityQueryFactory.handleNotEquals). EMPTY in a list is
+    "no value" for IN (handleEquals adds the is-empty query) and ignored by NOT IN, which
+    excludes empties anyway (same class; Jira's source, jira-api:
+    jql/query/AbstractEqualityQueryFactory.java).
+    The bot's one negative label query is `(labels IS EMPTY OR labels != os2bot)`, right
+    whichever way empties went.
+    """
     get = spec.get
     ids = spec.ids or _label_ids
     if negate:
@@ -827,7 +928,15 @@ def _ordered(
     *,
     has_empty: bool,
 ) -> _Pred:
-    """Dates and numbers: `IN`/`NOT IN` (so `=`/`!=`) compare exactly, the rest in order."""
+    """Dates and numbers: `IN`/`NOT IN` (so `=`/`!=`) compare exactly, the rest in order.
+
+    An empty field matches none of them: "Unless specified in the search query, note that JQL
+    searches do not return empty fields in results" (https://confluence.atlassian.com/display/
+    JIRASOFTWARESERVER083/Advanced+searching+-+functions+reference); Atlassian's own example
+    `duedate < now() or duedate is empty` finds "all issues that are overdue or where no due
+    date is set" (https://support.atlassian.com/jira-core-cloud/docs/
+    advanced-search-reference-jql-keywords/).
+    """
     if op in ("in", "not in"):
         wanted = frozenset(targets)
         negate = op == "not in"
@@ -908,7 +1017,19 @@ class _Compiler:
 
     # -- boolean structure ---------------------------------------------------------------
 
-    def expr(self, node: Tree[Token] | Token) -> _Build:
+    def expr(self, node: Tree[Token] | Token, *, negate: bool = False) -> _Build:
+        """The predicate of *node*; under an odd number of NOTs, its De Morgan negation.
+
+        Jira does not take the complement of a NOT: it pushes NOT down to the clauses and
+        flips their operators (QueryVisitor runs DeMorgansVisitor first), so `NOT labels = a`
+        is `labels != a`, which, as Atlassian documents, does not match an empty field: "Note
+        that typing field != value is the same as typing NOT field = value" and "The "!="
+        operator will not match a field that has no value"
+        (https://support.atlassian.com/jira-software-cloud/docs/jql-operators/). The rewrite
+        is in Jira's source: "Expands the not clauses in a clause tree using DeMorgans law and
+        flips the operators" (jira-core: jql/clause/DeMorgansVisitor.java, applied in
+        jql/query/QueryVisitor.java).
+        """
         if not isinstance(node, Tree):  # pragma: no cover - the grammar puts a rule here
             raise TypeError(node)
         if node.data in ("or_", "and_"):
@@ -920,11 +1041,12 @@ class _Compiler:
                 operands.append(right)
                 chain = left
             operands.append(chain)
-            builds = [self.expr(item) for item in reversed(operands)]
-            return _any_of(builds) if node.data == "or_" else _all_of(builds)
+            builds = [self.expr(item, negate=negate) for item in reversed(operands)]
+            # NOT (a OR b) is NOT a AND NOT b; NOT (a AND b) is NOT a OR NOT b.
+            return _any_of(builds) if (node.data == "or_") != negate else _all_of(builds)
         if node.data == "not_":
-            return _negation(self.expr(node.children[1]))
-        return self.clause(node)
+            return self.expr(node.children[1], negate=not negate)
+        return self.clause(node, negate=negate)
 
     # -- operands ------------------------------------------------------------------------
 
@@ -954,7 +1076,7 @@ class _Compiler:
 
     # -- clauses -------------------------------------------------------------------------
 
-    def clause(self, node: Tree[Token]) -> _Build:
+    def clause(self, node: Tree[Token], *, negate: bool = False) -> _Build:
         field_node, op_node, operand_node = node.children
         if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):  # pragma: no cover
             raise TypeError(node)
@@ -989,10 +1111,18 @@ class _Compiler:
         if len(self.errors) > before:
             return _static(_never)
 
-        # Normalise: EMPTY with =, != , ~, !~ means IS / IS NOT; = and != are one-item IN lists.
+        # Checked as written, evaluated as Jira's De Morgan rewrite left it (see expr).
+        return self.evaluate(spec, written, _NEGATED_OPERATORS[op] if negate else op, operand)
+
+    def evaluate(self, spec: _Field, written: str, op: str, operand: _Operand) -> _Build:
+        """The predicate of a checked clause.
+
+        EMPTY with =, !=, ~, !~ means IS / IS NOT; = and != are one-item IN lists.
+        """
         if operand is _EMPTY:
             negative = op in ("!=", "!~", "is not")
             return _static(_emptiness(spec.get, empty=not negative))
+        items = operand.items if isinstance(operand, _List) else (operand,)
         has_empty = any(item is _EMPTY for item in items)
         values = [item for item in items if item is not _EMPTY]
         op = {"=": "in", "!=": "not in"}.get(op, op)
@@ -1033,7 +1163,7 @@ class _Compiler:
     ) -> _Build:
         literals = [item.text for item in values if isinstance(item, _Literal)]
         if spec.kind in (_Kind.NAMED, _Kind.MULTI, _Kind.KEY):
-            wanted = frozenset(text.casefold() if spec.fold else text for text in literals)
+            wanted = frozenset(spec.fold(text) for text in literals)
             empty = has_empty or (spec.empty is not None and spec.empty in wanted)
             return _static(_membership(spec, wanted, has_empty=empty, negate=op == "not in"))
         if spec.kind is _Kind.TEXT:
@@ -1083,11 +1213,18 @@ class _Compiler:
             now, tz = env
             targets = [resolve(now, tz) for resolve in resolvers]
             if date_only:
-
-                def convert(raw: object) -> datetime | None:
-                    return _day_start(raw, tz) if isinstance(raw, str) else None
-
-                return _ordered(get, convert, op, targets, has_empty=has_empty)
+                # A due date is a day, and Jira compares it with days: every operand, `-7d`
+                # and `now()` included, becomes the calendar day it falls on in the user's
+                # time zone, so `duedate < now()` is due before today, not due before this
+                # minute. Jira's source: AbstractLocalDateOperatorQueryFactory ("Long values
+                # are returned by date-time functions such as now()") hands them to
+                # JqlLocalDateSupportImpl.convertToLocalDate, which interprets "the point in
+                # time in the user's TZ to create a LocalDate", and relative periods the same
+                # way (Jira's source, jira-api: jql/query/AbstractLocalDateOperatorQueryFactory;
+                # jira-core: jql/util/JqlLocalDateSupportImpl.java). The Atlassian pages found
+                # do not spell this out; the bot does not search by due date.
+                days = [target.astimezone(tz).date() for target in targets]
+                return _ordered(get, _to_day, op, days, has_empty=has_empty)
             return _ordered(get, _to_instant, op, targets, has_empty=has_empty)
 
         return build
@@ -1238,7 +1375,13 @@ class JqlQuery:
     def sort(self, issues: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A new list in ORDER BY order, stable; without ORDER BY, by key descending.
 
-        Empty values sort last ascending and first descending, as in Jira.
+        Empty values sort last ascending and first descending.
+
+        Neither the order without ORDER BY nor where empty values sort is established: no
+        Atlassian statement on either was found, so both are the sandbox's own choice. The
+        bot sends no ORDER BY and decides nothing by the order of results: the rules pick the
+        issue they report by their own key (newest date, then issue number). Only the order
+        in which a "too few" verdict lists its evidence follows Jira's.
         """
         ordered = list(issues)
         for key in reversed(self._order or _DEFAULT_ORDER):
