@@ -22,6 +22,7 @@ from os2bot.calendar import (
 )
 from os2bot.config import CheckDef, Config, Person, Product, Threshold
 from os2bot.domain import (
+    JIRA_WIKI_SYMBOL,
     Action,
     ActionKind,
     CheckResult,
@@ -574,13 +575,6 @@ def _expiry_due(plan: Plan, expires: date, threshold: int) -> date:
 # ---------------------------------------------------------------------------- dashboard
 
 DASHBOARD_LIMIT = 32_000  # Jira's description holds 32,767 characters; keep a margin
-WIKI_SYMBOL = {
-    State.MET: "(/)",
-    State.NOT_MET: "(x)",
-    State.UNKNOWN: "(?)",
-    State.NOT_APPLICABLE: "-",
-    State.WAIVED: "≈",
-}
 
 
 def _dashboard(
@@ -622,7 +616,7 @@ def _dashboard(
     matrix += [
         f"|{c.title.get(language)}|"
         + "|".join(
-            WIKI_SYMBOL[by_key[(p.key, c.id)].state] if (p.key, c.id) in by_key else " "
+            JIRA_WIKI_SYMBOL[by_key[(p.key, c.id)].state] if (p.key, c.id) in by_key else " "
             for p in products
         )
         + "|"

@@ -15,6 +15,7 @@ from pathlib import Path
 import structlog
 
 from os2bot.config import Config
+from os2bot.domain import count_by_state
 from os2bot.messages import Language, text
 from os2bot.notify import Outcome, deliver
 from os2bot.ports import Chat, ChatMessage, Tracker
@@ -185,11 +186,7 @@ def _failed_streak(runs: list[dict[str, object]]) -> list[dict[str, object]]:
 def record_of(report: RunReport, started: datetime, finished: datetime) -> RunRecord:
     """A run report as history keeps it."""
     counts = {
-        "met": sum(1 for r in report.results if r.state.value == "met"),
-        "not_met": sum(1 for r in report.results if r.state.value == "not_met"),
-        "unknown": sum(1 for r in report.results if r.state.value == "unknown"),
-        "waived": sum(1 for r in report.results if r.state.value == "waived"),
-        "not_applicable": sum(1 for r in report.results if r.state.value == "not_applicable"),
+        **{state.value: n for state, n in count_by_state(report.results).items()},
         "planned": len(report.actions),
         "applied": len(report.applied),
         "deferred": len(report.deferred),

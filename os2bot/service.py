@@ -26,6 +26,7 @@ from os2bot.domain import (
     SelfAssessment,
     Snapshot,
     State,
+    count_by_state,
 )
 from os2bot.messages import Language
 from os2bot.notify import (
@@ -81,7 +82,7 @@ class RunReport:
 
     def count(self, state: State) -> int:
         """How many results are in *state*."""
-        return sum(1 for r in self.results if r.state is state)
+        return count_by_state(self.results)[state]
 
     @property
     def created(self) -> list[Applied]:
