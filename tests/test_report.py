@@ -17,8 +17,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from os2bot import compliance
-from os2bot.domain import Evidence, Msg
+from os2bot.domain import CheckResult, Evidence, Msg, State
+from os2bot.report import csv as report_csv
+from os2bot.report import html as report_html
+from os2bot.report import markdown as report_markdown
+from os2bot.report.document import Point, build_compliance_report, points_from_history
 
 from builders import PROFILE, config, product
 
@@ -37,17 +40,19 @@ def point(run: str, days_ago: int, states: dict[tuple[str, str], str]):
     for product_key in ("os2mo", "os2forms"):
         for check in CHECKS:
             state = states.get((product_key, check), "met")
-            results[(product_key, check)] = (
-                state,
+            results[(product_key, check)] = CheckResult(
+                product_key,
+                check,
+                State(state),
                 Msg("reason.jql.none", {"jql": "labels = x"}),
-                [Evidence("jira", "MO-1", "Møde", "https://os2web.atlassian.net/browse/MO-1")],
+                (Evidence("jira", "MO-1", "Møde", "https://os2web.atlassian.net/browse/MO-1"),),
             )
-    return compliance.Point(run, NOW - timedelta(days=days_ago), results)
+    return Point(run, NOW - timedelta(days=days_ago), results)
 
 
 def document(points, **kwargs):
     """The report over MO and OS2forms."""
-    return compliance.build(
+    return build_compliance_report(
         config(MO, FORMS),
         points,
         now=NOW,
@@ -103,7 +108,7 @@ def test_evidence_links_where_it_lives_and_old_history_still_links_to_jira():
         ),
         ("os2mo", "styregruppe", "met", "reason.jql.none", '{"jql": "x"}', json.dumps(["MO-7"])),
     ]
-    points = compliance.points_from_history([("r1", NOW.isoformat(), rows)])
+    points = points_from_history([("r1", NOW.isoformat(), rows)])
 
     doc = document(points)
 
@@ -123,7 +128,7 @@ def test_csv_parses_into_the_same_cells_as_the_json():
     """CSV has one row per product × check, with the same states as the JSON."""
     doc = document(HISTORY)
 
-    rows = list(csv.DictReader(io.StringIO(compliance.to_csv(doc))))
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
 
     expected = {(p["key"], c["check"]): c["state"] for p in doc["products"] for c in p["cells"]}
     assert {(r["product"], r["check"]): r["state"] for r in rows} == expected
@@ -133,8 +138,8 @@ def test_csv_parses_into_the_same_cells_as_the_json():
 def test_markdown_and_html_show_the_same_states():
     """Markdown and HTML show each cell's symbol for the state the JSON gives."""
     doc = document(HISTORY)
-    markdown = compliance.to_markdown(doc)
-    html = compliance.to_html(doc)
+    markdown = report_markdown.render_compliance_report(doc)
+    html = report_html.render_compliance_report(doc)
 
     kg_row = next(
         line
@@ -155,7 +160,7 @@ def test_empty_history_is_said_and_still_a_valid_report():
     jsonschema.validate(doc, SCHEMA)
     assert doc["note"] == "Ingen historik endnu: rapporten bygger på den aktuelle kørsel."
     assert doc["portfolio_trend"] == []
-    assert "Ingen historik endnu" in compliance.to_html(doc)
+    assert "Ingen historik endnu" in report_html.render_compliance_report(doc)
 
 
 def test_a_product_with_every_check_waived():
@@ -167,24 +172,25 @@ def test_a_product_with_every_check_waived():
     ]
     waived = product(key="os2mo", name="OS2mo", jira={"project": "MO"}, waivers=waivers)
     points = [
-        compliance.Point(
+        Point(
             "r1",
             NOW,
             {
-                ("os2mo", c): (
-                    "waived",
+                ("os2mo", c): CheckResult(
+                    "os2mo",
+                    c,
+                    State.WAIVED,
                     Msg(
                         "reason.waived",
                         {"reason": "Udfases", "approver": "Bestyrelsen", "expires": "2027-06-30"},
                     ),
-                    [],
                 )
                 for c in CHECKS
             },
         )
     ]
 
-    doc = compliance.build(
+    doc = build_compliance_report(
         config(waived), points, now=NOW, language="da", since=NOW, jira_url="https://j"
     )
 
@@ -205,7 +211,7 @@ def test_filters_choose_products():
 
 def test_english_report():
     """With language en the report is in English."""
-    doc = compliance.build(
+    doc = build_compliance_report(
         config(MO),
         HISTORY,
         now=NOW,
@@ -214,7 +220,7 @@ def test_english_report():
         jira_url="https://j",
     )
 
-    html = compliance.to_html(doc)
+    html = report_html.render_compliance_report(doc)
     assert '<html lang="en">' in html
     assert "Products and checks" in html
 
@@ -246,7 +252,7 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
     """Headless Chromium renders the matrix, the legend and the trend chart, and the page asks
     nothing of the network (a recording proxy sees no request)."""
     path = tmp_path / "rapport.html"
-    path.write_text(compliance.to_html(document(HISTORY)), encoding="utf-8")
+    path.write_text(report_html.render_compliance_report(document(HISTORY)), encoding="utf-8")
     seen: list[str] = []
 
     class Recorder(BaseHTTPRequestHandler):
