@@ -18,10 +18,16 @@ import jsonschema
 import pytest
 
 from os2bot.domain import CheckResult, Evidence, Msg, State
+from os2bot.messages import render
 from os2bot.report import csv as report_csv
 from os2bot.report import html as report_html
 from os2bot.report import markdown as report_markdown
-from os2bot.report.document import Point, build_compliance_report, points_from_history
+from os2bot.report.document import (
+    Point,
+    build_compliance_report,
+    build_run_results,
+    points_from_history,
+)
 
 from builders import PROFILE, config, product
 
@@ -223,6 +229,55 @@ def test_english_report():
     html = report_html.render_compliance_report(doc)
     assert '<html lang="en">' in html
     assert "Products and checks" in html
+
+
+# A Jira summary written to do harm: HTML, Markdown emphasis and link, a table cell, a formula.
+HOSTILE = "<script>alert(1)</script> *fed* [klik](javascript:alert(1)) | =1+1"
+
+
+def test_jira_text_with_markup_is_inert_in_html_markdown_and_csv():
+    """A Jira summary with <script>, Markdown markup and a formula in a reason and a task shows
+    as text: escaped by the HTML template, backslash-escaped in Markdown, and a CSV cell that
+    reads back as exactly that text."""
+    hostile = Msg(
+        "reason.jql.found", {"key": "MO-1", "summary": HOSTILE, "count": 1, "date": "2026-11-01"}
+    )
+    latest = point("r1", 0, {})
+    latest.results[("os2mo", "styregruppe")] = CheckResult(
+        "os2mo", "styregruppe", State.NOT_MET, hostile
+    )
+    doc = document([latest], tasks=[("os2mo", "MO-9", "fp", HOSTILE)])
+    run = build_run_results(config(MO, FORMS), list(latest.results.values()), "da", generated=NOW)
+
+    html = report_html.render_compliance_report(doc)
+    markdowns = [
+        report_markdown.render_compliance_report(doc),
+        report_markdown.render_run_results(run),
+    ]
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
+    for markdown in markdowns:
+        assert "<script>" not in markdown
+        assert "[klik](" not in markdown
+    escaped = r"\<script\>alert(1)\</script\> \*fed\* \[klik\](javascript:alert(1)) \| =1+1"
+    assert escaped in markdowns[1]
+    [cell] = [r for r in rows if (r["product"], r["check"]) == ("os2mo", "styregruppe")]
+    assert cell["reason"] == render(hostile, "da")
+
+
+def test_csv_cells_that_look_like_formulas_stay_text():
+    """A CSV cell that a spreadsheet would evaluate (=, +, -, @ first) gets a quote in front."""
+    named = product(key="os2mo", name='=HYPERLINK("https://evil.test")', jira={"project": "MO"})
+    doc = build_compliance_report(
+        config(named), [point("r1", 0, {})], now=NOW, language="da", since=NOW, jira_url="https://j"
+    )
+
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
+
+    assert {r["product_name"] for r in rows} == {'\'=HYPERLINK("https://evil.test")'}
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -9,6 +9,15 @@ import io
 
 from os2bot.report.document import ComplianceReport
 
+# A spreadsheet runs a cell that starts like a formula (=HYPERLINK(…) in a Jira summary);
+# a quote in front keeps it text.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value: str) -> str:
+    """*value* as a cell a spreadsheet shows and never evaluates."""
+    return "'" + value if value.startswith(_FORMULA) else value
+
 
 def render_compliance_report(document: ComplianceReport) -> str:
     """One row per product × check, with its state, reason and evidence keys."""
@@ -27,5 +36,5 @@ def render_compliance_report(document: ComplianceReport) -> str:
                 cell["reason"],
                 " ".join(e["key"] for e in cell["evidence"]),
             ]
-            writer.writerow(row)
+            writer.writerow([inert(value) for value in row])
     return out.getvalue()

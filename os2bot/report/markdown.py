@@ -4,12 +4,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from os2bot.domain import TEXT_SYMBOL, State
 from os2bot.messages import Language, text
 from os2bot.report.document import ComplianceReport, RunResults
 from os2bot.report.terminal import render_gaps, render_legend
+
+# What Markdown would read as markup — emphasis, code, links, HTML, table cells — in text that
+# comes from Jira or the configuration; escaped, it shows as itself.
+_MARKUP = re.compile(r"([\\`*_~\[\]<>|])")
+
+
+def escape(value: str) -> str:
+    """*value* as literal text in Markdown."""
+    return _MARKUP.sub(r"\\\1", value)
 
 
 def render_run_results(document: RunResults) -> str:
@@ -21,10 +31,11 @@ def render_run_results(document: RunResults) -> str:
         for row in document.rows
     ]
     lines = [*_table(language, [p.name for p in products], rows), "", render_legend(language), ""]
+    # A gap line is plain text (symbol, product, checks, reason): all of it is escaped.
     gaps = render_gaps(document)
     if gaps:
         lines += [f"**{text('report.gaps', language)}**", ""]
-        lines += [f"- {line}" for line in gaps.splitlines()]
+        lines += [f"- {escape(line)}" for line in gaps.splitlines()]
     return "\n".join(lines)
 
 
@@ -35,7 +46,7 @@ def render_compliance_report(document: ComplianceReport) -> str:
     legend = document["legend"]
     lines = [f"# {text('report.title', language)}", ""]
     if document["note"]:
-        lines += [f"> {document['note']}", ""]
+        lines += [f"> {escape(document['note'])}", ""]
     rows = [
         (check["title"], [TEXT_SYMBOL[p["cells"][index]["state"]] for p in products])
         for index, check in enumerate(document["checks"])
@@ -44,7 +55,8 @@ def render_compliance_report(document: ComplianceReport) -> str:
     lines += ["", "  ".join(f"{TEXT_SYMBOL[k]} {v}" for k, v in legend.items()), ""]
     lines += [f"## {text('report.changes', language)}", ""]
     lines += [
-        f"- {c['product_name']} · {c['title']}: {legend[c['before']]} → {legend[c['after']]}"
+        f"- {escape(c['product_name'])} · {escape(c['title'])}: "
+        f"{legend[c['before']]} → {legend[c['after']]}"
         for c in document["changes"]
     ] or [text("report.no_changes", language)]
     return "\n".join(lines) + "\n"
@@ -59,7 +71,7 @@ def _table(
 ) -> list[str]:
     """Checks down, products across: a check's title and a symbol per product on each row."""
     return [
-        f"| {text('report.check', language)} | " + " | ".join(columns) + " |",
+        f"| {text('report.check', language)} | " + " | ".join(map(escape, columns)) + " |",
         "|---|" + "---|" * len(columns),
-        *(f"| {title} | " + " | ".join(cells) + " |" for title, cells in rows),
+        *(f"| {escape(title)} | " + " | ".join(cells) + " |" for title, cells in rows),
     ]
