@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
-import os
 import signal
 import sys
 import tempfile
@@ -23,7 +22,7 @@ from pydantic import SecretStr, ValidationError
 
 from os2bot import __version__
 from os2bot.config import Config, ConfigError, example_config_dir, load_config
-from os2bot.domain import ActionKind, State
+from os2bot.domain import State
 from os2bot.flow import Mode, RunResult, run_once
 from os2bot.log import configure_logging
 from os2bot.messages import Language, text
@@ -32,14 +31,7 @@ from os2bot.ports import (
     ChatMessage,
     TrackerError,
 )
-from os2bot.report import (
-    render_details,
-    render_gaps,
-    render_json,
-    render_markdown,
-    render_matrix,
-    render_stats,
-)
+from os2bot.report.output import print_report, write_report
 from os2bot.service.runner import Runner
 from os2bot.settings import Settings
 from os2bot.state import RunLock, SqliteState, StateError
@@ -428,96 +420,6 @@ def _service(ctx: Context, config: Config) -> int:
 # --------------------------------------------------------------------------- output
 
 
-def print_report(
-    out: TextIO,
-    config: Config,
-    report: RunResult,
-    language: Language,
-    *,
-    product: str | None = None,
-    output: str = "table",
-    stats: bool = False,
-) -> None:
-    """The results (matrix and gaps, one product in detail, JSON or Markdown), then the plan."""
-    colour = output == "table" and out.isatty() and "NO_COLOR" not in os.environ
-    chosen = [p for p in config.products if product in (None, p.key)]
-    results = [r for r in report.results if product in (None, r.product)]
-    if output == "json":
-        print(
-            render_json(
-                config,
-                results,
-                language,
-                generated=report.started,
-                calls=report.calls if stats else None,
-            ),
-            file=out,
-        )
-        return
-    if output == "markdown":
-        print(render_markdown(config, results, language), file=out)
-    elif product is not None:
-        print(render_details(config, results, chosen[0], language, colour=colour), file=out)
-    else:
-        print(render_matrix(config, results, language, colour=colour), file=out)
-        gaps = render_gaps(config, results, language, colour=colour)
-        if gaps:
-            print(f"\n{text('report.gaps', language)}:\n{gaps}", file=out)
-    if report.mode is not Mode.CHECK:
-        _print_plan(out, config, report, language)
-    if stats:
-        print("\n" + render_stats(report.calls, language), file=out)
-
-
-DIFF_SIGNS = {
-    ActionKind.CREATE: "+",
-    ActionKind.UPDATE: "~",
-    ActionKind.COMMENT: "✎",
-    ActionKind.EDIT_COMMENT: "✎",
-    ActionKind.RESOLVE: "✓",
-}
-
-
-def _print_plan(out: TextIO, config: Config, report: RunResult, language: Language) -> None:
-    names = {p.key: p.name for p in config.products}
-    print(file=out)
-    if not report.actions:
-        print(text("plan.none", language), file=out)
-    for action in report.actions:
-        # Read like a diff: + a new task, ~ a changed one, ✎ a comment, ✓ a resolved one.
-        sign = DIFF_SIGNS[action.kind]
-        verb = text(f"action.{action.kind.value}", language)
-        target = action.issue_key or action.project
-        product = f"  [{names[action.product]}]" if action.product in names else ""
-        print(f"{sign} {verb:>13}  {target}  {action.summary}{product}", file=out)
-        if report.mode is not Mode.PLAN:
-            continue
-        detail = (
-            action.description
-            if action.kind in {ActionKind.CREATE, ActionKind.UPDATE}
-            else action.comment
-        )
-        for line in [line for line in detail.splitlines() if line.strip()][:4]:
-            print(f"{'':17}│ {line}", file=out)
-        if action.assignee or action.due:
-            print(f"{'':17}│ → {action.assignee or '-'}, {action.due or '-'}", file=out)
-    if report.deferred:
-        print(
-            "\n"
-            + text(
-                "plan.deferred",
-                language,
-                budget=config.bot.tasks.budget,
-                count=len(report.deferred),
-            ),
-            file=out,
-        )
-    if report.uncertain:
-        print("\n" + text("plan.uncertain", language, count=len(report.uncertain)), file=out)
-    for error in report.errors:
-        print(f"⚠ {error}", file=out)
-
-
 def _demo(ctx: Context, config: Config) -> int:
     """The whole flow twice against the built-in sandbox, through the service's own runner."""
     from os2bot.adapters.console_chat import ConsoleChat  # noqa: PLC0415
@@ -578,7 +480,7 @@ def _demo(ctx: Context, config: Config) -> int:
             )
             created_total.append(len(run.created))
         state = SqliteState(settings.state)
-        report_path = write_report(ctx, demo_config, state, jira_url=sandbox.url)
+        report_path = write_report(ctx.language, demo_config, state, jira_url=sandbox.url)
         print("\n" + text("report.written", language, path=report_path.resolve()), file=out)
         state.close()
         if created_total[1]:
@@ -586,60 +488,6 @@ def _demo(ctx: Context, config: Config) -> int:
             return EXIT_NOT_MET
         print("\n" + text("demo.idempotent", language), file=out)
     return EXIT_OK
-
-
-EXTENSIONS = {"html": "html", "markdown": "md", "json": "json", "csv": "csv"}
-
-
-def write_report(
-    ctx: Context,
-    config: Config,
-    state: SqliteState,
-    *,
-    fmt: str = "html",
-    out: Path | None = None,
-    since: datetime | None = None,
-    products: Sequence[str] | None = None,
-    phase: str | None = None,
-    level: str | None = None,
-    jira_url: str = "",
-    current: RunResult | None = None,
-) -> Path:
-    """Build the compliance report from the history (or *current*) and write it."""
-    from os2bot import compliance  # noqa: PLC0415
-
-    now = datetime.now(UTC)
-    points = compliance.points_from_history(state.history())
-    from_history = bool(points)
-    if not points and current is not None:
-        points = [compliance.point_from_results(current.run_id, current.started, current.results)]
-    chosen = [
-        p
-        for p in config.products
-        if (not products or p.key in products)
-        and phase in (None, p.phase)
-        and level in (None, p.level)
-    ]
-    document = compliance.build(
-        config,
-        points,
-        now=now,
-        language=ctx.language,
-        since=since or now - timedelta(days=7),
-        jira_url=jira_url,
-        tasks=state.bot_tasks(),
-        from_history=from_history,
-        products=chosen,
-    )
-    render = {
-        "html": compliance.to_html,
-        "markdown": compliance.to_markdown,
-        "csv": compliance.to_csv,
-        "json": compliance.to_json,
-    }[fmt]
-    path = out or Path(f"os2bot-rapport-{now.astimezone(config.bot.tz).date()}.{EXTENSIONS[fmt]}")
-    path.write_text(render(document), encoding="utf-8")
-    return path
 
 
 def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
@@ -669,7 +517,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
             print(text("cli.bad_since", ctx.language, value=args.since), file=sys.stderr)
             return EXIT_CONFIG
     path = write_report(
-        ctx,
+        ctx.language,
         config,
         state,
         fmt=args.format,

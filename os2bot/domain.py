@@ -36,6 +36,61 @@ class State(StrEnum):
     WAIVED = "waived"
 
 
+# How each state is drawn, one table per medium. The keys are States, which are strings, so a
+# table also answers to a state's value ("met"). Chat tables have an "event" line too.
+
+# Narrow symbols, readable without colour: the terminal, Markdown and the HTML report.
+TEXT_SYMBOL: Mapping[State, str] = {
+    State.MET: "✔",
+    State.NOT_MET: "✘",
+    State.UNKNOWN: "?",
+    State.NOT_APPLICABLE: "·",
+    State.WAIVED: "≈",
+}
+# Emoji where a chat system shows Unicode (Zulip, the console chat, the digest's counts).
+EMOJI_SYMBOL: Mapping[str, str] = {
+    State.MET: "✅",
+    State.NOT_MET: "❌",
+    State.UNKNOWN: "❔",
+    State.NOT_APPLICABLE: "➖",
+    State.WAIVED: "🟡",
+    "event": "🔔",
+}
+# Slack's names for the same emoji.
+SLACK_SYMBOL: Mapping[str, str] = {
+    State.MET: ":white_check_mark:",
+    State.NOT_MET: ":x:",
+    State.UNKNOWN: ":grey_question:",
+    State.NOT_APPLICABLE: ":heavy_minus_sign:",
+    State.WAIVED: ":large_yellow_circle:",
+    "event": ":bell:",
+}
+# Jira wiki markup's icons, for the secretariat's dashboard issue.
+JIRA_WIKI_SYMBOL: Mapping[State, str] = {
+    State.MET: "(/)",
+    State.NOT_MET: "(x)",
+    State.UNKNOWN: "(?)",
+    State.NOT_APPLICABLE: "-",
+    State.WAIVED: "≈",
+}
+# A terminal's ANSI colours; they only add to TEXT_SYMBOL, never replace it.
+ANSI_COLOUR: Mapping[State, str] = {
+    State.MET: "\033[32m",
+    State.NOT_MET: "\033[1;31m",
+    State.UNKNOWN: "\033[33m",
+    State.NOT_APPLICABLE: "\033[2m",
+    State.WAIVED: "\033[36m",
+}
+# The HTML report's colours: text on white with at least 4.5:1 contrast (WCAG AA).
+HTML_COLOUR: Mapping[State, str] = {
+    State.MET: "#1b6e2a",
+    State.NOT_MET: "#b00020",
+    State.UNKNOWN: "#8a5a00",
+    State.NOT_APPLICABLE: "#555",
+    State.WAIVED: "#0b5e8a",
+}
+
+
 class ActionKind(StrEnum):
     """What the bot does in Jira."""
 
@@ -299,14 +354,6 @@ class Action:
 FINGERPRINT_LENGTH = 12
 
 
-def count_by_state(results: Iterable[CheckResult]) -> dict[State, int]:
-    """How many results are in each state (every state present, zero or more)."""
-    counts = dict.fromkeys(State, 0)
-    for result in results:
-        counts[result.state] += 1
-    return counts
-
-
 def state_changes(
     results: Iterable[CheckResult], previous: Mapping[tuple[str, str], str]
 ) -> list[tuple[CheckResult, State]]:
@@ -320,6 +367,14 @@ def state_changes(
         if (before := previous.get((result.product, result.check_id))) is not None
         and before != result.state.value
     ]
+
+
+def count_by_state(results: Iterable[CheckResult]) -> dict[State, int]:
+    """How many results are in each state; every state is there, in the order of State."""
+    counts = dict.fromkeys(State, 0)
+    for result in results:
+        counts[result.state] += 1
+    return counts
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,15 @@ import structlog
 from os2bot.apply import Ledger, apply_actions
 from os2bot.collect import collect_snapshot
 from os2bot.config import Config
-from os2bot.domain import Action, ActionKind, Applied, CheckResult, Snapshot, State
+from os2bot.domain import (
+    Action,
+    ActionKind,
+    Applied,
+    CheckResult,
+    Snapshot,
+    State,
+    count_by_state,
+)
 from os2bot.messages import Language
 from os2bot.notify import Posted, notify, owed_for
 from os2bot.planner import plan_actions
@@ -59,7 +67,7 @@ class RunResult:
 
     def count(self, state: State) -> int:
         """How many results are in *state*."""
-        return sum(1 for r in self.results if r.state is state)
+        return count_by_state(self.results)[state]
 
     @property
     def created(self) -> list[Applied]:

@@ -131,17 +131,6 @@ class Tracker(Protocol):
         ...
 
 
-# One symbol per state (and for events) where a chat system shows Unicode.
-SYMBOLS: dict[str, str] = {
-    "met": "✅",
-    "not_met": "❌",
-    "unknown": "❔",
-    "not_applicable": "➖",
-    "waived": "🟡",
-    "event": "🔔",
-}
-
-
 @dataclass(frozen=True)
 class StatusLine:
     """One check in a chat status message."""

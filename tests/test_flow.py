@@ -303,6 +303,6 @@ def test_a_task_whose_labels_were_upper_cased_is_not_opened_again(sandbox_factor
         project="MO", summary="Opgave", labels=[label.upper() for label in create.labels]
     )
 
-    applied, _ = apply_actions([create], tracker_for(sandbox))
+    applied = apply_actions([create], tracker_for(sandbox)).applied
 
     assert [a.existed for a in applied] == [True]

@@ -371,7 +371,6 @@ KEY_CALLS = frozenset({"text", "template", "Msg", "verdict", "t", "ConfigProblem
 
 DYNAMIC: dict[str, str] = {
     "state.": "a check's state, text('state.' + state.value): one per State",
-    "chat.symbol.": "the digest's symbol of a state, text('chat.symbol.' + s.value)",
     "action.": "the CLI's verb of an action, text(f'action.{kind.value}'): one per ActionKind",
     "owner.": "a reminder's owner, plan.t(f'owner.{check.owner}'): one per Owner",
     "point.": "a missing qualification point, plan.t('point.' + p): one per POINTS",
@@ -440,9 +439,23 @@ def key_positions(tree: ast.AST) -> list[tuple[ast.AST, int]]:
     return [(node, getattr(node, "lineno", 0)) for node in spread]
 
 
+TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([a-z_][a-z0-9_.]*)["']""")
+
+
+def template_keys() -> dict[str, str]:
+    """Every key the HTML templates look up with t("…"), with where."""
+    return {
+        match.group(1): f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for path in sorted((ROOT / "os2bot").rglob("*.j2"))
+        for text in [path.read_text(encoding="utf-8")]
+        for match in TEMPLATE_KEY.finditer(text)
+        if not match.group(1).endswith(".")  # a prefix the template completes: see DYNAMIC
+    }
+
+
 def named_keys() -> dict[str, str]:
-    """Every key written out where a key is expected, with where it is."""
-    named: dict[str, str] = {}
+    """Every key written out where a key is expected (code and templates), with where it is."""
+    named: dict[str, str] = dict(template_keys())
     for path, tree in trees().items():
         for node, line in key_positions(tree):
             if isinstance(node, ast.Constant) and looks_like_key(node.value):
@@ -451,8 +464,8 @@ def named_keys() -> dict[str, str]:
 
 
 def literals() -> set[str]:
-    """Every string written anywhere in the bot's source."""
-    return {
+    """Every string written anywhere in the bot's source, and every key its templates use."""
+    return set(template_keys()) | {
         node.value
         for tree in trees().values()
         for node in ast.walk(tree)
@@ -510,8 +523,8 @@ def values_of(name: str) -> set[str]:
 
 def endings(prefix: str) -> tuple[set[str], bool]:
     """What a run-time key under *prefix* can end with, and whether each ending needs a text."""
-    if prefix in {"state.", "chat.symbol."}:
-        return values_of("State"), prefix == "state."
+    if prefix == "state.":
+        return values_of("State"), True
     if prefix == "action.":
         return values_of("ActionKind"), True
     if prefix == "owner.":

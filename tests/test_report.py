@@ -17,9 +17,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from os2bot import compliance
-from os2bot.domain import Evidence, Msg
+from os2bot.domain import CheckResult, Evidence, Msg, State
 from os2bot.httpd import PromptHTTPServer
+from os2bot.messages import render
+from os2bot.report import csv as report_csv
+from os2bot.report import html as report_html
+from os2bot.report import markdown as report_markdown
+from os2bot.report.document import (
+    Point,
+    build_compliance_report,
+    build_run_results,
+    points_from_history,
+)
 
 from builders import PROFILE, config, product
 
@@ -38,17 +47,19 @@ def point(run: str, days_ago: int, states: dict[tuple[str, str], str]):
     for product_key in ("os2mo", "os2forms"):
         for check in CHECKS:
             state = states.get((product_key, check), "met")
-            results[(product_key, check)] = (
-                state,
+            results[(product_key, check)] = CheckResult(
+                product_key,
+                check,
+                State(state),
                 Msg("reason.jql.none", {"jql": "labels = x"}),
-                [Evidence("jira", "MO-1", "Møde", "https://os2web.atlassian.net/browse/MO-1")],
+                (Evidence("jira", "MO-1", "Møde", "https://os2web.atlassian.net/browse/MO-1"),),
             )
-    return compliance.Point(run, NOW - timedelta(days=days_ago), results)
+    return Point(run, NOW - timedelta(days=days_ago), results)
 
 
 def document(points, **kwargs):
     """The report over MO and OS2forms."""
-    return compliance.build(
+    return build_compliance_report(
         config(MO, FORMS),
         points,
         now=NOW,
@@ -104,7 +115,7 @@ def test_evidence_links_where_it_lives_and_old_history_still_links_to_jira():
         ),
         ("os2mo", "styregruppe", "met", "reason.jql.none", '{"jql": "x"}', json.dumps(["MO-7"])),
     ]
-    points = compliance.points_from_history([("r1", NOW.isoformat(), rows)])
+    points = points_from_history([("r1", NOW.isoformat(), rows)])
 
     doc = document(points)
 
@@ -124,7 +135,7 @@ def test_csv_parses_into_the_same_cells_as_the_json():
     """CSV has one row per product × check, with the same states as the JSON."""
     doc = document(HISTORY)
 
-    rows = list(csv.DictReader(io.StringIO(compliance.to_csv(doc))))
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
 
     expected = {(p["key"], c["check"]): c["state"] for p in doc["products"] for c in p["cells"]}
     assert {(r["product"], r["check"]): r["state"] for r in rows} == expected
@@ -134,8 +145,8 @@ def test_csv_parses_into_the_same_cells_as_the_json():
 def test_markdown_and_html_show_the_same_states():
     """Markdown and HTML show each cell's symbol for the state the JSON gives."""
     doc = document(HISTORY)
-    markdown = compliance.to_markdown(doc)
-    html = compliance.to_html(doc)
+    markdown = report_markdown.render_compliance_report(doc)
+    html = report_html.render_compliance_report(doc)
 
     kg_row = next(
         line
@@ -156,7 +167,7 @@ def test_empty_history_is_said_and_still_a_valid_report():
     jsonschema.validate(doc, SCHEMA)
     assert doc["note"] == "Ingen historik endnu: rapporten bygger på den aktuelle kørsel."
     assert doc["portfolio_trend"] == []
-    assert "Ingen historik endnu" in compliance.to_html(doc)
+    assert "Ingen historik endnu" in report_html.render_compliance_report(doc)
 
 
 def test_a_product_with_every_check_waived():
@@ -168,24 +179,25 @@ def test_a_product_with_every_check_waived():
     ]
     waived = product(key="os2mo", name="OS2mo", jira={"project": "MO"}, waivers=waivers)
     points = [
-        compliance.Point(
+        Point(
             "r1",
             NOW,
             {
-                ("os2mo", c): (
-                    "waived",
+                ("os2mo", c): CheckResult(
+                    "os2mo",
+                    c,
+                    State.WAIVED,
                     Msg(
                         "reason.waived",
                         {"reason": "Udfases", "approver": "Bestyrelsen", "expires": "2027-06-30"},
                     ),
-                    [],
                 )
                 for c in CHECKS
             },
         )
     ]
 
-    doc = compliance.build(
+    doc = build_compliance_report(
         config(waived), points, now=NOW, language="da", since=NOW, jira_url="https://j"
     )
 
@@ -206,7 +218,7 @@ def test_filters_choose_products():
 
 def test_english_report():
     """With language en the report is in English."""
-    doc = compliance.build(
+    doc = build_compliance_report(
         config(MO),
         HISTORY,
         now=NOW,
@@ -215,9 +227,58 @@ def test_english_report():
         jira_url="https://j",
     )
 
-    html = compliance.to_html(doc)
+    html = report_html.render_compliance_report(doc)
     assert '<html lang="en">' in html
     assert "Products and checks" in html
+
+
+# A Jira summary written to do harm: HTML, Markdown emphasis and link, a table cell, a formula.
+HOSTILE = "<script>alert(1)</script> *fed* [klik](javascript:alert(1)) | =1+1"
+
+
+def test_jira_text_with_markup_is_inert_in_html_markdown_and_csv():
+    """A Jira summary with <script>, Markdown markup and a formula in a reason and a task shows
+    as text: escaped by the HTML template, backslash-escaped in Markdown, and a CSV cell that
+    reads back as exactly that text."""
+    hostile = Msg(
+        "reason.jql.found", {"key": "MO-1", "summary": HOSTILE, "count": 1, "date": "2026-11-01"}
+    )
+    latest = point("r1", 0, {})
+    latest.results[("os2mo", "styregruppe")] = CheckResult(
+        "os2mo", "styregruppe", State.NOT_MET, hostile
+    )
+    doc = document([latest], tasks=[("os2mo", "MO-9", "fp", HOSTILE)])
+    run = build_run_results(config(MO, FORMS), list(latest.results.values()), "da", generated=NOW)
+
+    html = report_html.render_compliance_report(doc)
+    markdowns = [
+        report_markdown.render_compliance_report(doc),
+        report_markdown.render_run_results(run),
+    ]
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
+
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
+    for markdown in markdowns:
+        assert "<script>" not in markdown
+        assert "[klik](" not in markdown
+    escaped = r"\<script\>alert(1)\</script\> \*fed\* \[klik\](javascript:alert(1)) \| =1+1"
+    assert escaped in markdowns[1]
+    [cell] = [r for r in rows if (r["product"], r["check"]) == ("os2mo", "styregruppe")]
+    assert cell["reason"] == render(hostile, "da")
+
+
+def test_csv_cells_that_look_like_formulas_stay_text():
+    """A CSV cell that a spreadsheet would evaluate (=, +, -, @ first) gets a quote in front."""
+    named = product(key="os2mo", name='=HYPERLINK("https://evil.test")', jira={"project": "MO"})
+    doc = build_compliance_report(
+        config(named), [point("r1", 0, {})], now=NOW, language="da", since=NOW, jira_url="https://j"
+    )
+
+    rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
+
+    assert {r["product_name"] for r in rows} == {'\'=HYPERLINK("https://evil.test")'}
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -247,7 +308,7 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
     """Headless Chromium renders the matrix, the legend and the trend chart, and the page asks
     nothing of the network (a recording proxy sees no request)."""
     path = tmp_path / "rapport.html"
-    path.write_text(compliance.to_html(document(HISTORY)), encoding="utf-8")
+    path.write_text(report_html.render_compliance_report(document(HISTORY)), encoding="utf-8")
     seen: list[str] = []
 
     class Recorder(BaseHTTPRequestHandler):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import itertools
 from typing import TextIO
 
-from os2bot.ports import SYMBOLS, ChatMessage
+from os2bot.domain import EMOJI_SYMBOL
+from os2bot.ports import ChatMessage
 
 
 def render_text(message: ChatMessage) -> list[str]:
@@ -16,7 +17,7 @@ def render_text(message: ChatMessage) -> list[str]:
     if message.text:
         lines += message.text.splitlines()
     lines += [
-        f"{SYMBOLS.get(line.state, '•')} {line.title}"
+        f"{EMOJI_SYMBOL.get(line.state, '•')} {line.title}"
         + (f" — {line.detail}" if line.detail else "")
         for line in message.lines
     ]

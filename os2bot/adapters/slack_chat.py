@@ -21,16 +21,9 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
+from os2bot.domain import SLACK_SYMBOL
 from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
-SYMBOLS = {
-    "met": ":white_check_mark:",
-    "not_met": ":x:",
-    "unknown": ":grey_question:",
-    "not_applicable": ":heavy_minus_sign:",
-    "waived": ":large_yellow_circle:",
-    "event": ":bell:",
-}
 MAX_HEADER = 150
 MAX_SECTION = 3000
 MAX_BLOCKS = 50
@@ -107,7 +100,7 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
             for chunk in _chunks(escape_mrkdwn(message.text).split("\n"), MAX_SECTION)
         ]
     lines = [
-        f"{SYMBOLS.get(line.state, '•')} *{escape_mrkdwn(line.title)}*"
+        f"{SLACK_SYMBOL.get(line.state, '•')} *{escape_mrkdwn(line.title)}*"
         + (f" — {escape_mrkdwn(line.detail)}" if line.detail else "")
         for line in message.lines
     ]

@@ -12,7 +12,8 @@ from typing import Any
 import requests
 import zulip
 
-from os2bot.ports import SYMBOLS, ChatError, ChatMessage, ChatMessageGone
+from os2bot.domain import EMOJI_SYMBOL
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
 MAX_CONTENT = 10_000  # Zulip's default max_message_length
 ZWSP = "\u200b"
@@ -40,7 +41,7 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
     if message.text:
         head += ["", escape_markdown(message.text)]
     lines = [
-        f"{SYMBOLS.get(line.state, '🔔')} **{escape_markdown(line.title)}**"
+        f"{EMOJI_SYMBOL.get(line.state, '🔔')} **{escape_markdown(line.title)}**"
         + (f" — {escape_markdown(line.detail)}" if line.detail else "")
         for line in message.lines
     ]

@@ -732,10 +732,6 @@ TEXTS: dict[str, T] = build(
             "|other=# development requests wait} for prioritisation.",
         ),
         "chat.event.batch": T(da="Nyt fra os2bot ({count})", en="News from os2bot ({count})"),
-        "chat.symbol.met": T(da="✅", en="✅"),
-        "chat.symbol.not_met": T(da="❌", en="❌"),
-        "chat.symbol.unknown": T(da="❔", en="❔"),
-        "chat.symbol.waived": T(da="🟡", en="🟡"),
         "chat.digest.title": T(
             da="Ugeoversigt for OS2-porteføljen – uge {week}, {year}",
             en="Weekly view of the OS2 portfolio – week {week}, {year}",

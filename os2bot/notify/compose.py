@@ -17,12 +17,14 @@ from datetime import date, datetime, timedelta
 from os2bot.calendar import next_round
 from os2bot.config import Config, Product
 from os2bot.domain import (
+    EMOJI_SYMBOL,
     OVERDUE_MARK,
     ActionKind,
     Applied,
     CheckResult,
     Issue,
     State,
+    count_by_state,
     round_fingerprint,
     state_changes,
 )
@@ -292,11 +294,9 @@ def digest_message(
     today: date,
 ) -> ChatMessage:
     """The secretariat's weekly view: counts by state, changes, the products most at risk."""
-    counts = {state: sum(1 for r in results if r.state is state) for state in IMPORTANCE}
+    counts = count_by_state(results)
     summary = " · ".join(
-        f"{text('chat.symbol.' + s.value, language)} {counts[s]} "
-        f"{text('state.' + s.value, language)}"
-        for s in IMPORTANCE
+        f"{EMOJI_SYMBOL[s]} {counts[s]} {text('state.' + s.value, language)}" for s in IMPORTANCE
     )
     changes = [
         StatusLine(
@@ -350,8 +350,8 @@ def _most_at_risk(config: Config, results: Sequence[CheckResult], language: Lang
             for r in mine
             if r.state is State.NOT_MET and profile.check(r.check_id).severity == "high"
         )
-        failing = sum(1 for r in mine if r.state is State.NOT_MET)
-        unknown = sum(1 for r in mine if r.state is State.UNKNOWN)
+        counts = count_by_state(mine)
+        failing, unknown = counts[State.NOT_MET], counts[State.UNKNOWN]
         if failing or unknown:
             scores.append(((high, failing, unknown), product.name, failing, high, unknown))
     scores.sort(reverse=True)
