@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 
+from os2bot.calendar import next_round
 from os2bot.config.base import Model, Person
 from os2bot.config.bot import ChatTargets, valid_cron
 from os2bot.config.evidence import Evidence, EvidenceOverride
@@ -130,6 +132,10 @@ class Prioritisation(Model):
     @classmethod
     def _cron(cls, cron: str | None) -> str | None:
         return None if cron is None else valid_cron(cron)
+
+    def next_round(self, today: date, tz: ZoneInfo) -> date:
+        """The date of the next round on or after *today* (calendar days in *tz*)."""
+        return next_round(today, months=tuple(self.months), day=self.day, cron=self.cron, tz=tz)
 
 
 class Releases(Model):

@@ -14,7 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 
-from os2bot.calendar import next_round
 from os2bot.config import Config, Product
 from os2bot.domain import (
     EMOJI_SYMBOL,
@@ -247,13 +246,7 @@ def _rounds(
         settings = product.prioritisation
         if settings is None:
             continue
-        round_date = next_round(
-            today,
-            months=tuple(settings.months),
-            day=settings.day,
-            cron=settings.cron,
-            tz=config.bot.tz,
-        )
+        round_date = settings.next_round(today, config.bot.tz)
         if round_date - today > timedelta(days=days):
             continue
         wanted = round_fingerprint(product.key, round_date)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from os2bot.calendar import next_round, period_name, working_day_on_or_before
+from os2bot.calendar import period_name, working_day_on_or_before
 from os2bot.config import Product, Threshold
 from os2bot.domain import Issue, requests_query, round_fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
@@ -25,13 +25,7 @@ def plan_rounds(plan: Plan, wishes: Wishes) -> None:
         settings = product.prioritisation
         if settings is None or not plan.readable(product.jira.project):
             continue
-        round_date = next_round(
-            plan.today,
-            months=tuple(settings.months),
-            day=settings.day,
-            cron=settings.cron,
-            tz=plan.config.bot.tz,
-        )
+        round_date = settings.next_round(plan.today, plan.config.bot.tz)
         waiting = requests(plan, product)
         due_soon = plan.today >= round_date - timedelta(days=settings.lead_days)
         if not (due_soon or _threshold_tripped(plan, settings.threshold, waiting)):

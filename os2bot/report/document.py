@@ -18,7 +18,6 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
-from os2bot.calendar import next_round
 from os2bot.config import CheckDef, Config, Product
 from os2bot.domain import CheckResult, Evidence, Msg, State, count_by_state
 from os2bot.messages import Language, render, text
@@ -343,11 +342,7 @@ def _product(
         }
         if agreement
         else None,
-        "next_round": next_round(
-            today, months=tuple(rounds.months), day=rounds.day, cron=rounds.cron, tz=config.bot.tz
-        ).isoformat()
-        if rounds
-        else None,
+        "next_round": rounds.next_round(today, config.bot.tz).isoformat() if rounds else None,
         "last_meetings": {
             group: _meeting_date(latest, product.key, check) for check, group in MEETINGS.items()
         },
