@@ -108,3 +108,45 @@ def test_flow_steps_import_only_earlier_steps(step):
         later.discard("flow")  # record names the run's type for the type checker only
 
     assert imports_of(step) & later == set()
+
+
+def module_imports() -> dict[str, set[str]]:
+    """Each os2bot module's module-level imports of other os2bot modules (not those only
+    for the type checker, not those inside functions)."""
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    whole = f"{node.module}.{alias.name}"
+                    found.add(whole if whole in modules else node.module)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {m for m in found if m in modules and m != name}
+    return graph
+
+
+def test_no_import_cycles():
+    """No module imports, directly or through others, a module that imports it back."""
+    graph = module_imports()
+    cycles = []
+    for start in graph:
+        seen, todo = set(), list(graph[start])
+        while todo:
+            current = todo.pop()
+            if current == start:
+                cycles.append(start)
+                break
+            if current not in seen:
+                seen.add(current)
+                todo.extend(graph[current])
+
+    assert {"os2bot.flow", "os2bot.collect", "os2bot.rules"} <= set(graph)
+    assert cycles == []
