@@ -16,6 +16,7 @@ from os2bot.config.bot import BotConfig
 from os2bot.config.evidence import MODELS
 from os2bot.config.governance import Catalogue, CheckDef, Profile
 from os2bot.config.product import Product
+from os2bot.config.yamlfile import YamlProblem, read_yaml
 from os2bot.messages import Language, text
 
 
@@ -134,8 +135,8 @@ def _load_governance(
 
 def _has_top_level_key(path: Path, key: str) -> bool:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        data = read_yaml(path)
+    except (yaml.YAMLError, UnicodeDecodeError, YamlProblem):
         return False  # the real load reports it
     return isinstance(data, dict) and key in data
 
@@ -222,13 +223,26 @@ def _cross_check(
         for index, waiver in enumerate(product.waivers)
         if waiver.check not in checks
     )
-    if product.self_assessment and not (root / product.self_assessment).is_file():
+    if product.self_assessment and not _within(root, product.self_assessment):
+        problems.append(
+            ConfigProblem(
+                rel, "self_assessment", "config.path_outside", {"value": product.self_assessment}
+            )
+        )
+    elif product.self_assessment and not (root / product.self_assessment).is_file():
         problems.append(
             ConfigProblem(
                 rel, "self_assessment", "config.no_file", {"value": product.self_assessment}
             )
         )
     return problems
+
+
+def _within(root: Path, relative: str) -> bool:
+    """Whether *relative* names a file inside *root* (no absolute path, no way out by ..)."""
+    if Path(relative).is_absolute():
+        return False
+    return (root / relative).resolve().is_relative_to(root.resolve())
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -244,7 +258,12 @@ M = TypeVar("M", bound=BaseModel)
 def _load_model(root: Path, path: Path, model: type[M], problems: list[ConfigProblem]) -> M | None:
     rel = _rel(root, path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
+    except YamlProblem as problem:
+        problems.append(
+            ConfigProblem(rel, "", problem.key, {**problem.params, "line": problem.line})
+        )
+        return None
     except UnicodeDecodeError:
         problems.append(ConfigProblem(rel, "", "config.not_utf8", {}))
         return None

@@ -48,6 +48,26 @@ TEXTS: dict[str, T] = build(
             en="the file '{value}' does not exist (paths are relative to the configuration "
             "directory)",
         ),
+        "config.yaml_duplicate_key": T(
+            da="nøglen '{key}' står to gange (linje {first} og linje {line}); skriv den én gang",
+            en="the key '{key}' is written twice (line {first} and line {line}); write it once",
+        ),
+        "config.yaml_too_deep": T(
+            da="YAML'en er indlejret mere end {limit} niveauer dybt",
+            en="the YAML is nested more than {limit} levels deep",
+        ),
+        "config.yaml_too_many_values": T(
+            da="YAML'en folder sig ud til mere end {limit} værdier (gentagne ankre og aliaser)",
+            en="the YAML expands to more than {limit} values (repeated anchors and aliases)",
+        ),
+        "config.yaml_too_large": T(
+            da="filen er større end {limit} byte; en konfigurationsfil er på få kilobyte",
+            en="the file is larger than {limit} bytes; a configuration file is a few kilobytes",
+        ),
+        "config.path_outside": T(
+            da="'{value}' ligger uden for konfigurationsmappen; angiv en sti inde i den",
+            en="'{value}' lies outside the configuration directory; give a path inside it",
+        ),
         "config.not_utf8": T(
             da="filen er ikke gemt som UTF-8",
             en="the file is not saved as UTF-8",
