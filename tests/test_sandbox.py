@@ -375,3 +375,53 @@ def test_faults_can_be_set_over_http_for_a_standalone_sandbox(sandbox_factory):
 
     assert failing == 502
     assert jira(sandbox, "GET", "/rest/api/2/myself").status_code == 200
+
+
+def test_endless_fault_keeps_offering_a_next_page(sandbox_factory):
+    """The hostile `endless` search answers the first page each time with a fresh
+    nextPageToken and isLast false (or one token again, with same_token); the normal
+    search still ends."""
+    sandbox = sandbox_factory(make_seed(issues=many_meetings(3), page_size=2))
+    params = {"jql": "project = MO", "fields": "summary"}
+    normal = jira(sandbox, "GET", "/rest/api/2/search/jql", params=params).json()
+    fresh = sandbox.add_fault(Fault(kind="endless", path="/search/jql$", times=2))
+    tokens = [
+        jira(sandbox, "GET", "/rest/api/2/search/jql", params={**params, "nextPageToken": t})
+        .json()
+        .get("nextPageToken")
+        for t in ("x", "y")
+    ]
+    sandbox.faults.clear()
+    sandbox.add_fault(Fault(kind="endless", path="/search/jql$", same_token=True, times=2))
+    posted = [
+        jira(
+            sandbox, "POST", "/rest/api/2/search/jql", json={**params, "fields": ["summary"]}
+        ).json()
+        for _ in range(2)
+    ]
+
+    assert normal["isLast"] is False
+    assert fresh.fired == 2
+    assert len(set(tokens)) == 2
+    assert [p["nextPageToken"] for p in posted] == ["endless", "endless"]
+    assert all(p["isLast"] is False and len(p["issues"]) == 2 for p in posted)
+
+
+def test_endless_fault_on_data_center_keeps_the_total_ahead(sandbox_factory):
+    """On Data Center the endless search's total always lies beyond the page asked for."""
+    sandbox = sandbox_factory(
+        make_seed(deployment="datacenter", issues=many_meetings(3), page_size=2)
+    )
+    sandbox.add_fault(Fault(kind="endless", path="/search$"))
+
+    page = jira(
+        sandbox,
+        "GET",
+        "/rest/api/2/search",
+        auth=BEARER,
+        params={"jql": "project = MO", "startAt": 500},
+    ).json()
+
+    assert page["startAt"] == 500
+    assert page["total"] > 500 + len(page["issues"])
+    assert len(page["issues"]) == 2
