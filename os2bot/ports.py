@@ -39,8 +39,9 @@ class Tracker(Protocol):
 
     Projects are the tracker's own keys; `fields` are names of `Issue` attributes.
 
-    Every search reads all pages. Raises TrackerUnavailable when the tracker cannot be reached
-    and TrackerError when it refuses.
+    Every search reads all pages, or raises TrackerError when it had to stop short (a page cap,
+    a deadline). Raises TrackerUnavailable when the tracker cannot be reached and TrackerError
+    when it refuses.
     """
 
     calls: dict[str, int]

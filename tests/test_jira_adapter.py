@@ -196,3 +196,65 @@ def test_search_reads_every_page_by_next_page_token_with_only_the_asked_fields()
     assert "fields=summary" in searches[0].url
     assert "fields=labels" in searches[0].url
     assert "nextPageToken=p2" in searches[1].url
+
+
+def issue_json(key: str) -> dict:
+    """A search hit with only a summary."""
+    number = key.rsplit("-", 1)[1]
+    return {"id": number, "key": key, "self": f"{API}/issue/{number}", "fields": {"summary": key}}
+
+
+@responses.activate
+def test_a_long_query_is_paged_in_post_bodies_that_match_the_spec():
+    """A search too long for a URL (a hundred fingerprints) goes as POST search/jql, the
+    token in the body; every request the adapter sends and every answer match the spec."""
+    jira = tracker()
+    canned(
+        "POST",
+        "/rest/api/2/search/jql",
+        200,
+        {"issues": [issue_json("MO-1")], "nextPageToken": "p2", "isLast": False},
+    )
+    canned("POST", "/rest/api/2/search/jql", 200, {"issues": [issue_json("MO-2")], "isLast": True})
+
+    found = jira.tasks_with_fingerprints([f"{n:016x}" for n in range(100)])
+
+    posts = [c.request for c in responses.calls if c.request.method == "POST"]
+    for request in posts:
+        validate_request("POST", request.url, request.body)
+    first, second = (json.loads(r.body) for r in posts)
+    assert [i.key for i in found] == ["MO-1", "MO-2"]
+    assert "nextPageToken" not in first
+    assert second["nextPageToken"] == "p2"
+    assert first["fields"] == ["summary", "labels", "project"]
+    assert jira.calls["POST search/jql"] == 2
+
+
+@responses.activate
+def test_data_center_search_pages_by_start_at_until_the_total():
+    """On Data Center the adapter asks search with startAt, moves on by what it was given
+    (Jira may give fewer than asked), and stops when startAt reaches the total."""
+    canned("GET", "/rest/api/2/serverInfo", 200, {**SERVER_INFO, "deploymentType": "Server"})
+    jira = JiraTracker(BASE, deployment="datacenter", pat="pat-1")
+    for start, keys in ((0, ["MO-1", "MO-2"]), (2, ["MO-3"])):
+        canned(
+            "GET",
+            "/rest/api/2/search",
+            200,
+            {
+                "startAt": start,
+                "maxResults": 2,
+                "total": 3,
+                "issues": [issue_json(k) for k in keys],
+            },
+        )
+
+    found = jira.search("project = MO", ("summary",))
+
+    searches = [c.request for c in responses.calls if "/search" in c.request.url]
+    for request in searches:
+        validate_request("GET", request.url, None)
+    assert [i.key for i in found] == ["MO-1", "MO-2", "MO-3"]
+    assert "startAt=0" in searches[0].url
+    assert "startAt=2" in searches[1].url
+    assert len(searches) == 2

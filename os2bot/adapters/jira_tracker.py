@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import Any, TypeVar
@@ -28,6 +28,8 @@ _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
 HTTP_TOO_MANY = 429
+PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
+LONG_JQL = 2000  # characters: longer queries go in a POST body, not the URL
 
 
 def _endpoint(method: str, url: str) -> str:
@@ -142,7 +144,10 @@ class JiraTracker:
         timeout: float = 30,
         max_retries: int = 3,
         max_retry_delay: float = 60,
+        max_pages: int = 200,
+        run_deadline: float = 900,
         sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """Connect; the client reads serverInfo, which tells Cloud from Data Center.
 
@@ -150,10 +155,16 @@ class JiraTracker:
         connection and so could open a task twice. Reads are retried here instead (429 and
         5xx, honouring Retry-After); writes are not, and the service looks for the task's
         label before it tries again.
+
+        A search reads at most *max_pages* pages, and none once *run_deadline* seconds have
+        passed since the adapter was made (one adapter per run).
         """
         self.url = url.rstrip("/")
         self.max_retries = max_retries
         self.max_retry_delay = max_retry_delay
+        self.max_pages = max_pages
+        self._monotonic = monotonic
+        self._deadline = monotonic() + run_deadline
         self._sleep = sleep
         self.deployment = deployment
         self.task_issue_type = task_issue_type
@@ -238,20 +249,74 @@ class JiraTracker:
     def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
         """All pages of a search: nextPageToken on Cloud, startAt on Data Center.
 
-        *fields* are `Issue` attribute names (Jira's own names pass through).
+        *fields* are `Issue` attribute names (Jira's own names pass through). The pages are
+        read here, not by the client, which follows nextPageToken for as long as Jira hands
+        one out and stops a Data Center search where it likes: a search that does not end
+        within the page cap or the run's deadline is a TrackerError, never a silent part.
         """
         wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
-        if self.is_cloud:
-            found = self._read(
-                lambda: self._jira.enhanced_search_issues(
-                    jql, maxResults=0, fields=wanted, json_result=False
-                )
-            )
+        pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
+        found: dict[str, dict[str, Any]] = {}
+        for raw in pages(jql, wanted):
+            # An issue moved between pages by a change during the search counts once.
+            found.setdefault(str(raw.get("key")), raw)
+        return [self._issue(raw) for raw in found.values()]
+
+    def _cloud_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """Cloud's search/jql, page by page: to isLast, a missing token, or a cap."""
+        seen: set[str] = set()
+        token: str | None = None
+        for _ in range(self.max_pages):
+            page = self._search_page("search/jql", jql, fields, {"nextPageToken": token})
+            yield from page.get("issues") or ()
+            token = page.get("nextPageToken")
+            if page.get("isLast") is True or not token:
+                return
+            if token in seen:
+                raise TrackerError(self._cut(jql, "Jira repeated a nextPageToken"))
+            seen.add(token)
+        raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
+
+    def _datacenter_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """Data Center's search, page by page: to an empty page, startAt >= total, or a cap."""
+        start = 0
+        for _ in range(self.max_pages):
+            page = self._search_page("search", jql, fields, {"startAt": start})
+            issues = page.get("issues") or []
+            yield from issues
+            start += len(issues)
+            total = page.get("total")
+            if not issues or (isinstance(total, int) and start >= total):
+                return
+        raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
+
+    def _search_page(
+        self, path: str, jql: str, fields: list[str], paging: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One page: GET, or POST when the JQL is too long for a URL."""
+        if self._monotonic() > self._deadline:
+            raise TrackerError(self._cut(jql, "the run's deadline has passed"))
+        url = self._jira._get_url(path)  # noqa: SLF001
+        session = self._jira._session  # noqa: SLF001
+        wanted = {k: v for k, v in paging.items() if v is not None}
+        if len(jql) > LONG_JQL:
+            body = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            call = partial(session.post, url, data=json.dumps(body))
         else:
-            found = self._read(
-                lambda: self._jira.search_issues(jql, maxResults=False, fields=wanted)
-            )
-        return [self._issue(raw.raw) for raw in found]
+            params = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            call = partial(session.get, url, params=params)
+        response = self._read(call)
+        try:
+            page = response.json()
+        except ValueError:
+            page = None
+        if not isinstance(page, dict):
+            raise TrackerError(f"Jira's answer to a search is not a page of issues: {jql[:200]}")
+        return page
+
+    @staticmethod
+    def _cut(jql: str, why: str) -> str:
+        return f"the search was cut ({why}); its results are incomplete: {jql[:200]}"
 
     def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
         """One search for *query* across *projects*: the profile's JQL, or the window."""
