@@ -26,6 +26,18 @@ class TrackerUnavailable(TrackerError):
         self.retry_after = retry_after
 
 
+class TrackerRateLimited(TrackerError):
+    """The tracker refused a write for its rate limit: nothing was written, the next run tries.
+
+    Not TrackerUnavailable: one refused write must not stop the run.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        """Keep how long the tracker asked the bot to wait."""
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class ChatError(Exception):
     """The chat system refused or could not take a message (it may work next time)."""
 

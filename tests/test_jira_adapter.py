@@ -12,7 +12,7 @@ import requests
 import responses
 
 from os2bot.adapters.jira_tracker import JiraTracker
-from os2bot.ports import TrackerError, TrackerUnavailable
+from os2bot.ports import TrackerError, TrackerRateLimited, TrackerUnavailable
 
 from contract import validate_request, validate_response
 
@@ -258,3 +258,26 @@ def test_data_center_search_pages_by_start_at_until_the_total():
     assert "startAt=0" in searches[0].url
     assert "startAt=2" in searches[1].url
     assert len(searches) == 2
+
+
+@responses.activate
+def test_a_write_refused_for_the_rate_limit_is_repeated_once_then_left_with_the_rest():
+    """A comment answered 429 is sent again after Jira's Retry-After; refused again, it is
+    TrackerRateLimited (a refusal, not an outage), and the next write is not even sent while
+    Jira's pause lasts."""
+    waits: list[float] = []
+    jira = tracker(sleep=waits.append, monotonic=lambda: 1000.0)
+    limited = {"errorMessages": ["Rate limited"], "errors": {}}
+    path = "/rest/api/2/issue/MO-1/comment"
+    for _ in range(2):
+        canned("POST", path, 429, limited, headers={"Retry-After": "7"})
+
+    with pytest.raises(TrackerRateLimited) as refused:
+        jira.comment("MO-1", "Hej")
+    with pytest.raises(TrackerRateLimited):
+        jira.comment("MO-1", "Hej igen")
+
+    assert waits == [7.0]
+    assert refused.value.retry_after == 7.0
+    assert not isinstance(refused.value, TrackerUnavailable)
+    assert len([c for c in responses.calls if c.request.method == "POST"]) == 2

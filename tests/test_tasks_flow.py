@@ -37,7 +37,7 @@ def configured(deployment: str = "cloud", **bot_changes) -> Config:
     return dataclasses.replace(cfg, bot=cfg.bot.model_copy(update={"jira": jira, **bot_changes}))
 
 
-def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
+def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY, sleep=lambda _s: None):
     """One run with the real clients against *sandbox*."""
     from os2bot.adapters.jira_tracker import JiraTracker
     from os2bot.adapters.slack_chat import SlackChat
@@ -49,7 +49,7 @@ def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
         email=user.email,
         api_token=user.api_token,
         pat=user.pat,
-        sleep=lambda _s: None,
+        sleep=sleep,
     )
     chat = SlackChat(sandbox.seed.slack.tokens[0], base_url=sandbox.url + "/api/")
     return run_once(
@@ -242,6 +242,70 @@ def test_jira_down_mid_apply_stops_the_run_and_the_next_one_duplicates_nothing(
 
     assert fault.fired == 1
     assert 0 < opened < len(bot_tasks(sandbox))
+    assert final.actions == []
+    summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
+    assert len(summaries) == len(set(summaries))
+
+
+def test_a_rate_limited_write_is_tried_once_more_after_its_retry_after(sandbox_factory, tmp_path):
+    """A create Jira refuses once for its rate limit (429: not done) is sent again after the
+    Retry-After Jira named, and the run opens every task."""
+    sandbox = sandbox_factory(demo())
+    sandbox.add_fault(
+        Fault(
+            kind="status",
+            status=429,
+            retry_after=1,
+            path=r"/rest/api/2/issue$",
+            method="POST",
+            times=1,
+        )
+    )
+    waits: list[float] = []
+
+    first = run(sandbox, configured(), tmp_path, sleep=waits.append)
+    again = run(sandbox, configured(), tmp_path)
+
+    assert waits == [1.0]
+    assert first.errors == []
+    assert len(first.created) == len(bot_tasks(sandbox))
+    assert again.actions == []
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status": 429, "retry_after": 1, "times": 2},
+        {"status": 429, "times": 2},
+        {"status": 503, "retry_after": 2, "times": 2},
+        {"status": 429, "retry_after": 3600, "times": 1},
+    ],
+    ids=["429-twice", "429-without-retry-after", "503-with-retry-after", "429-for-an-hour"],
+)
+def test_a_write_still_rate_limited_is_refused_and_the_run_goes_on(
+    sandbox_factory, tmp_path, fault
+):
+    """A create Jira keeps refusing for its rate limit (429, or 503 with Retry-After), or asks
+    for a longer wait than the cap, does not stop the run: it is listed among the run's errors,
+    the chat still hears, and the next run opens what was left — each task once."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    limited = sandbox.add_fault(
+        Fault(kind="status", path=r"/rest/api/2/issue$", method="POST", **fault)
+    )
+    waits: list[float] = []
+
+    first = run(sandbox, cfg, tmp_path, sleep=waits.append)
+    opened = len(bot_tasks(sandbox))
+    second = run(sandbox, cfg, tmp_path)
+    final = run(sandbox, cfg, tmp_path)
+
+    assert limited.fired == fault["times"]
+    assert first.errors
+    assert first.posted
+    assert all(w <= 60 for w in waits)
+    assert opened < len(bot_tasks(sandbox))
+    assert second.created
     assert final.actions == []
     summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
     assert len(summaries) == len(set(summaries))

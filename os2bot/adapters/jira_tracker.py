@@ -17,7 +17,7 @@ import structlog
 from jira import JIRA, JIRAError
 
 from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
-from os2bot.ports import TrackerError, TrackerUnavailable
+from os2bot.ports import TrackerError, TrackerRateLimited, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -28,6 +28,7 @@ _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
 HTTP_TOO_MANY = 429
+HTTP_UNAVAILABLE = 503
 PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
 LONG_JQL = 2000  # characters: longer queries go in a POST body, not the URL
 
@@ -74,6 +75,26 @@ def _retry_after(exc: JIRAError) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _rate_limit_wait(exc: Exception) -> float | None:
+    """How long Jira asked the bot to wait when it refused a request for its rate limit.
+
+    429 means the request was not carried out; so does 503 with a Retry-After (Atlassian's
+    rate limiting and maintenance answer so). None for any other failure.
+    """
+    if not isinstance(exc, JIRAError):
+        return None
+    retry_after = _retry_after(exc)
+    if exc.status_code == HTTP_TOO_MANY:
+        return max(0.0, retry_after if retry_after is not None else 2.0)
+    if exc.status_code == HTTP_UNAVAILABLE and retry_after is not None:
+        return max(0.0, retry_after)
+    return None
+
+
+class _AssigneeRefused(Exception):
+    """Jira refused a write for its assignee alone (a 400 naming only that field)."""
 
 
 def _translate(exc: Exception) -> TrackerError:
@@ -165,6 +186,8 @@ class JiraTracker:
         self.max_pages = max_pages
         self._monotonic = monotonic
         self._deadline = monotonic() + run_deadline
+        self._write_waits_left = max_retry_delay  # seconds a run may wait to repeat writes
+        self._write_paused_until = 0.0
         self._sleep = sleep
         self.deployment = deployment
         self.task_issue_type = task_issue_type
@@ -206,24 +229,67 @@ class JiraTracker:
         an assignee is better than no task (the user may be named the other deployment's way,
         or have left).
         """
+
+        def with_assignee() -> T:
+            try:
+                return call(fields)
+            except JIRAError as exc:
+                if exc.status_code == HTTP_BAD_REQUEST and _refused_fields(exc) == {"assignee"}:
+                    raise _AssigneeRefused(_error_text(exc)) from None
+                raise
+
         try:
-            return call(fields)
-        except JIRAError as exc:
-            refused = _refused_fields(exc)
-            if exc.status_code != HTTP_BAD_REQUEST or refused != {"assignee"}:
-                raise _translate(exc) from None
-            log.warning("jira.assignee_refused", error=_error_text(exc))
-        except requests.RequestException as exc:
-            raise _translate(exc) from None
+            return self._write(with_assignee)
+        except _AssigneeRefused as refused:
+            log.warning("jira.assignee_refused", error=str(refused))
         return self._write(lambda: call({k: v for k, v in fields.items() if k != "assignee"}))
 
-    @staticmethod
-    def _write(call: Callable[[], T]) -> T:
-        """Run a write once: a failure is reported, never blindly repeated."""
+    def _write(self, call: Callable[[], T]) -> T:
+        """Run a write once: a failure is reported, never blindly repeated.
+
+        The exception is a write Jira refused for its rate limit, which it did not carry out:
+        that one is sent once more after the wait Jira asked for, if the wait fits in what is
+        left of the run's budget for such waits (max_retry_delay seconds in all). Otherwise,
+        or when Jira refuses again, it is TrackerRateLimited — left for the next run — and the
+        writes after it wait for the next run too while Jira's pause lasts.
+        """
+        self._check_write_pause()
         try:
             return call()
         except (JIRAError, requests.RequestException) as exc:
+            wait, message = self._rate_limited(exc)
+        if wait <= self._write_waits_left:
+            log.warning("jira.write_rate_limited", delay=wait, error=message)
+            self._write_waits_left -= wait
+            self._sleep(wait)
+            try:
+                return call()
+            except (JIRAError, requests.RequestException) as exc:
+                wait, message = self._rate_limited(exc)
+        self._write_paused_until = max(self._write_paused_until, self._monotonic() + wait)
+        raise TrackerRateLimited(
+            f"{message} (Jira's rate limit; left for the next run)", retry_after=wait
+        )
+
+    @staticmethod
+    def _rate_limited(exc: JIRAError | requests.RequestException) -> tuple[float, str]:
+        """The wait Jira asked for and what it said, when it refused for its rate limit.
+
+        Any other failure is raised as the bot's own error.
+        """
+        wait = _rate_limit_wait(exc)
+        if wait is None:
             raise _translate(exc) from None
+        return wait, _error_text(exc) if isinstance(exc, JIRAError) else str(exc)
+
+    def _check_write_pause(self) -> None:
+        """Refuse a write, unsent, while Jira's last rate-limit pause lasts."""
+        left = self._write_paused_until - self._monotonic()
+        if left > 0:
+            raise TrackerRateLimited(
+                f"Jira asked for a pause in writes ({left:.0f} s left); left for the next run",
+                retry_after=left,
+            )
 
     @property
     def is_cloud(self) -> bool:
