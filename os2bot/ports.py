@@ -16,14 +16,43 @@ from os2bot.domain import Issue, Query, Version
 class TrackerError(Exception):
     """The tracker answered, but not as hoped (bad query, permission, validation)."""
 
+    text_key = "cli.jira_failed"  # what the CLI tells the operator (with {error})
+
 
 class TrackerUnavailable(TrackerError):
     """The tracker could not be reached or kept failing (network, 5xx, rate limit past retries)."""
+
+    text_key = "cli.jira_unreachable"
 
     def __init__(self, message: str, *, retry_after: float | None = None) -> None:
         """Keep the tracker's Retry-After, when it sent one."""
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class TrackerBadRequest(TrackerError):
+    """The tracker found the request invalid (HTTP 400); its own words are in the message."""
+
+    text_key = "cli.jira_bad_request"
+
+
+class TrackerAuthError(TrackerError):
+    """The tracker refused the bot's credentials (HTTP 401)."""
+
+    def __init__(self, message: str, *, deployment: str) -> None:
+        """The deployment decides which settings hold the credentials."""
+        super().__init__(message)
+        self.text_key = (
+            "cli.jira_credentials_datacenter"
+            if deployment == "datacenter"
+            else "cli.jira_credentials_cloud"
+        )
+
+
+class TrackerPermissionError(TrackerError):
+    """The tracker knows the bot but does not let it do this (HTTP 403)."""
+
+    text_key = "cli.jira_permission"
 
 
 class TrackerRateLimited(TrackerError):

@@ -5,17 +5,22 @@
 from __future__ import annotations
 
 import dataclasses
+import io
+import shutil
 from datetime import UTC, datetime
 
 import pytest
+import yaml
 
+from os2bot.cli import main
 from os2bot.domain import State
 from os2bot.flow import Mode, run_once
 from os2bot.ports import TrackerError, TrackerUnavailable
 from os2bot.sandbox import Fault
+from os2bot.sandbox.seed import load_seed
 
 from builders import config, product
-from conftest import make_seed, meeting, tracker_for
+from conftest import CONFIG, make_seed, meeting, tracker_for, write_yaml
 
 SEARCHES = [("cloud", "/search/jql$"), ("datacenter", "/search$")]
 
@@ -100,3 +105,101 @@ def test_a_cut_search_makes_its_checks_unknown_and_the_run_goes_on(
     assert kg.state is State.UNKNOWN
     assert "cut" in str(kg.reason.params)
     assert len(sandbox.calls(path)) <= 5 * len({r.check_id for r in report.results})
+
+
+# ----------------------------------------------------------------- what the CLI says went wrong
+
+
+def cli(sandbox, monkeypatch, tmp_path, command: str, **env: str) -> int:
+    """`os2bot COMMAND` against *sandbox* as an operator runs it, on the sandbox's deployment."""
+    deployment = sandbox.seed.jira.deployment
+    config_dir = tmp_path / "config"
+    shutil.copytree(CONFIG, config_dir, dirs_exist_ok=True)
+    bot = yaml.safe_load((config_dir / "os2bot.yaml").read_text(encoding="utf-8"))
+    bot["jira"]["deployment"] = deployment
+    write_yaml(config_dir / "os2bot.yaml", bot)
+    user = sandbox.seed.jira.users[0]
+    variables = {
+        "OS2BOT_JIRA_URL": sandbox.url,
+        "OS2BOT_JIRA_EMAIL": user.email,
+        "OS2BOT_JIRA_TOKEN": str(user.api_token),
+        "OS2BOT_JIRA_PAT": str(user.pat),
+        "OS2BOT_STATE": str(tmp_path / "state.sqlite3"),
+        **env,
+    }
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    return main([command, "--config", str(config_dir)], out=io.StringIO(), sleep=lambda _: None)
+
+
+def demo_on(deployment: str):
+    """The demo's seed on *deployment*."""
+    seed = load_seed(CONFIG / "demo")
+    seed.jira.deployment = deployment
+    return seed
+
+
+@pytest.mark.parametrize(
+    ("deployment", "variable", "names"),
+    [
+        ("cloud", "OS2BOT_JIRA_TOKEN", ("OS2BOT_JIRA_EMAIL", "OS2BOT_JIRA_TOKEN")),
+        ("datacenter", "OS2BOT_JIRA_PAT", ("OS2BOT_JIRA_PAT",)),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "apply"])
+def test_refused_credentials_are_named_as_such_without_their_values(
+    sandbox_factory, monkeypatch, tmp_path, capsys, deployment, variable, names, command
+):
+    """A 401 is not "Jira cannot be reached": the CLI says Jira refused the credentials and
+    names the variables to check for the deployment — never their values."""
+    sandbox = sandbox_factory(demo_on(deployment))
+
+    code = cli(sandbox, monkeypatch, tmp_path, command, **{variable: "wrong-secret-4711"})
+
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "kan ikke nås" not in err
+    assert "legitimation" in err
+    for name in names:
+        assert name in err
+    assert "wrong-secret-4711" not in err
+
+
+def test_a_permission_refused_is_named_as_such(sandbox_factory, monkeypatch, tmp_path, capsys):
+    """A 403 says the bot's user lacks a permission, not that Jira is away."""
+    sandbox = sandbox_factory(demo_on("cloud"))
+    sandbox.add_fault(Fault(kind="status", status=403, path=r"/rest/api/2/project$"))
+
+    code = cli(sandbox, monkeypatch, tmp_path, "check")
+
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "kan ikke nås" not in err
+    assert "rettigheder" in err
+
+
+def test_a_bad_request_is_named_as_such_with_jiras_words(
+    sandbox_factory, monkeypatch, tmp_path, capsys
+):
+    """A 400 says Jira found the request invalid, and quotes Jira's errorMessages."""
+    sandbox = sandbox_factory(demo_on("cloud"))
+    sandbox.add_fault(Fault(kind="status", status=400, path=r"/rest/api/2/project$"))
+
+    code = cli(sandbox, monkeypatch, tmp_path, "check")
+
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "kan ikke nås" not in err
+    assert "ugyldig" in err
+    assert "Injected fault" in err
+
+
+def test_jira_answering_500_is_still_unreachable(sandbox_factory, monkeypatch, tmp_path, capsys):
+    """A Jira that keeps answering 5xx is the one case that says it cannot be reached."""
+    sandbox = sandbox_factory(demo_on("cloud"))
+    sandbox.add_fault(Fault(kind="status", status=502, path=r"/rest/api/2/project$"))
+
+    code = cli(sandbox, monkeypatch, tmp_path, "check")
+
+    assert code == 3
+    assert "Jira kan ikke nås" in capsys.readouterr().err

@@ -17,7 +17,14 @@ import structlog
 from jira import JIRA, JIRAError
 
 from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
-from os2bot.ports import TrackerError, TrackerRateLimited, TrackerUnavailable
+from os2bot.ports import (
+    TrackerAuthError,
+    TrackerBadRequest,
+    TrackerError,
+    TrackerPermissionError,
+    TrackerRateLimited,
+    TrackerUnavailable,
+)
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -27,6 +34,8 @@ _NUMBER = re.compile(r"/\d+(?=/|$)")
 _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
+HTTP_UNAUTHORIZED = 401
+HTTP_FORBIDDEN = 403
 HTTP_TOO_MANY = 429
 HTTP_UNAVAILABLE = 503
 PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
@@ -97,12 +106,19 @@ class _AssigneeRefused(Exception):
     """Jira refused a write for its assignee alone (a 400 naming only that field)."""
 
 
-def _translate(exc: Exception) -> TrackerError:
+def _translate(exc: Exception, deployment: str) -> TrackerError:
+    """The bot's own error for what the client raised, by what it means to an operator."""
     if isinstance(exc, JIRAError):
         status = exc.status_code or 0
         message = _error_text(exc)
         if status == 0 or status >= HTTP_SERVER_ERROR or status == HTTP_TOO_MANY:
             return TrackerUnavailable(message, retry_after=_retry_after(exc))
+        if status == HTTP_UNAUTHORIZED:
+            return TrackerAuthError(message, deployment=deployment)
+        if status == HTTP_FORBIDDEN:
+            return TrackerPermissionError(message)
+        if status == HTTP_BAD_REQUEST:
+            return TrackerBadRequest(message)
         return TrackerError(message)
     # requests' own errors: connection refused, reset, timeout. Their text names host and path,
     # never the Authorization header.
@@ -212,7 +228,7 @@ class JiraTracker:
             try:
                 return call()
             except (JIRAError, requests.RequestException) as exc:
-                error = _translate(exc)
+                error = _translate(exc, self.deployment)
             if not isinstance(error, TrackerUnavailable) or attempt >= self.max_retries:
                 raise error
             attempt += 1
@@ -271,15 +287,14 @@ class JiraTracker:
             f"{message} (Jira's rate limit; left for the next run)", retry_after=wait
         )
 
-    @staticmethod
-    def _rate_limited(exc: JIRAError | requests.RequestException) -> tuple[float, str]:
+    def _rate_limited(self, exc: JIRAError | requests.RequestException) -> tuple[float, str]:
         """The wait Jira asked for and what it said, when it refused for its rate limit.
 
         Any other failure is raised as the bot's own error.
         """
         wait = _rate_limit_wait(exc)
         if wait is None:
-            raise _translate(exc) from None
+            raise _translate(exc, self.deployment) from None
         return wait, _error_text(exc) if isinstance(exc, JIRAError) else str(exc)
 
     def _check_write_pause(self) -> None:
