@@ -281,3 +281,25 @@ def test_a_write_refused_for_the_rate_limit_is_repeated_once_then_left_with_the_
     assert refused.value.retry_after == 7.0
     assert not isinstance(refused.value, TrackerUnavailable)
     assert len([c for c in responses.calls if c.request.method == "POST"]) == 2
+
+
+@responses.activate
+def test_a_read_asked_to_wait_longer_than_the_cap_is_not_waited():
+    """A 429 on a read with a Retry-After beyond max_retry_delay is not slept on (nor retried
+    too early): the read fails at once as TrackerUnavailable, carrying Jira's wait."""
+    waits: list[float] = []
+    jira = tracker(sleep=waits.append)
+    canned(
+        "GET",
+        "/rest/api/2/project",
+        429,
+        {"errorMessages": ["Rate limited"], "errors": {}},
+        headers={"Retry-After": "3600"},
+    )
+
+    with pytest.raises(TrackerUnavailable) as caught:
+        jira.readable_projects()
+
+    assert waits == []
+    assert caught.value.retry_after == 3600
+    assert len([c for c in responses.calls if "/project" in c.request.url]) == 1

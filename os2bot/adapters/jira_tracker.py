@@ -222,7 +222,11 @@ class JiraTracker:
         self._jira._session.hooks["response"].append(self._on_response)  # noqa: SLF001 - the only place requests are seen
 
     def _read(self, call: Callable[[], T]) -> T:
-        """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network)."""
+        """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network).
+
+        Each wait is Jira's Retry-After, else a backoff; one beyond max_retry_delay is not
+        waited at all.
+        """
         attempt = 0
         while True:
             try:
@@ -232,7 +236,11 @@ class JiraTracker:
             if not isinstance(error, TrackerUnavailable) or attempt >= self.max_retries:
                 raise error
             attempt += 1
-            delay = min(self.max_retry_delay, error.retry_after or 2.0**attempt)
+            delay = max(0.0, error.retry_after if error.retry_after is not None else 2.0**attempt)
+            if delay > self.max_retry_delay:
+                # Waiting less than Jira asked is refused again; waiting longer holds the run
+                # (and its lock): the run stops, and the next one reads again.
+                raise error
             log.warning("jira.retry", attempt=attempt, delay=delay, error=str(error))
             self._sleep(delay)
 

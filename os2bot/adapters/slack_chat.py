@@ -174,7 +174,24 @@ class _InjectedSleep(RetryHandler):
 
 
 class _RateLimitRetry(_InjectedSleep, RateLimitErrorRetryHandler):
-    """429: wait for the Retry-After Slack names (1 s when it names none)."""
+    """429: wait for the Retry-After Slack names (1 s when it names none).
+
+    A wait beyond max_wait is not waited at all, nor cut short (Slack would refuse again):
+    the call fails, and what it carried is left for the next run.
+    """
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return (
+            super()._can_retry(state=state, request=request, response=response, error=error)
+            and self._duration(state, response) <= self._max_wait
+        )
 
     def _duration(self, state: RetryState, response: HttpResponse | None) -> float:
         del state
@@ -183,7 +200,7 @@ class _RateLimitRetry(_InjectedSleep, RateLimitErrorRetryHandler):
             if name.lower() == "retry-after":
                 value = values[0] if isinstance(values, list) else values
                 try:
-                    return float(value)
+                    return max(0.0, float(value))
                 except ValueError:
                     break
         return 1.0
@@ -198,7 +215,7 @@ class _ConnectionErrorRetry(_InjectedSleep, ConnectionErrorRetryHandler):
 
 
 class SlackChat:
-    """Slack via slack_sdk; 429s wait for Retry-After, 5xx and resets are retried."""
+    """Slack via slack_sdk; 429s wait for Retry-After (up to a cap), 5xx and resets retry."""
 
     def __init__(
         self,
@@ -210,7 +227,11 @@ class SlackChat:
         max_wait: float = 60,
         sleep: Sleep = time.sleep,
     ) -> None:
-        """A WebClient with retry handlers that wait through *sleep*, never over *max_wait* s."""
+        """A WebClient with retry handlers that wait through *sleep*, never over *max_wait* s.
+
+        A Retry-After beyond *max_wait* is not waited: the call fails as a ChatError and the
+        outbox keeps the message, rather than the run sleeping with its lock held.
+        """
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         self._client = WebClient(
             token=token,

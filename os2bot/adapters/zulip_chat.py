@@ -70,6 +70,14 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
     return content[:limit]
 
 
+def _wait(result: dict[str, Any], attempt: int) -> float:
+    """The wait before try *attempt*: Zulip's retry-after, else an exponential backoff."""
+    try:
+        return max(0.0, float(result.get("retry-after", 2.0**attempt)))
+    except (TypeError, ValueError):
+        return 2.0**attempt
+
+
 class ZulipChat:
     """Zulip via `zulip.Client`; 429 waits for Retry-After, 5xx and network errors retry."""
 
@@ -85,7 +93,8 @@ class ZulipChat:
     ) -> None:
         """Connect (the client reads the server's settings straight away).
 
-        Retries wait through *sleep*, never longer than *max_wait* seconds.
+        Retries wait through *sleep*. A wait beyond *max_wait* seconds is not waited: the call
+        fails as a ChatError and the outbox keeps the message for the next run.
         """
         self.max_retries = max_retries
         self.max_wait = max_wait
@@ -117,7 +126,8 @@ class ZulipChat:
             retryable = code in {RATE_LIMITED, "NETWORK"} or str(
                 result.get("status_code", "")
             ).startswith("5")
-            if not retryable or attempt >= self.max_retries:
+            wait = _wait(result, attempt + 1)
+            if not retryable or attempt >= self.max_retries or wait > self.max_wait:
                 message = f"Zulip {what}: {result.get('msg') or code or 'error'}"
                 if (
                     code == "BAD_REQUEST"
@@ -126,7 +136,7 @@ class ZulipChat:
                     raise ChatMessageGone(message)
                 raise ChatError(message)
             attempt += 1
-            self._sleep(min(self.max_wait, float(result.get("retry-after", 2.0**attempt))))
+            self._sleep(wait)
 
     def post(self, target: str, message: ChatMessage) -> str:
         """Send to 'stream>topic'; the reference is the message id."""
