@@ -221,8 +221,12 @@ class Chat(Protocol):
     message to edit was deleted.
     """
 
-    def post(self, target: str, message: ChatMessage) -> str:
-        """Post *message* to *target*; return a reference for later edits."""
+    def post(self, target: str, message: ChatMessage, *, key: str | None = None) -> str:
+        """Post *message* to *target*; return a reference for later edits.
+
+        *key* names the message (the outbox's dedup key): a post whose answer is lost is not
+        sent again blindly, the adapter looks for it by its key (or its content) first.
+        """
         ...
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:

@@ -361,3 +361,74 @@ def test_a_check_newly_failing_is_told_once_and_a_first_run_is_only_a_baseline(
     assert not any("ikke længere" in str(p.message) for p in first.posted)
     assert len(news) == 1
     assert "OS2mo" in str(news[0].blocks)
+
+
+# --------------------------------------------------------------- a post whose answer is lost
+
+POSTS = [
+    ("slack", r"/api/chat\.postMessage", "#os2mo"),
+    ("zulip", r"/api/v1/messages$", "OS2forms>status"),
+]
+
+
+def landed(sandbox, system: str) -> list:
+    """The messages the sandbox's Slack or Zulip holds."""
+    return list(sandbox.slack.messages if system == "slack" else sandbox.zulip.messages)
+
+
+@pytest.mark.parametrize(("system", "path", "target"), POSTS)
+def test_a_post_whose_answer_is_lost_is_found_instead_of_sent_again(
+    sandbox_factory, system, path, target
+):
+    """When the connection drops after the chat system took the message, the adapter does not
+    send it again: it finds the message it posted and returns that one's reference."""
+    sandbox = sandbox_factory(seed())
+    sandbox.add_fault(Fault(kind="drop", after=True, path=path, method="POST", times=1))
+
+    ref = chats(sandbox, [])[system].post(target, ChatMessage(title="Status"), key="opened:1")
+
+    [message] = landed(sandbox, system)
+    expected = f"{message.channel}/{message.ts}" if system == "slack" else str(message.id)
+    assert ref == expected
+    assert len(sandbox.calls(path, method="POST")) == 1
+
+
+@pytest.mark.parametrize(("system", "path", "target"), POSTS)
+def test_a_post_that_did_not_land_is_not_resent_blindly_but_left_for_the_next_run(
+    sandbox_factory, system, path, target
+):
+    """When the connection drops before the chat system took the message, the adapter looks,
+    finds nothing, and fails with a ChatError (for the outbox to keep) — it sends it once."""
+    sandbox = sandbox_factory(seed())
+    sandbox.add_fault(Fault(kind="drop", path=path, method="POST", times=1))
+
+    with pytest.raises(ChatError):
+        chats(sandbox, [])[system].post(target, ChatMessage(title="Status"), key="opened:1")
+
+    assert landed(sandbox, system) == []
+    assert len(sandbox.calls(path, method="POST")) == 1
+
+
+@pytest.mark.parametrize(("system", "path", "_target"), POSTS)
+def test_events_whose_answer_was_lost_arrive_exactly_once(
+    sandbox_factory, tmp_path, system, path, _target
+):
+    """An event posted while every answer is lost is found where it landed: it is marked
+    delivered, and neither this run nor the next posts it again."""
+    sandbox = sandbox_factory(seed())
+    state = SqliteState(tmp_path / "s.sqlite3")
+    run(sandbox, state)
+    sandbox.add_fault(Fault(kind="drop", after=True, path=path, method="POST"))
+    sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # OS2forms is met again: an event
+
+    run(sandbox, state, sleeps=[])
+    sandbox.faults.clear()
+    run(sandbox, state)
+
+    def events():
+        if system == "slack":
+            return [m for m in sandbox.slack.messages if "opfyldt igen" in str(m.blocks)]
+        return [m for m in sandbox.zulip.messages if "opfyldt igen" in m.content]
+
+    assert len(events()) == 1
+    assert state.pending() == []

@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
+import json
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ import pytest
 import requests
 
 from os2bot.sandbox import Fault
-from os2bot.sandbox.seed import resolve_date, resolve_datetime
+from os2bot.sandbox.seed import ZulipSeed, resolve_date, resolve_datetime
 
 from conftest import JIRA_USER, SLACK_TOKEN, make_seed, meeting
 
@@ -260,6 +262,90 @@ def test_slack_refuses_more_than_50_blocks(sandbox_factory):
 
     assert answer == {"ok": False, "error": "invalid_blocks"}
     assert sandbox.slack.messages == []
+
+
+def test_slack_history_gives_metadata_only_when_asked_and_wants_channel_ids(sandbox_factory):
+    """conversations.history lists a channel's messages newest first; a message's metadata
+    comes only with include_all_metadata, and a channel name is channel_not_found, as in
+    Slack."""
+    sandbox = sandbox_factory()
+    auth = {"Authorization": f"Bearer {SLACK_TOKEN}"}
+    for n in range(2):
+        requests.post(
+            sandbox.url + "/api/chat.postMessage",
+            headers=auth,
+            timeout=10,
+            json={
+                "channel": "#os2mo",
+                "text": f"hej {n}",
+                "metadata": {"event_type": "os2bot_message", "event_payload": {"key": str(n)}},
+            },
+        )
+
+    def history(**params):
+        return requests.get(
+            sandbox.url + "/api/conversations.history", headers=auth, params=params, timeout=10
+        ).json()
+
+    plain = history(channel="C0TESTMO01")
+    rich = history(channel="C0TESTMO01", include_all_metadata="true", limit=1)
+    by_name = history(channel="#os2mo")
+
+    assert [m["text"] for m in plain["messages"]] == ["hej 1", "hej 0"]
+    assert all("metadata" not in m for m in plain["messages"])
+    assert rich["messages"][0]["metadata"]["event_payload"] == {"key": "1"}
+    assert rich["has_more"] is True
+    assert by_name == {"ok": False, "error": "channel_not_found"}
+
+
+def test_zulip_messages_are_read_by_narrow_from_the_newest(sandbox_factory):
+    """GET messages with a narrow on stream, topic and sender gives the newest messages of
+    that topic, oldest first, as sent (apply_markdown=false)."""
+    zulip = ZulipSeed(email="bot@z.test", api_key="k", streams=["OS2forms", "andet"])
+    sandbox = sandbox_factory(dataclasses.replace(make_seed(), zulip=zulip))
+    auth = ("bot@z.test", "k")
+    for stream, topic, content in [
+        ("OS2forms", "status", "*en*"),
+        ("OS2forms", "andet", "to"),
+        ("andet", "status", "tre"),
+        ("OS2forms", "status", "fire"),
+    ]:
+        requests.post(
+            sandbox.url + "/api/v1/messages",
+            auth=auth,
+            data={"type": "stream", "to": stream, "topic": topic, "content": content},
+            timeout=10,
+        )
+    narrow = [
+        {"operator": "stream", "operand": "OS2forms"},
+        {"operator": "topic", "operand": "status"},
+        ["sender", "bot@z.test"],
+    ]
+
+    answer = requests.get(
+        sandbox.url + "/api/v1/messages",
+        auth=auth,
+        params={
+            "anchor": "newest",
+            "num_before": 5,
+            "num_after": 0,
+            "narrow": json.dumps(narrow),
+            "apply_markdown": "false",
+        },
+        timeout=10,
+    ).json()
+    unknown = requests.get(
+        sandbox.url + "/api/v1/messages",
+        auth=auth,
+        params={"anchor": "newest", "num_before": 5, "narrow": '[["has", "link"]]'},
+        timeout=10,
+    ).json()
+
+    assert answer["result"] == "success"
+    assert [m["content"] for m in answer["messages"]] == ["*en*", "fire"]
+    assert all(m["subject"] == "status" for m in answer["messages"])
+    assert answer["messages"][0]["timestamp"] > 0
+    assert unknown["code"] == "BAD_NARROW"
 
 
 def test_seed_dates_are_relative_to_today():

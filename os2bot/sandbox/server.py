@@ -68,7 +68,7 @@ class Sandbox:
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
-        self.zulip = ZulipFake(self.seed.zulip)
+        self.zulip = ZulipFake(self.seed.zulip, now)
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
             (method, re.compile(pattern + "$"), handler, system)
             for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
