@@ -303,3 +303,62 @@ def test_a_read_asked_to_wait_longer_than_the_cap_is_not_waited():
     assert waits == []
     assert caught.value.retry_after == 3600
     assert len([c for c in responses.calls if "/project" in c.request.url]) == 1
+
+
+@responses.activate
+def test_what_the_bot_writes_fits_jiras_limits_counted_as_jira_counts():
+    """A 300-character summary is cut to Jira's 255 with an ellipsis; a description or comment
+    over 32,767 UTF-16 units (an emoji counts two) is cut with a note in the bot's language."""
+    jira = tracker(language="en")
+    canned("GET", "/rest/api/2/project/MO", 200, PROJECT)
+    canned("POST", "/rest/api/2/issue", 201, {"id": "1", "key": "MO-1", "self": f"{API}/issue/1"})
+    comment = {"id": "5", "self": f"{API}/issue/MO-1/comment/5", "body": "x"}
+    canned("POST", "/rest/api/2/issue/MO-1/comment", 201, comment)
+
+    task = jira.create_task(
+        project="MO", summary="s" * 300, description="😀\n" * 20_000, labels=["os2bot"]
+    )
+    jira.comment("MO-1", "k" * 40_000)
+
+    created, commented = (
+        json.loads(c.request.body) for c in responses.calls if c.request.method == "POST"
+    )
+    summary = created["fields"]["summary"]
+    description = created["fields"]["description"]
+    assert len(summary) == 255
+    assert summary.endswith("…")
+    assert task.summary == summary
+    assert len(description.encode("utf-16-le")) // 2 <= 32_767
+    assert description.endswith("(os2bot: The text is cut here, as Jira takes no more.)")
+    assert len(commented["body"]) <= 32_767
+    assert commented["body"].endswith("Jira takes no more.)")
+
+
+@responses.activate
+def test_bidi_controls_are_removed_where_jira_text_enters_the_bot():
+    """Summaries, descriptions, comments, labels and version names lose their bidirectional
+    embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), and nothing else."""
+    jira = tracker()
+    issue = {
+        "id": "1",
+        "key": "MO-1",
+        "self": f"{API}/issue/1",
+        "fields": {
+            "summary": "Møde \u202egpj.exe\u202c",
+            "description": "\u2066x\u2069 y",
+            "labels": ["a\u202ab"],
+            "comment": {"comments": [{"id": "2", "body": "\u2067z\u2069"}]},
+        },
+    }
+    canned("GET", "/rest/api/2/search/jql", 200, {"issues": [issue], "isLast": True})
+    version = {"self": f"{API}/version/1", "id": "1", "name": "1.0\u202e", "released": False}
+    canned("GET", "/rest/api/2/project/MO/versions", 200, [version])
+
+    [found] = jira.search("project = MO", ("summary", "description", "labels", "comments"))
+    [release] = jira.versions("MO")
+
+    assert found.summary == "Møde gpj.exe"
+    assert found.description == "x y"
+    assert found.labels == ("ab",)
+    assert found.comments[0].body == "z"
+    assert release.name == "1.0"

@@ -16,7 +16,9 @@ import requests
 import structlog
 from jira import JIRA, JIRAError
 
+from os2bot import wiki
 from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
+from os2bot.messages import Language, text
 from os2bot.ports import (
     TrackerAuthError,
     TrackerBadRequest,
@@ -30,6 +32,9 @@ log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 _KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
+# Unicode's bidirectional embeddings, overrides and isolates: text from Jira holding them can
+# show other than it reads (a file name spelt backwards), in chat, tasks and the report alike.
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _NUMBER = re.compile(r"/\d+(?=/|$)")
 _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
@@ -52,18 +57,23 @@ def _endpoint(method: str, url: str) -> str:
     return f"{method} {path.lstrip('/')}"
 
 
+def _clean(value: str) -> str:
+    """Text from Jira without bidirectional controls."""
+    return value.translate(_BIDI)
+
+
 def _error_text(exc: JIRAError) -> str:
     """What Jira said, without the request headers that JIRAError's str() would include."""
     body = getattr(exc, "text", "") or ""
     try:
         data = json.loads(body)
     except (TypeError, ValueError):
-        return f"HTTP {exc.status_code}: {str(body)[:200]}"
+        return _clean(f"HTTP {exc.status_code}: {str(body)[:200]}")
     if isinstance(data, dict):
         messages = list(data.get("errorMessages") or [])
         messages += [f"{k}: {v}" for k, v in (data.get("errors") or {}).items()]
         if messages:
-            return f"HTTP {exc.status_code}: " + "; ".join(messages)
+            return _clean(f"HTTP {exc.status_code}: " + "; ".join(messages))
     return f"HTTP {exc.status_code}"
 
 
@@ -178,6 +188,7 @@ class JiraTracker:
         api_token: str | None = None,
         pat: str | None = None,
         task_issue_type: str = "Task",
+        language: Language = "da",
         timeout: float = 30,
         max_retries: int = 3,
         max_retry_delay: float = 60,
@@ -207,6 +218,7 @@ class JiraTracker:
         self._sleep = sleep
         self.deployment = deployment
         self.task_issue_type = task_issue_type
+        self.language = language  # of the note on a text cut to fit Jira
         self._issue_types: dict[str, list[str]] = {}
         self.calls: dict[str, int] = {}
         self.responses: dict[tuple[str, int], int] = {}  # (endpoint, HTTP status) -> count
@@ -438,7 +450,7 @@ class JiraTracker:
         found = self._read(lambda: self._jira.project_versions(project))
         return [
             Version(
-                name=v.raw.get("name", ""),
+                name=_clean(v.raw.get("name", "")),
                 released=bool(v.raw.get("released")),
                 archived=bool(v.raw.get("archived")),
                 release_date=date.fromisoformat(v.raw["releaseDate"])
@@ -460,28 +472,32 @@ class JiraTracker:
         return by_project
 
     def _issue(self, raw: dict[str, Any]) -> Issue:
+        """The bot's Issue for Jira's JSON; every text in it without bidirectional controls."""
         fields = raw.get("fields") or {}
         status = fields.get("status") or {}
         duedate = fields.get("duedate")
         comments = (fields.get("comment") or {}).get("comments") or []
+        issue_type = (fields.get("issuetype") or {}).get("name")
+        description = fields.get("description")
         return Issue(
             key=raw["key"],
             project=(fields.get("project") or {}).get("key") or raw["key"].rsplit("-", 1)[0],
-            summary=fields.get("summary") or "",
+            summary=_clean(fields.get("summary") or ""),
             url=f"{self.url}/browse/{raw['key']}",
-            issue_type=(fields.get("issuetype") or {}).get("name"),
-            status=status.get("name"),
+            issue_type=_clean(issue_type) if issue_type else None,
+            status=_clean(status["name"]) if status.get("name") else None,
             status_category=(status.get("statusCategory") or {}).get("key"),
-            labels=tuple(fields.get("labels") or ()),
+            labels=tuple(_clean(label) for label in fields.get("labels") or ()),
             created=_parse_time(fields.get("created")),
             updated=_parse_time(fields.get("updated")),
             resolved=_parse_time(fields.get("resolutiondate")),
             duedate=date.fromisoformat(duedate) if duedate else None,
-            description=fields.get("description"),
+            description=_clean(description) if isinstance(description, str) else description,
             votes=int((fields.get("votes") or {}).get("votes") or 0),
-            fix_versions=tuple(v.get("name", "") for v in fields.get("fixVersions") or ()),
+            fix_versions=tuple(_clean(v.get("name", "")) for v in fields.get("fixVersions") or ()),
             comments=tuple(
-                Comment(id=str(c.get("id")), body=str(c.get("body") or "")) for c in comments
+                Comment(id=str(c.get("id")), body=_clean(str(c.get("body") or "")))
+                for c in comments
             ),
         )
 
@@ -517,9 +533,9 @@ class JiraTracker:
     ) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         if summary is not None:
-            fields["summary"] = summary
+            fields["summary"] = wiki.fit(summary, wiki.SUMMARY_LIMIT, "…")
         if description is not None:
-            fields["description"] = description
+            fields["description"] = self._fit(description)
         if labels is not None:
             fields["labels"] = list(labels)
         if assignee is not None:
@@ -557,7 +573,7 @@ class JiraTracker:
         return Issue(
             key=key,
             project=project,
-            summary=summary,
+            summary=fields["summary"],
             url=f"{self.url}/browse/{key}",
             labels=tuple(labels),
         )
@@ -582,15 +598,20 @@ class JiraTracker:
             fields, lambda f: session.put(url, data=json.dumps({"fields": f}))
         )
 
+    def _fit(self, body: str) -> str:
+        """A description or comment cut to what Jira takes, saying so (Jira refuses more)."""
+        return wiki.fit(body, wiki.TEXT_LIMIT, "\n\n" + text("task.cut", self.language))
+
     def comment(self, key: str, body: str) -> str:
         """Add a comment; return its id."""
+        body = self._fit(body)
         return str(self._write(lambda: self._jira.add_comment(key, body)).id)
 
     def edit_comment(self, key: str, comment_id: str, body: str) -> None:
         """PUT the comment's new text (one call; the client's own way reads it first)."""
         url = self._jira._get_url(f"issue/{key}/comment/{comment_id}")  # noqa: SLF001
         session = self._jira._session  # noqa: SLF001
-        self._write(partial(session.put, url, data=json.dumps({"body": body})))
+        self._write(partial(session.put, url, data=json.dumps({"body": self._fit(body)})))
 
     def resolve(self, key: str) -> bool:
         """Take the first transition into a done-category status, whatever it is called."""

@@ -653,6 +653,10 @@ TEXTS: dict[str, T] = build(
             en="The write budget ({budget}) is used up: "
             "{count:one=# action waits|other=# actions wait} for the next run.",
         ),
+        "task.cut": T(
+            da="(os2bot: Teksten er afkortet her, for Jira tager ikke mere.)",
+            en="(os2bot: The text is cut here, as Jira takes no more.)",
+        ),
         "task.resolved.comment": T(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
             en="os2bot: {check} is now met. {reason} Resolving this task.",
