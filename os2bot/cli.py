@@ -311,7 +311,7 @@ def _live(
                 config, wiring.tracker(), now=datetime.now(UTC), language=ctx.language, mode=mode
             )
         except TrackerError as exc:  # unreachable, or refused the credentials
-            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+            print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
             return EXIT_UNREACHABLE
     print_report(ctx.out, config, run, ctx.language, product=product, output=output, stats=stats)
     if run.errors:
@@ -334,7 +334,8 @@ def _run_failed(ctx: Context, runner: Runner) -> int:
         return EXIT_CONFIG if failure.opening else EXIT_UNREACHABLE
     else:
         error = runner.last_exception or runner.last_error
-        print(text("cli.jira_unreachable", ctx.language, error=error), file=sys.stderr)
+        key = getattr(error, "text_key", "cli.jira_unreachable")
+        print(text(key, ctx.language, error=error), file=sys.stderr)
     return EXIT_UNREACHABLE
 
 
@@ -507,7 +508,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
                 mode=Mode.CHECK,
             )
         except TrackerError as exc:
-            print(text("cli.jira_unreachable", ctx.language, error=exc), file=sys.stderr)
+            print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
             return EXIT_UNREACHABLE
     since = None
     if args.since:

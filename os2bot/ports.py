@@ -16,9 +16,13 @@ from os2bot.domain import Issue, Query, Version
 class TrackerError(Exception):
     """The tracker answered, but not as hoped (bad query, permission, validation)."""
 
+    text_key = "cli.jira_failed"  # what the CLI tells the operator (with {error})
+
 
 class TrackerUnavailable(TrackerError):
     """The tracker could not be reached or kept failing (network, 5xx, rate limit past retries)."""
+
+    text_key = "cli.jira_unreachable"
 
     def __init__(
         self, message: str, *, retry_after: float | None = None, status: int | None = None
@@ -38,6 +42,43 @@ class TrackerUnavailable(TrackerError):
         return self.status not in {429, 503}
 
 
+class TrackerBadRequest(TrackerError):
+    """The tracker found the request invalid (HTTP 400); its own words are in the message."""
+
+    text_key = "cli.jira_bad_request"
+
+
+class TrackerAuthError(TrackerError):
+    """The tracker refused the bot's credentials (HTTP 401)."""
+
+    def __init__(self, message: str, *, deployment: str) -> None:
+        """The deployment decides which settings hold the credentials."""
+        super().__init__(message)
+        self.text_key = (
+            "cli.jira_credentials_datacenter"
+            if deployment == "datacenter"
+            else "cli.jira_credentials_cloud"
+        )
+
+
+class TrackerPermissionError(TrackerError):
+    """The tracker knows the bot but does not let it do this (HTTP 403)."""
+
+    text_key = "cli.jira_permission"
+
+
+class TrackerRateLimited(TrackerError):
+    """The tracker refused a write for its rate limit: nothing was written, the next run tries.
+
+    Not TrackerUnavailable: one refused write must not stop the run.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        """Keep how long the tracker asked the bot to wait."""
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class ChatError(Exception):
     """The chat system refused or could not take a message (it may work next time)."""
 
@@ -51,8 +92,9 @@ class Tracker(Protocol):
 
     Projects are the tracker's own keys; `fields` are names of `Issue` attributes.
 
-    Every search reads all pages. Raises TrackerUnavailable when the tracker cannot be reached
-    and TrackerError when it refuses.
+    Every search reads all pages, or raises TrackerError when it had to stop short (a page cap,
+    a deadline). Raises TrackerUnavailable when the tracker cannot be reached and TrackerError
+    when it refuses.
     """
 
     calls: dict[str, int]
@@ -187,8 +229,12 @@ class Chat(Protocol):
     message to edit was deleted.
     """
 
-    def post(self, target: str, message: ChatMessage) -> str:
-        """Post *message* to *target*; return a reference for later edits."""
+    def post(self, target: str, message: ChatMessage, *, key: str | None = None) -> str:
+        """Post *message* to *target*; return a reference for later edits.
+
+        *key* names the message (the outbox's dedup key): a post whose answer is lost is not
+        sent again blindly, the adapter looks for it by its key (or its content) first.
+        """
         ...
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:

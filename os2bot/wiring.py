@@ -57,6 +57,7 @@ class Wiring:
             api_token=s.jira_token.get_secret_value() if s.jira_token else None,
             pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
             task_issue_type=self.config.bot.jira.task_issue_type,
+            language=s.language or self.config.bot.language,
             sleep=self.sleep,
         )
 

@@ -14,7 +14,7 @@ from os2bot.adapters.slack_chat import MAX_BLOCKS, MAX_SECTION, SlackChat, rende
 from os2bot.adapters.zulip_chat import MAX_CONTENT, ZulipChat, render_markdown
 from os2bot.config import ChatTargets, Config
 from os2bot.flow import Mode, run_once
-from os2bot.ports import ChatMessage, StatusLine
+from os2bot.ports import ChatError, ChatMessage, StatusLine
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import SeedData, ZulipSeed
 from os2bot.state import SqliteState
@@ -192,19 +192,47 @@ def test_slack_retry_after_is_honoured(sandbox_factory, tmp_path):
 @pytest.mark.parametrize(
     ("system", "path"), [("slack", r"/api/chat\.postMessage"), ("zulip", r"/api/v1/messages$")]
 )
-def test_an_hour_long_retry_after_waits_no_longer_than_the_cap(sandbox_factory, system, path):
-    """A 429 asking for an hour's wait is waited out for at most the adapter's max_wait, and
-    the message is then delivered."""
+def test_a_retry_after_beyond_the_cap_is_not_waited_and_the_post_is_left(
+    sandbox_factory, system, path
+):
+    """A 429 asking for an hour's wait is not slept on (not even the cap's 60 s, with the run
+    lock held): the post fails at once as a ChatError, for the outbox to keep."""
     sandbox = sandbox_factory(seed())
     sandbox.add_fault(Fault(kind="status", status=429, retry_after=3600, path=path, times=1))
     sleeps: list[float] = []
     chat = chats(sandbox, sleeps)[system]
     target = "#os2mo" if system == "slack" else "OS2forms>status"
 
-    chat.post(target, ChatMessage(title="Status"))
+    with pytest.raises(ChatError):
+        chat.post(target, ChatMessage(title="Status"))
 
-    assert sleeps == [60.0]
-    assert [c.status for c in sandbox.calls(path)] == [429, 200]
+    assert sleeps == []
+    assert [c.status for c in sandbox.calls(path)] == [429]
+
+
+@pytest.mark.parametrize(
+    "path", [r"/api/chat\.postMessage", r"/api/v1/messages$"], ids=["slack", "zulip"]
+)
+def test_events_held_back_by_a_long_retry_after_arrive_with_the_next_run(
+    sandbox_factory, tmp_path, path
+):
+    """While a chat system asks for an hour's pause the run does not wait: the events stay in
+    the outbox and the next run delivers them, once."""
+    sandbox = sandbox_factory(seed())
+    state = SqliteState(tmp_path / "s.sqlite3")
+    run(sandbox, state)
+    sandbox.add_fault(Fault(kind="status", status=429, retry_after=3600, path=path, method="POST"))
+    sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))
+    sleeps: list[float] = []
+
+    during = run(sandbox, state, sleeps=sleeps)
+    sandbox.faults.clear()
+    after = run(sandbox, state)
+
+    assert sleeps == []
+    assert during.waiting >= 1
+    assert after.waiting == 0
+    assert state.pending() == []
 
 
 def test_zulip_rate_limit_waits_its_retry_after(sandbox_factory, tmp_path):
@@ -333,3 +361,74 @@ def test_a_check_newly_failing_is_told_once_and_a_first_run_is_only_a_baseline(
     assert not any("ikke længere" in str(p.message) for p in first.posted)
     assert len(news) == 1
     assert "OS2mo" in str(news[0].blocks)
+
+
+# --------------------------------------------------------------- a post whose answer is lost
+
+POSTS = [
+    ("slack", r"/api/chat\.postMessage", "#os2mo"),
+    ("zulip", r"/api/v1/messages$", "OS2forms>status"),
+]
+
+
+def landed(sandbox, system: str) -> list:
+    """The messages the sandbox's Slack or Zulip holds."""
+    return list(sandbox.slack.messages if system == "slack" else sandbox.zulip.messages)
+
+
+@pytest.mark.parametrize(("system", "path", "target"), POSTS)
+def test_a_post_whose_answer_is_lost_is_found_instead_of_sent_again(
+    sandbox_factory, system, path, target
+):
+    """When the connection drops after the chat system took the message, the adapter does not
+    send it again: it finds the message it posted and returns that one's reference."""
+    sandbox = sandbox_factory(seed())
+    sandbox.add_fault(Fault(kind="drop", after=True, path=path, method="POST", times=1))
+
+    ref = chats(sandbox, [])[system].post(target, ChatMessage(title="Status"), key="opened:1")
+
+    [message] = landed(sandbox, system)
+    expected = f"{message.channel}/{message.ts}" if system == "slack" else str(message.id)
+    assert ref == expected
+    assert len(sandbox.calls(path, method="POST")) == 1
+
+
+@pytest.mark.parametrize(("system", "path", "target"), POSTS)
+def test_a_post_that_did_not_land_is_not_resent_blindly_but_left_for_the_next_run(
+    sandbox_factory, system, path, target
+):
+    """When the connection drops before the chat system took the message, the adapter looks,
+    finds nothing, and fails with a ChatError (for the outbox to keep) — it sends it once."""
+    sandbox = sandbox_factory(seed())
+    sandbox.add_fault(Fault(kind="drop", path=path, method="POST", times=1))
+
+    with pytest.raises(ChatError):
+        chats(sandbox, [])[system].post(target, ChatMessage(title="Status"), key="opened:1")
+
+    assert landed(sandbox, system) == []
+    assert len(sandbox.calls(path, method="POST")) == 1
+
+
+@pytest.mark.parametrize(("system", "path", "_target"), POSTS)
+def test_events_whose_answer_was_lost_arrive_exactly_once(
+    sandbox_factory, tmp_path, system, path, _target
+):
+    """An event posted while every answer is lost is found where it landed: it is marked
+    delivered, and neither this run nor the next posts it again."""
+    sandbox = sandbox_factory(seed())
+    state = SqliteState(tmp_path / "s.sqlite3")
+    run(sandbox, state)
+    sandbox.add_fault(Fault(kind="drop", after=True, path=path, method="POST"))
+    sandbox.jira.add_issue(**meeting("OS2FORMS", "-1d"))  # OS2forms is met again: an event
+
+    run(sandbox, state, sleeps=[])
+    sandbox.faults.clear()
+    run(sandbox, state)
+
+    def events():
+        if system == "slack":
+            return [m for m in sandbox.slack.messages if "opfyldt igen" in str(m.blocks)]
+        return [m for m in sandbox.zulip.messages if "opfyldt igen" in m.content]
+
+    assert len(events()) == 1
+    assert state.pending() == []

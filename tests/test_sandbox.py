@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
+import json
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ import pytest
 import requests
 
 from os2bot.sandbox import Fault
-from os2bot.sandbox.seed import resolve_date, resolve_datetime
+from os2bot.sandbox.seed import ZulipSeed, resolve_date, resolve_datetime
 
 from conftest import JIRA_USER, SLACK_TOKEN, make_seed, meeting
 
@@ -262,6 +264,90 @@ def test_slack_refuses_more_than_50_blocks(sandbox_factory):
     assert sandbox.slack.messages == []
 
 
+def test_slack_history_gives_metadata_only_when_asked_and_wants_channel_ids(sandbox_factory):
+    """conversations.history lists a channel's messages newest first; a message's metadata
+    comes only with include_all_metadata, and a channel name is channel_not_found, as in
+    Slack."""
+    sandbox = sandbox_factory()
+    auth = {"Authorization": f"Bearer {SLACK_TOKEN}"}
+    for n in range(2):
+        requests.post(
+            sandbox.url + "/api/chat.postMessage",
+            headers=auth,
+            timeout=10,
+            json={
+                "channel": "#os2mo",
+                "text": f"hej {n}",
+                "metadata": {"event_type": "os2bot_message", "event_payload": {"key": str(n)}},
+            },
+        )
+
+    def history(**params):
+        return requests.get(
+            sandbox.url + "/api/conversations.history", headers=auth, params=params, timeout=10
+        ).json()
+
+    plain = history(channel="C0TESTMO01")
+    rich = history(channel="C0TESTMO01", include_all_metadata="true", limit=1)
+    by_name = history(channel="#os2mo")
+
+    assert [m["text"] for m in plain["messages"]] == ["hej 1", "hej 0"]
+    assert all("metadata" not in m for m in plain["messages"])
+    assert rich["messages"][0]["metadata"]["event_payload"] == {"key": "1"}
+    assert rich["has_more"] is True
+    assert by_name == {"ok": False, "error": "channel_not_found"}
+
+
+def test_zulip_messages_are_read_by_narrow_from_the_newest(sandbox_factory):
+    """GET messages with a narrow on stream, topic and sender gives the newest messages of
+    that topic, oldest first, as sent (apply_markdown=false)."""
+    zulip = ZulipSeed(email="bot@z.test", api_key="k", streams=["OS2forms", "andet"])
+    sandbox = sandbox_factory(dataclasses.replace(make_seed(), zulip=zulip))
+    auth = ("bot@z.test", "k")
+    for stream, topic, content in [
+        ("OS2forms", "status", "*en*"),
+        ("OS2forms", "andet", "to"),
+        ("andet", "status", "tre"),
+        ("OS2forms", "status", "fire"),
+    ]:
+        requests.post(
+            sandbox.url + "/api/v1/messages",
+            auth=auth,
+            data={"type": "stream", "to": stream, "topic": topic, "content": content},
+            timeout=10,
+        )
+    narrow = [
+        {"operator": "stream", "operand": "OS2forms"},
+        {"operator": "topic", "operand": "status"},
+        ["sender", "bot@z.test"],
+    ]
+
+    answer = requests.get(
+        sandbox.url + "/api/v1/messages",
+        auth=auth,
+        params={
+            "anchor": "newest",
+            "num_before": 5,
+            "num_after": 0,
+            "narrow": json.dumps(narrow),
+            "apply_markdown": "false",
+        },
+        timeout=10,
+    ).json()
+    unknown = requests.get(
+        sandbox.url + "/api/v1/messages",
+        auth=auth,
+        params={"anchor": "newest", "num_before": 5, "narrow": '[["has", "link"]]'},
+        timeout=10,
+    ).json()
+
+    assert answer["result"] == "success"
+    assert [m["content"] for m in answer["messages"]] == ["*en*", "fire"]
+    assert all(m["subject"] == "status" for m in answer["messages"])
+    assert answer["messages"][0]["timestamp"] > 0
+    assert unknown["code"] == "BAD_NARROW"
+
+
 def test_seed_dates_are_relative_to_today():
     """'-45d' is 45 days before now, '+2w 10:00' is 10:00 local time 14 days ahead."""
     now = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
@@ -375,3 +461,53 @@ def test_faults_can_be_set_over_http_for_a_standalone_sandbox(sandbox_factory):
 
     assert failing == 502
     assert jira(sandbox, "GET", "/rest/api/2/myself").status_code == 200
+
+
+def test_endless_fault_keeps_offering_a_next_page(sandbox_factory):
+    """The hostile `endless` search answers the first page each time with a fresh
+    nextPageToken and isLast false (or one token again, with same_token); the normal
+    search still ends."""
+    sandbox = sandbox_factory(make_seed(issues=many_meetings(3), page_size=2))
+    params = {"jql": "project = MO", "fields": "summary"}
+    normal = jira(sandbox, "GET", "/rest/api/2/search/jql", params=params).json()
+    fresh = sandbox.add_fault(Fault(kind="endless", path="/search/jql$", times=2))
+    tokens = [
+        jira(sandbox, "GET", "/rest/api/2/search/jql", params={**params, "nextPageToken": t})
+        .json()
+        .get("nextPageToken")
+        for t in ("x", "y")
+    ]
+    sandbox.faults.clear()
+    sandbox.add_fault(Fault(kind="endless", path="/search/jql$", same_token=True, times=2))
+    posted = [
+        jira(
+            sandbox, "POST", "/rest/api/2/search/jql", json={**params, "fields": ["summary"]}
+        ).json()
+        for _ in range(2)
+    ]
+
+    assert normal["isLast"] is False
+    assert fresh.fired == 2
+    assert len(set(tokens)) == 2
+    assert [p["nextPageToken"] for p in posted] == ["endless", "endless"]
+    assert all(p["isLast"] is False and len(p["issues"]) == 2 for p in posted)
+
+
+def test_endless_fault_on_data_center_keeps_the_total_ahead(sandbox_factory):
+    """On Data Center the endless search's total always lies beyond the page asked for."""
+    sandbox = sandbox_factory(
+        make_seed(deployment="datacenter", issues=many_meetings(3), page_size=2)
+    )
+    sandbox.add_fault(Fault(kind="endless", path="/search$"))
+
+    page = jira(
+        sandbox,
+        "GET",
+        "/rest/api/2/search",
+        auth=BEARER,
+        params={"jql": "project = MO", "startAt": 500},
+    ).json()
+
+    assert page["startAt"] == 500
+    assert page["total"] > 500 + len(page["issues"])
+    assert len(page["issues"]) == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
 import re
 from datetime import UTC, datetime
 from urllib.parse import urlencode
@@ -112,8 +113,21 @@ def walk_every_route(sandbox, auth):
             "channel": "#os2mo",
             "text": "hej",
             "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "*hej*"}}],
+            "metadata": {"event_type": "os2bot_message", "event_payload": {"key": "k"}},
         },
     ).json()
+    requests.get(
+        f"{sandbox.url}/api/conversations.history",
+        headers=slack,
+        params={"channel": posted["channel"], "include_all_metadata": "true", "limit": 10},
+        timeout=10,
+    )
+    requests.post(  # channel_not_found: history takes a channel's ID, never its name
+        f"{sandbox.url}/api/conversations.history",
+        headers=slack,
+        data={"channel": "#os2mo"},
+        timeout=10,
+    )
     requests.post(
         f"{sandbox.url}/api/chat.postMessage",
         headers=slack,
@@ -159,6 +173,18 @@ DEVIATIONS = {
 }
 
 
+def as_the_spec_knows(exchange) -> bytes:
+    """The answer without what came after the spec: Slack's description predates message
+    metadata (2022), which conversations.history gives when asked (include_all_metadata) and
+    which the spec's Message object, closed to unknown keys, does not list."""
+    if exchange.path != "/api/conversations.history" or not exchange.response_body:
+        return exchange.response_body
+    body = json.loads(exchange.response_body)
+    for message in body.get("messages") or ():
+        message.pop("metadata", None)
+    return json.dumps(body).encode()
+
+
 def check_exchanges(sandbox):
     """Validate every recorded exchange; return the failures."""
     failures = []
@@ -169,7 +195,7 @@ def check_exchanges(sandbox):
         if exchange.query:
             url += "?" + urlencode(exchange.query, doseq=True)
         try:
-            validate_response(exchange.method, url, exchange.status, exchange.response_body)
+            validate_response(exchange.method, url, exchange.status, as_the_spec_knows(exchange))
             if exchange.status < 400 and exchange.method in {"POST", "PUT"}:
                 validate_request(
                     exchange.method,

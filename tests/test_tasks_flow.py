@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import re
 from datetime import UTC, date, datetime
 
@@ -39,7 +40,7 @@ def configured(deployment: str = "cloud", **bot_changes) -> Config:
     return dataclasses.replace(cfg, bot=cfg.bot.model_copy(update={"jira": jira, **bot_changes}))
 
 
-def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
+def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY, sleep=lambda _s: None):
     """One run with the real clients against *sandbox*."""
     from os2bot.adapters.jira_tracker import JiraTracker
     from os2bot.adapters.slack_chat import SlackChat
@@ -51,7 +52,7 @@ def run(sandbox, cfg: Config, tmp_path, mode=Mode.APPLY):
         email=user.email,
         api_token=user.api_token,
         pat=user.pat,
-        sleep=lambda _s: None,
+        sleep=sleep,
     )
     chat = SlackChat(sandbox.seed.slack.tokens[0], base_url=sandbox.url + "/api/")
     return run_once(
@@ -261,6 +262,31 @@ def announced(sandbox) -> list[str]:
     return keys
 
 
+def test_a_rate_limited_write_is_tried_once_more_after_its_retry_after(sandbox_factory, tmp_path):
+    """A create Jira refuses once for its rate limit (429: not done) is sent again after the
+    Retry-After Jira named, and the run opens every task."""
+    sandbox = sandbox_factory(demo())
+    sandbox.add_fault(
+        Fault(
+            kind="status",
+            status=429,
+            retry_after=1,
+            path=r"/rest/api/2/issue$",
+            method="POST",
+            times=1,
+        )
+    )
+    waits: list[float] = []
+
+    first = run(sandbox, configured(), tmp_path, sleep=waits.append)
+    again = run(sandbox, configured(), tmp_path)
+
+    assert waits == [1.0]
+    assert first.errors == []
+    assert len(first.created) == len(bot_tasks(sandbox))
+    assert again.actions == []
+
+
 @pytest.mark.parametrize(
     "fault",
     [
@@ -340,6 +366,45 @@ def test_a_create_whose_answer_was_lost_is_not_repeated_until_a_search_settles_i
     assert len(summaries) == len(set(summaries))
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {"status": 429, "retry_after": 1, "times": 2},
+        {"status": 429, "times": 2},
+        {"status": 503, "retry_after": 2, "times": 2},
+        {"status": 429, "retry_after": 3600, "times": 1},
+    ],
+    ids=["429-twice", "429-without-retry-after", "503-with-retry-after", "429-for-an-hour"],
+)
+def test_a_write_still_rate_limited_is_refused_and_the_run_goes_on(
+    sandbox_factory, tmp_path, fault
+):
+    """A create Jira keeps refusing for its rate limit (429, or 503 with Retry-After), or asks
+    for a longer wait than the cap, does not stop the run: it is listed among the run's errors,
+    the chat still hears, and the next run opens what was left — each task once."""
+    sandbox = sandbox_factory(demo())
+    cfg = configured()
+    limited = sandbox.add_fault(
+        Fault(kind="status", path=r"/rest/api/2/issue$", method="POST", **fault)
+    )
+    waits: list[float] = []
+
+    first = run(sandbox, cfg, tmp_path, sleep=waits.append)
+    opened = len(bot_tasks(sandbox))
+    second = run(sandbox, cfg, tmp_path)
+    final = run(sandbox, cfg, tmp_path)
+
+    assert limited.fired == fault["times"]
+    assert first.errors
+    assert first.posted
+    assert all(w <= 60 for w in waits)
+    assert opened < len(bot_tasks(sandbox))
+    assert second.created
+    assert final.actions == []
+    summaries = [t["fields"]["summary"] for t in sandbox.jira.issues_with_label("os2bot")]
+    assert len(summaries) == len(set(summaries))
+
+
 def test_dashboard_issue_is_kept_current_in_place(sandbox_factory, tmp_path):
     """The secretariat's dashboard issue is opened once and edited in place when a product's
     state changes — never a second one."""
@@ -368,3 +433,104 @@ def test_dashboard_issue_is_kept_current_in_place(sandbox_factory, tmp_path):
         in after[0]["fields"]["description"]
     )
     assert before != after[0]["fields"]["description"]
+
+
+# ------------------------------------------------------------- hostile text from Jira
+
+HOSTILE = (
+    "[~accountid:712020:5ec2e7a2-0b2b] *fed* _kursiv_ {color:red}rød{color} "
+    "[klik her|https://evil.example] !https://evil.example/x.png! ||celle|| -slettet- h1. x"
+)
+UNESCAPED = re.compile(
+    r"(?<!\\)\[~|(?<!\\)\{color|(?<!\\)\[klik|(?<!\\)!https|(?<!\\)\|\|celle|(?<!\\)\*fed"
+)
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def hostile_issues(sandbox, summary: str) -> None:
+    """*summary* on a development request, an issue in a release and OS2forms' newest meeting
+    (still too old: the check stays not met, and its reminder quotes the meeting)."""
+    sandbox.jira.add_issue(
+        project="OS2FORMS", type="Story", summary=summary, labels=["udviklingsønske"], votes=5
+    )
+    sandbox.jira.add_issue(project="OS2FORMS", type="Bug", summary=summary, fix_versions=["5.2.0"])
+    sandbox.jira.add_issue(
+        project="OS2FORMS",
+        summary=summary,
+        labels=["koordinationsgruppemøde"],
+        created="-150d",
+        resolved="-140d",
+    )
+
+
+def descriptions(sandbox) -> dict[str, str]:
+    """The description of each of the bot's tasks, by summary."""
+    return {s: i["fields"]["description"] or "" for s, i in bot_tasks(sandbox).items()}
+
+
+def test_markup_and_mentions_from_jira_are_inert_in_what_the_bot_writes(sandbox_factory, tmp_path):
+    """A summary holding a user mention, a link, an image, colour, a table and emphasis is
+    copied into the round, release and reminder tasks escaped — so Jira notifies no one and
+    renders none of it — while its words are still there."""
+    sandbox = sandbox_factory(demo())
+    hostile_issues(sandbox, HOSTILE)
+
+    first = run(sandbox, configured(), tmp_path)
+
+    written = descriptions(sandbox)
+    quoting = {s: d for s, d in written.items() if "accountid" in d}
+    assert first.errors == []
+    assert {s.split(":")[0].split(" – ")[0] for s in quoting} >= {
+        "Prioritering af udviklingsønsker",
+        "Release 5.2.0",
+        "OS2forms",
+    }
+    for summary, description in quoting.items():
+        assert UNESCAPED.search(description) is None, summary
+        assert "rød" in description
+
+
+def test_a_100_kb_summary_cannot_make_a_task_jira_refuses(sandbox_factory, tmp_path):
+    """A request with a 100 KB summary does not make a task description Jira refuses every
+    run: the description is cut to Jira's 32,767 characters and says so, and a second run
+    has nothing to do."""
+    sandbox = sandbox_factory(demo())
+    sandbox.jira.add_issue(
+        project="OS2FORMS", type="Story", summary="x" * 100_000, labels=["udviklingsønske"]
+    )
+
+    first = run(sandbox, configured(), tmp_path)
+    second = run(sandbox, configured(), tmp_path)
+
+    [forms_round] = [
+        d for s, d in descriptions(sandbox).items() if "OS2forms" in d and "Prioritering" in s
+    ]
+    assert first.errors == []
+    assert len(forms_round) <= 32_767
+    assert "afkortet" in forms_round
+    assert second.actions == []
+
+
+def test_bidi_controls_from_jira_reach_neither_chat_nor_tasks_nor_the_report(
+    sandbox_factory, tmp_path
+):
+    """Right-to-left overrides and isolates in Jira text are removed where the text enters the
+    bot: no chat message, task or result carries them."""
+    sandbox = sandbox_factory(demo())
+    hostile_issues(sandbox, "Koordinationsgruppemøde \u202egpj.exe\u202c \u2066x\u2069")
+
+    report = run(sandbox, configured(), tmp_path)
+
+    chat = " ".join(
+        m.text + json.dumps(m.blocks, ensure_ascii=False) for m in sandbox.slack.messages
+    )
+    results = json.dumps(
+        [(r.reason.params, [e.to_json() for e in r.evidence]) for r in report.results],
+        ensure_ascii=False,
+        default=str,
+    )
+    assert "gpj.exe" in chat
+    assert "gpj.exe" in results
+    assert BIDI.search(chat) is None
+    assert BIDI.search(" ".join(descriptions(sandbox).values())) is None
+    assert BIDI.search(results) is None

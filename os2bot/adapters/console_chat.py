@@ -48,8 +48,9 @@ class ConsoleChat:
             print(f"  │ {line}", file=self.out)
         print("  └─", file=self.out)
 
-    def post(self, target: str, message: ChatMessage) -> str:
+    def post(self, target: str, message: ChatMessage, *, key: str | None = None) -> str:
         """Print; the reference is a running number."""
+        del key  # printing cannot lose an answer
         self.show(target, message)
         return str(next(self._numbers))
 

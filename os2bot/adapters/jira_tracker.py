@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import Any, TypeVar
@@ -16,19 +16,36 @@ import requests
 import structlog
 from jira import JIRA, JIRAError
 
+from os2bot import wiki
 from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
-from os2bot.ports import TrackerError, TrackerUnavailable
+from os2bot.messages import Language, text
+from os2bot.ports import (
+    TrackerAuthError,
+    TrackerBadRequest,
+    TrackerError,
+    TrackerPermissionError,
+    TrackerRateLimited,
+    TrackerUnavailable,
+)
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
 
 _KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
+# Unicode's bidirectional embeddings, overrides and isolates: text from Jira holding them can
+# show other than it reads (a file name spelt backwards), in chat, tasks and the report alike.
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _NUMBER = re.compile(r"/\d+(?=/|$)")
 _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
+HTTP_UNAUTHORIZED = 401
+HTTP_FORBIDDEN = 403
 HTTP_TOO_MANY = 429
 HTTP_NOT_FOUND = 404
+HTTP_UNAVAILABLE = 503
+PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
+LONG_JQL = 2000  # characters: longer queries go in a POST body, not the URL
 
 
 def _endpoint(method: str, url: str) -> str:
@@ -41,18 +58,23 @@ def _endpoint(method: str, url: str) -> str:
     return f"{method} {path.lstrip('/')}"
 
 
+def _clean(value: str) -> str:
+    """Text from Jira without bidirectional controls."""
+    return value.translate(_BIDI)
+
+
 def _error_text(exc: JIRAError) -> str:
     """What Jira said, without the request headers that JIRAError's str() would include."""
     body = getattr(exc, "text", "") or ""
     try:
         data = json.loads(body)
     except (TypeError, ValueError):
-        return f"HTTP {exc.status_code}: {str(body)[:200]}"
+        return _clean(f"HTTP {exc.status_code}: {str(body)[:200]}")
     if isinstance(data, dict):
         messages = list(data.get("errorMessages") or [])
         messages += [f"{k}: {v}" for k, v in (data.get("errors") or {}).items()]
         if messages:
-            return f"HTTP {exc.status_code}: " + "; ".join(messages)
+            return _clean(f"HTTP {exc.status_code}: " + "; ".join(messages))
     return f"HTTP {exc.status_code}"
 
 
@@ -75,12 +97,39 @@ def _retry_after(exc: JIRAError) -> float | None:
         return None
 
 
-def _translate(exc: Exception) -> TrackerError:
+def _rate_limit_wait(exc: Exception) -> float | None:
+    """How long Jira asked the bot to wait when it refused a request for its rate limit.
+
+    429 means the request was not carried out; so does 503 with a Retry-After (Atlassian's
+    rate limiting and maintenance answer so). None for any other failure.
+    """
+    if not isinstance(exc, JIRAError):
+        return None
+    retry_after = _retry_after(exc)
+    if exc.status_code == HTTP_TOO_MANY:
+        return max(0.0, retry_after if retry_after is not None else 2.0)
+    if exc.status_code == HTTP_UNAVAILABLE and retry_after is not None:
+        return max(0.0, retry_after)
+    return None
+
+
+class _AssigneeRefused(Exception):
+    """Jira refused a write for its assignee alone (a 400 naming only that field)."""
+
+
+def _translate(exc: Exception, deployment: str) -> TrackerError:
+    """The bot's own error for what the client raised, by what it means to an operator."""
     if isinstance(exc, JIRAError):
         status = exc.status_code or 0
         message = _error_text(exc)
         if status == 0 or status >= HTTP_SERVER_ERROR or status == HTTP_TOO_MANY:
             return TrackerUnavailable(message, retry_after=_retry_after(exc), status=status or None)
+        if status == HTTP_UNAUTHORIZED:
+            return TrackerAuthError(message, deployment=deployment)
+        if status == HTTP_FORBIDDEN:
+            return TrackerPermissionError(message)
+        if status == HTTP_BAD_REQUEST:
+            return TrackerBadRequest(message)
         return TrackerError(message)
     # requests' own errors: connection refused, reset, timeout. Their text names host and path,
     # never the Authorization header.
@@ -140,10 +189,14 @@ class JiraTracker:
         api_token: str | None = None,
         pat: str | None = None,
         task_issue_type: str = "Task",
+        language: Language = "da",
         timeout: float = 30,
         max_retries: int = 3,
         max_retry_delay: float = 60,
+        max_pages: int = 200,
+        run_deadline: float = 900,
         sleep: Callable[[float], None] = time.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         """Connect; the client reads serverInfo, which tells Cloud from Data Center.
 
@@ -151,13 +204,22 @@ class JiraTracker:
         connection and so could open a task twice. Reads are retried here instead (429 and
         5xx, honouring Retry-After); writes are not, and the service looks for the task's
         label before it tries again.
+
+        A search reads at most *max_pages* pages, and none once *run_deadline* seconds have
+        passed since the adapter was made (one adapter per run).
         """
         self.url = url.rstrip("/")
         self.max_retries = max_retries
         self.max_retry_delay = max_retry_delay
+        self.max_pages = max_pages
+        self._monotonic = monotonic
+        self._deadline = monotonic() + run_deadline
+        self._write_waits_left = max_retry_delay  # seconds a run may wait to repeat writes
+        self._write_paused_until = 0.0
         self._sleep = sleep
         self.deployment = deployment
         self.task_issue_type = task_issue_type
+        self.language = language  # of the note on a text cut to fit Jira
         self._issue_types: dict[str, list[str]] = {}
         self.calls: dict[str, int] = {}
         self.responses: dict[tuple[str, int], int] = {}  # (endpoint, HTTP status) -> count
@@ -173,17 +235,25 @@ class JiraTracker:
         self._jira._session.hooks["response"].append(self._on_response)  # noqa: SLF001 - the only place requests are seen
 
     def _read(self, call: Callable[[], T]) -> T:
-        """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network)."""
+        """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network).
+
+        Each wait is Jira's Retry-After, else a backoff; one beyond max_retry_delay is not
+        waited at all.
+        """
         attempt = 0
         while True:
             try:
                 return call()
             except (JIRAError, requests.RequestException) as exc:
-                error = _translate(exc)
+                error = _translate(exc, self.deployment)
             if not isinstance(error, TrackerUnavailable) or attempt >= self.max_retries:
                 raise error
             attempt += 1
-            delay = min(self.max_retry_delay, error.retry_after or 2.0**attempt)
+            delay = max(0.0, error.retry_after if error.retry_after is not None else 2.0**attempt)
+            if delay > self.max_retry_delay:
+                # Waiting less than Jira asked is refused again; waiting longer holds the run
+                # (and its lock): the run stops, and the next one reads again.
+                raise error
             log.warning("jira.retry", attempt=attempt, delay=delay, error=str(error))
             self._sleep(delay)
 
@@ -196,24 +266,66 @@ class JiraTracker:
         an assignee is better than no task (the user may be named the other deployment's way,
         or have left).
         """
+
+        def with_assignee() -> T:
+            try:
+                return call(fields)
+            except JIRAError as exc:
+                if exc.status_code == HTTP_BAD_REQUEST and _refused_fields(exc) == {"assignee"}:
+                    raise _AssigneeRefused(_error_text(exc)) from None
+                raise
+
         try:
-            return call(fields)
-        except JIRAError as exc:
-            refused = _refused_fields(exc)
-            if exc.status_code != HTTP_BAD_REQUEST or refused != {"assignee"}:
-                raise _translate(exc) from None
-            log.warning("jira.assignee_refused", error=_error_text(exc))
-        except requests.RequestException as exc:
-            raise _translate(exc) from None
+            return self._write(with_assignee)
+        except _AssigneeRefused as refused:
+            log.warning("jira.assignee_refused", error=str(refused))
         return self._write(lambda: call({k: v for k, v in fields.items() if k != "assignee"}))
 
-    @staticmethod
-    def _write(call: Callable[[], T]) -> T:
-        """Run a write once: a failure is reported, never blindly repeated."""
+    def _write(self, call: Callable[[], T]) -> T:
+        """Run a write once: a failure is reported, never blindly repeated.
+
+        The exception is a write Jira refused for its rate limit, which it did not carry out:
+        that one is sent once more after the wait Jira asked for, if the wait fits in what is
+        left of the run's budget for such waits (max_retry_delay seconds in all). Otherwise,
+        or when Jira refuses again, it is TrackerRateLimited — left for the next run — and the
+        writes after it wait for the next run too while Jira's pause lasts.
+        """
+        self._check_write_pause()
         try:
             return call()
         except (JIRAError, requests.RequestException) as exc:
-            raise _translate(exc) from None
+            wait, message = self._rate_limited(exc)
+        if wait <= self._write_waits_left:
+            log.warning("jira.write_rate_limited", delay=wait, error=message)
+            self._write_waits_left -= wait
+            self._sleep(wait)
+            try:
+                return call()
+            except (JIRAError, requests.RequestException) as exc:
+                wait, message = self._rate_limited(exc)
+        self._write_paused_until = max(self._write_paused_until, self._monotonic() + wait)
+        raise TrackerRateLimited(
+            f"{message} (Jira's rate limit; left for the next run)", retry_after=wait
+        )
+
+    def _rate_limited(self, exc: JIRAError | requests.RequestException) -> tuple[float, str]:
+        """The wait Jira asked for and what it said, when it refused for its rate limit.
+
+        Any other failure is raised as the bot's own error.
+        """
+        wait = _rate_limit_wait(exc)
+        if wait is None:
+            raise _translate(exc, self.deployment) from None
+        return wait, _error_text(exc) if isinstance(exc, JIRAError) else str(exc)
+
+    def _check_write_pause(self) -> None:
+        """Refuse a write, unsent, while Jira's last rate-limit pause lasts."""
+        left = self._write_paused_until - self._monotonic()
+        if left > 0:
+            raise TrackerRateLimited(
+                f"Jira asked for a pause in writes ({left:.0f} s left); left for the next run",
+                retry_after=left,
+            )
 
     @property
     def is_cloud(self) -> bool:
@@ -239,20 +351,74 @@ class JiraTracker:
     def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
         """All pages of a search: nextPageToken on Cloud, startAt on Data Center.
 
-        *fields* are `Issue` attribute names (Jira's own names pass through).
+        *fields* are `Issue` attribute names (Jira's own names pass through). The pages are
+        read here, not by the client, which follows nextPageToken for as long as Jira hands
+        one out and stops a Data Center search where it likes: a search that does not end
+        within the page cap or the run's deadline is a TrackerError, never a silent part.
         """
         wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
-        if self.is_cloud:
-            found = self._read(
-                lambda: self._jira.enhanced_search_issues(
-                    jql, maxResults=0, fields=wanted, json_result=False
-                )
-            )
+        pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
+        found: dict[str, dict[str, Any]] = {}
+        for raw in pages(jql, wanted):
+            # An issue moved between pages by a change during the search counts once.
+            found.setdefault(str(raw.get("key")), raw)
+        return [self._issue(raw) for raw in found.values()]
+
+    def _cloud_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """Cloud's search/jql, page by page: to isLast, a missing token, or a cap."""
+        seen: set[str] = set()
+        token: str | None = None
+        for _ in range(self.max_pages):
+            page = self._search_page("search/jql", jql, fields, {"nextPageToken": token})
+            yield from page.get("issues") or ()
+            token = page.get("nextPageToken")
+            if page.get("isLast") is True or not token:
+                return
+            if token in seen:
+                raise TrackerError(self._cut(jql, "Jira repeated a nextPageToken"))
+            seen.add(token)
+        raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
+
+    def _datacenter_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        """Data Center's search, page by page: to an empty page, startAt >= total, or a cap."""
+        start = 0
+        for _ in range(self.max_pages):
+            page = self._search_page("search", jql, fields, {"startAt": start})
+            issues = page.get("issues") or []
+            yield from issues
+            start += len(issues)
+            total = page.get("total")
+            if not issues or (isinstance(total, int) and start >= total):
+                return
+        raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
+
+    def _search_page(
+        self, path: str, jql: str, fields: list[str], paging: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One page: GET, or POST when the JQL is too long for a URL."""
+        if self._monotonic() > self._deadline:
+            raise TrackerError(self._cut(jql, "the run's deadline has passed"))
+        url = self._jira._get_url(path)  # noqa: SLF001
+        session = self._jira._session  # noqa: SLF001
+        wanted = {k: v for k, v in paging.items() if v is not None}
+        if len(jql) > LONG_JQL:
+            body = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            call = partial(session.post, url, data=json.dumps(body))
         else:
-            found = self._read(
-                lambda: self._jira.search_issues(jql, maxResults=False, fields=wanted)
-            )
-        return [self._issue(raw.raw) for raw in found]
+            params = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            call = partial(session.get, url, params=params)
+        response = self._read(call)
+        try:
+            page = response.json()
+        except ValueError:
+            page = None
+        if not isinstance(page, dict):
+            raise TrackerError(f"Jira's answer to a search is not a page of issues: {jql[:200]}")
+        return page
+
+    @staticmethod
+    def _cut(jql: str, why: str) -> str:
+        return f"the search was cut ({why}); its results are incomplete: {jql[:200]}"
 
     def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
         """One search for *query* across *projects*: the profile's JQL, or the window."""
@@ -299,7 +465,7 @@ class JiraTracker:
         found = self._read(lambda: self._jira.project_versions(project))
         return [
             Version(
-                name=v.raw.get("name", ""),
+                name=_clean(v.raw.get("name", "")),
                 released=bool(v.raw.get("released")),
                 archived=bool(v.raw.get("archived")),
                 release_date=date.fromisoformat(v.raw["releaseDate"])
@@ -321,28 +487,32 @@ class JiraTracker:
         return by_project
 
     def _issue(self, raw: dict[str, Any]) -> Issue:
+        """The bot's Issue for Jira's JSON; every text in it without bidirectional controls."""
         fields = raw.get("fields") or {}
         status = fields.get("status") or {}
         duedate = fields.get("duedate")
         comments = (fields.get("comment") or {}).get("comments") or []
+        issue_type = (fields.get("issuetype") or {}).get("name")
+        description = fields.get("description")
         return Issue(
             key=raw["key"],
             project=(fields.get("project") or {}).get("key") or raw["key"].rsplit("-", 1)[0],
-            summary=fields.get("summary") or "",
+            summary=_clean(fields.get("summary") or ""),
             url=f"{self.url}/browse/{raw['key']}",
-            issue_type=(fields.get("issuetype") or {}).get("name"),
-            status=status.get("name"),
+            issue_type=_clean(issue_type) if issue_type else None,
+            status=_clean(status["name"]) if status.get("name") else None,
             status_category=(status.get("statusCategory") or {}).get("key"),
-            labels=tuple(fields.get("labels") or ()),
+            labels=tuple(_clean(label) for label in fields.get("labels") or ()),
             created=_parse_time(fields.get("created")),
             updated=_parse_time(fields.get("updated")),
             resolved=_parse_time(fields.get("resolutiondate")),
             duedate=date.fromisoformat(duedate) if duedate else None,
-            description=fields.get("description"),
+            description=_clean(description) if isinstance(description, str) else description,
             votes=int((fields.get("votes") or {}).get("votes") or 0),
-            fix_versions=tuple(v.get("name", "") for v in fields.get("fixVersions") or ()),
+            fix_versions=tuple(_clean(v.get("name", "")) for v in fields.get("fixVersions") or ()),
             comments=tuple(
-                Comment(id=str(c.get("id")), body=str(c.get("body") or "")) for c in comments
+                Comment(id=str(c.get("id")), body=_clean(str(c.get("body") or "")))
+                for c in comments
             ),
         )
 
@@ -378,9 +548,9 @@ class JiraTracker:
     ) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         if summary is not None:
-            fields["summary"] = summary
+            fields["summary"] = wiki.fit(summary, wiki.SUMMARY_LIMIT, "…")
         if description is not None:
-            fields["description"] = description
+            fields["description"] = self._fit(description)
         if labels is not None:
             fields["labels"] = list(labels)
         if assignee is not None:
@@ -418,7 +588,7 @@ class JiraTracker:
         return Issue(
             key=key,
             project=project,
-            summary=summary,
+            summary=fields["summary"],
             url=f"{self.url}/browse/{key}",
             labels=tuple(labels),
         )
@@ -443,15 +613,20 @@ class JiraTracker:
             fields, lambda f: session.put(url, data=json.dumps({"fields": f}))
         )
 
+    def _fit(self, body: str) -> str:
+        """A description or comment cut to what Jira takes, saying so (Jira refuses more)."""
+        return wiki.fit(body, wiki.TEXT_LIMIT, "\n\n" + text("task.cut", self.language))
+
     def comment(self, key: str, body: str) -> str:
         """Add a comment; return its id."""
+        body = self._fit(body)
         return str(self._write(lambda: self._jira.add_comment(key, body)).id)
 
     def edit_comment(self, key: str, comment_id: str, body: str) -> None:
         """PUT the comment's new text (one call; the client's own way reads it first)."""
         url = self._jira._get_url(f"issue/{key}/comment/{comment_id}")  # noqa: SLF001
         session = self._jira._session  # noqa: SLF001
-        self._write(partial(session.put, url, data=json.dumps({"body": body})))
+        self._write(partial(session.put, url, data=json.dumps({"body": self._fit(body)})))
 
     def resolve(self, key: str) -> bool:
         """Take the first transition into a done-category status, whatever it is called."""

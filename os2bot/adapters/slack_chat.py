@@ -4,11 +4,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
+import structlog
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.http_retry.builtin_handlers import (
@@ -24,10 +27,20 @@ from slack_sdk.http_retry.state import RetryState
 from os2bot.domain import SLACK_SYMBOL
 from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
+log = structlog.get_logger(__name__)
+
 MAX_HEADER = 150
 MAX_SECTION = 3000
 MAX_BLOCKS = 50
 ZWSP = "\u200b"
+EVENT_TYPE = "os2bot_message"  # the metadata that lets the bot find its own posts
+LOOK_BACK = 120  # seconds before a lost post's start that its search covers (clock skew)
+CHANNEL_ID = re.compile(r"[CGD][A-Z0-9]{8,}")
+MAX_CHANNEL_PAGES = 20
+# Failures after which a post may or may not have been carried out (Slack's fatal_error: "It's
+# possible some aspect of the operation succeeded before the error was raised").
+UNCERTAIN_CODES = frozenset({"fatal_error", "internal_error"})
+HTTP_SERVER_ERROR = 500
 
 # Anything in text from Jira that Slack would turn into a ping: <!channel>, <!here>,
 # <!everyone>, <@U123>, <!subteam^…>, and the bare words @here/@channel/@everyone.
@@ -167,7 +180,24 @@ class _InjectedSleep(RetryHandler):
 
 
 class _RateLimitRetry(_InjectedSleep, RateLimitErrorRetryHandler):
-    """429: wait for the Retry-After Slack names (1 s when it names none)."""
+    """429: wait for the Retry-After Slack names (1 s when it names none).
+
+    A wait beyond max_wait is not waited at all, nor cut short (Slack would refuse again):
+    the call fails, and what it carried is left for the next run.
+    """
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return (
+            super()._can_retry(state=state, request=request, response=response, error=error)
+            and self._duration(state, response) <= self._max_wait
+        )
 
     def _duration(self, state: RetryState, response: HttpResponse | None) -> float:
         del state
@@ -176,22 +206,60 @@ class _RateLimitRetry(_InjectedSleep, RateLimitErrorRetryHandler):
             if name.lower() == "retry-after":
                 value = values[0] if isinstance(values, list) else values
                 try:
-                    return float(value)
+                    return max(0.0, float(value))
                 except ValueError:
                     break
         return 1.0
 
 
+def _resends_a_post(request: HttpRequest) -> bool:
+    """Whether retrying *request* could post a message twice (a lost answer is no failure)."""
+    return request.url.rstrip("/").endswith("/chat.postMessage")
+
+
 class _ServerErrorRetry(_InjectedSleep, ServerErrorRetryHandler):
-    """500 and 503: retry after slack_sdk's backoff."""
+    """500 and 503: retry after slack_sdk's backoff — never a post, which may have landed."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return not _resends_a_post(request) and super()._can_retry(
+            state=state, request=request, response=response, error=error
+        )
 
 
 class _ConnectionErrorRetry(_InjectedSleep, ConnectionErrorRetryHandler):
-    """Connection reset or refused: retry after slack_sdk's backoff."""
+    """Connection reset or refused: retry after slack_sdk's backoff — never a post."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return not _resends_a_post(request) and super()._can_retry(
+            state=state, request=request, response=response, error=error
+        )
+
+
+class _Uncertain(ChatError):
+    """The call failed in a way that leaves open whether Slack carried it out."""
+
+
+def marker(key: str | None, message: ChatMessage) -> str:
+    """What identifies a post among the bot's messages: its outbox key, else its content."""
+    return hashlib.sha256((key or message.to_json()).encode("utf-8")).hexdigest()[:32]
 
 
 class SlackChat:
-    """Slack via slack_sdk; 429s wait for Retry-After, 5xx and resets are retried."""
+    """Slack via slack_sdk; 429s wait for Retry-After (up to a cap), 5xx and resets retry."""
 
     def __init__(
         self,
@@ -202,9 +270,16 @@ class SlackChat:
         max_retries: int = 2,
         max_wait: float = 60,
         sleep: Sleep = time.sleep,
+        clock: Callable[[], float] = time.time,
     ) -> None:
-        """A WebClient with retry handlers that wait through *sleep*, never over *max_wait* s."""
+        """A WebClient with retry handlers that wait through *sleep*, never over *max_wait* s.
+
+        A Retry-After beyond *max_wait* is not waited: the call fails as a ChatError and the
+        outbox keeps the message, rather than the run sleeping with its lock held.
+        """
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
+        self._clock = clock
+        self._channels: dict[str, str] = {}  # name -> ID
         self._client = WebClient(
             token=token,
             base_url=base_url,
@@ -221,31 +296,102 @@ class SlackChat:
         self.calls[key] = self.calls.get(key, 0) + 1
 
     def _call(self, method: str, **kwargs: Any) -> dict[str, Any]:
+        """A Web API method with a JSON body (the write methods)."""
+        return self._invoke(method, lambda: self._client.api_call(method, json=kwargs))
+
+    def _invoke(self, method: str, call: Callable[[], Any]) -> dict[str, Any]:
         try:
-            response = self._client.api_call(method, json=kwargs)
+            response = call()
             self._count(method, "ok")
         except SlackApiError as exc:
             code = exc.response.get("error", "error")
             self._count(method, code)
             if code == "message_not_found":
                 raise ChatMessageGone(f"Slack {method}: {code}") from None
+            if code in UNCERTAIN_CODES or exc.response.status_code >= HTTP_SERVER_ERROR:
+                raise _Uncertain(f"Slack {method}: {code}") from None
             raise ChatError(f"Slack {method}: {code}") from None
         except (SlackClientError, OSError) as exc:
             self._count(method, "network")
-            raise ChatError(f"Slack {method}: {type(exc).__name__}") from None
+            raise _Uncertain(f"Slack {method}: {type(exc).__name__}") from None
         return dict(response.data) if isinstance(response.data, dict) else {}
 
-    def post(self, target: str, message: ChatMessage) -> str:
-        """chat.postMessage; the reference is 'channel-id/ts'."""
-        data = self._call(
-            "chat.postMessage",
-            channel=target,
-            text=_truncate(escape_mrkdwn(message.title), 3000),
-            blocks=render_blocks(message),
-            unfurl_links=False,
-            unfurl_media=False,
-        )
+    def post(self, target: str, message: ChatMessage, *, key: str | None = None) -> str:
+        """chat.postMessage; the reference is 'channel-id/ts'.
+
+        Posting twice is what a retry after a lost answer does, so a post is never repeated:
+        it carries metadata naming it (by *key*, else by its content), and when its answer is
+        lost the bot looks in the channel's history for it. Found, it is delivered; not
+        found, it is a ChatError and the message waits for the next run.
+        """
+        mark = marker(key, message)
+        started = self._clock()
+        try:
+            data = self._call(
+                "chat.postMessage",
+                channel=target,
+                text=_truncate(escape_mrkdwn(message.title), 3000),
+                blocks=render_blocks(message),
+                unfurl_links=False,
+                unfurl_media=False,
+                metadata={"event_type": EVENT_TYPE, "event_payload": {"key": mark}},
+            )
+        except _Uncertain as exc:
+            found = self._find_post(target, mark, since=started - LOOK_BACK)
+            if found is None:
+                raise ChatError(f"{exc}; not found in the channel, left for the next run") from None
+            log.warning("slack.post_found", target=target, ref=found, error=str(exc))
+            return found
         return f"{data['channel']}/{data['ts']}"
+
+    def _find_post(self, target: str, mark: str, *, since: float) -> str | None:
+        """The reference of the bot's post marked *mark* since *since*, if it is there."""
+        try:
+            channel = self._channel_id(target)
+            if channel is None:
+                return None
+            data = self._invoke(
+                "conversations.history",
+                lambda: self._client.conversations_history(
+                    channel=channel, oldest=f"{since:.6f}", limit=200, include_all_metadata=True
+                ),
+            )
+        except ChatError as exc:
+            log.warning("slack.post_search_failed", target=target, error=str(exc))
+            return None
+        for found in data.get("messages") or ():
+            metadata = found.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            if metadata.get("event_type") == EVENT_TYPE and payload.get("key") == mark:
+                return f"{channel}/{found['ts']}"
+        return None
+
+    def _channel_id(self, target: str) -> str | None:
+        """The ID of *target* (conversations.history takes no names), looked up once."""
+        if CHANNEL_ID.fullmatch(target):
+            return target
+        name = target.removeprefix("#")
+        cursor = ""
+        for _ in range(MAX_CHANNEL_PAGES):
+            if name in self._channels:
+                break
+            data = self._invoke(
+                "conversations.list",
+                partial(
+                    self._client.conversations_list,
+                    exclude_archived=True,
+                    types="public_channel,private_channel",
+                    limit=1000,
+                    cursor=cursor or None,
+                ),
+            )
+            self._channels.update(
+                {c["name"]: c["id"] for c in data.get("channels") or () if "name" in c}
+            )
+            cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
+            if not cursor:
+                break
+        return self._channels.get(name)
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:
         """chat.update of an earlier message."""

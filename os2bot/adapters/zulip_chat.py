@@ -10,14 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 import requests
+import structlog
 import zulip
 
 from os2bot.domain import EMOJI_SYMBOL
 from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
 
+log = structlog.get_logger(__name__)
+
 MAX_CONTENT = 10_000  # Zulip's default max_message_length
 ZWSP = "\u200b"
 RATE_LIMITED = "RATE_LIMIT_HIT"
+LOOK_BACK = 120  # seconds before a lost send's start that its search covers (clock skew)
+LOOK_AT = 50  # the bot's latest messages in the topic that a search compares
 
 # Zulip's markdown: a backslash escapes punctuation. Mentions (@**all**, @**everyone**,
 # @**stream**, @**Name**, @*group*, @_**silent**) are broken by a zero-width space after @.
@@ -71,6 +76,18 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
     return content[:limit]
 
 
+def _wait(result: dict[str, Any], attempt: int) -> float:
+    """The wait before try *attempt*: Zulip's retry-after, else an exponential backoff."""
+    try:
+        return max(0.0, float(result.get("retry-after", 2.0**attempt)))
+    except (TypeError, ValueError):
+        return 2.0**attempt
+
+
+class _Uncertain(ChatError):
+    """The call failed in a way that leaves open whether Zulip carried it out."""
+
+
 class ZulipChat:
     """Zulip via `zulip.Client`; 429 waits for Retry-After, 5xx and network errors retry."""
 
@@ -83,14 +100,17 @@ class ZulipChat:
         max_retries: int = 2,
         max_wait: float = 60,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         """Connect (the client reads the server's settings straight away).
 
-        Retries wait through *sleep*, never longer than *max_wait* seconds.
+        Retries wait through *sleep*. A wait beyond *max_wait* seconds is not waited: the call
+        fails as a ChatError and the outbox keeps the message for the next run.
         """
         self.max_retries = max_retries
         self.max_wait = max_wait
         self._sleep = sleep
+        self._clock = clock
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         try:
             self._client = zulip.Client(
@@ -103,7 +123,14 @@ class ZulipChat:
         except (zulip.ZulipError, requests.RequestException, AssertionError) as exc:
             raise ChatError(f"Zulip: {type(exc).__name__}") from None
 
-    def _call(self, call: Callable[[], dict[str, Any]], what: str) -> dict[str, Any]:
+    def _call(
+        self, call: Callable[[], dict[str, Any]], what: str, *, repeatable: bool = True
+    ) -> dict[str, Any]:
+        """Run *call*, waiting out rate limits and (if *repeatable*) network errors and 5xx.
+
+        A call that is not repeatable (a send) is never tried again after a failure that may
+        have come after Zulip carried it out: that is an _Uncertain ChatError.
+        """
         attempt = 0
         while True:
             try:
@@ -115,35 +142,79 @@ class ZulipChat:
             self.calls[(what, outcome)] = self.calls.get((what, outcome), 0) + 1
             if result.get("result") == "success":
                 return result
-            retryable = code in {RATE_LIMITED, "NETWORK"} or str(
-                result.get("status_code", "")
-            ).startswith("5")
-            if not retryable or attempt >= self.max_retries:
+            uncertain = code == "NETWORK" or str(result.get("status_code", "")).startswith("5")
+            retryable = code == RATE_LIMITED or (uncertain and repeatable)
+            wait = _wait(result, attempt + 1)
+            if not retryable or attempt >= self.max_retries or wait > self.max_wait:
                 message = f"Zulip {what}: {result.get('msg') or code or 'error'}"
                 if (
                     code == "BAD_REQUEST"
                     and "invalid message" in str(result.get("msg", "")).lower()
                 ):
                     raise ChatMessageGone(message)
-                raise ChatError(message)
+                raise _Uncertain(message) if uncertain else ChatError(message)
             attempt += 1
-            self._sleep(min(self.max_wait, float(result.get("retry-after", 2.0**attempt))))
+            self._sleep(wait)
 
-    def post(self, target: str, message: ChatMessage) -> str:
-        """Send to 'stream>topic'; the reference is the message id."""
+    def post(self, target: str, message: ChatMessage, *, key: str | None = None) -> str:
+        """Send to 'stream>topic'; the reference is the message id.
+
+        Sending twice is what a retry after a lost answer does, so a send is never repeated:
+        when its answer is lost the bot looks for its own message with the same content in
+        the topic. Found, it is delivered; not found, it is a ChatError and the message waits
+        for the next run. (*key* is not needed: the content identifies the message.)
+        """
+        del key
         stream, _, topic = target.partition(">")
-        result = self._call(
-            lambda: self._client.send_message(
-                {
-                    "type": "stream",
-                    "to": stream,
-                    "topic": topic or "os2bot",
-                    "content": render_markdown(message),
-                }
-            ),
-            "send_message",
-        )
+        topic = topic or "os2bot"
+        content = render_markdown(message)
+        started = self._clock()
+        try:
+            result = self._call(
+                lambda: self._client.send_message(
+                    {"type": "stream", "to": stream, "topic": topic, "content": content}
+                ),
+                "send_message",
+                repeatable=False,
+            )
+        except _Uncertain as exc:
+            found = self._find_post(stream, topic, content, since=started - LOOK_BACK)
+            if found is None:
+                raise ChatError(f"{exc}; not found in the topic, left for the next run") from None
+            log.warning("zulip.post_found", target=target, ref=found, error=str(exc))
+            return found
         return str(result["id"])
+
+    def _find_post(self, stream: str, topic: str, content: str, *, since: float) -> str | None:
+        """The id of the bot's own message in the topic with *content*, sent since *since*."""
+        narrow = [
+            {"operator": "stream", "operand": stream},
+            {"operator": "topic", "operand": topic},
+            {"operator": "sender", "operand": self._client.email},
+        ]
+        try:
+            result = self._call(
+                lambda: self._client.get_messages(
+                    {
+                        "anchor": "newest",
+                        "num_before": LOOK_AT,
+                        "num_after": 0,
+                        "narrow": narrow,
+                        "apply_markdown": False,
+                    }
+                ),
+                "get_messages",
+            )
+        except ChatError as exc:
+            log.warning("zulip.post_search_failed", stream=stream, error=str(exc))
+            return None
+        for found in reversed(result.get("messages") or []):
+            if (
+                int(found.get("timestamp") or 0) >= since
+                and str(found.get("content", "")).strip() == content.strip()
+            ):
+                return str(found["id"])
+        return None
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:
         """Edit the message *ref* in place."""

@@ -237,6 +237,28 @@ TEXTS: dict[str, T] = build(
             da="Jira kan ikke nås: {error}",
             en="Jira cannot be reached: {error}",
         ),
+        "cli.jira_credentials_cloud": T(
+            da="Jira afviste bottens legitimation; tjek OS2BOT_JIRA_EMAIL og OS2BOT_JIRA_TOKEN: "
+            "{error}",
+            en="Jira refused the bot's credentials; check OS2BOT_JIRA_EMAIL and "
+            "OS2BOT_JIRA_TOKEN: {error}",
+        ),
+        "cli.jira_credentials_datacenter": T(
+            da="Jira afviste bottens legitimation; tjek OS2BOT_JIRA_PAT: {error}",
+            en="Jira refused the bot's credentials; check OS2BOT_JIRA_PAT: {error}",
+        ),
+        "cli.jira_permission": T(
+            da="Jira giver ikke botten lov; giv dens bruger de nødvendige rettigheder: {error}",
+            en="Jira does not allow the bot this; give its user the permissions it needs: {error}",
+        ),
+        "cli.jira_bad_request": T(
+            da="Jira afviste forespørgslen som ugyldig: {error}",
+            en="Jira rejected the request as invalid: {error}",
+        ),
+        "cli.jira_failed": T(
+            da="Jira-kaldet mislykkedes: {error}",
+            en="The Jira request failed: {error}",
+        ),
         "cli.chat_unreachable": T(
             da="Chatten kan ikke nås: {error}",
             en="Chat cannot be reached: {error}",
@@ -711,6 +733,10 @@ TEXTS: dict[str, T] = build(
             "{count:one=it|other=them} may have succeeded although the answer was lost. os2bot "
             "will not open {count:one=it|other=them} again until Jira has shown whether "
             "{count:one=it exists|other=they exist}.",
+        ),
+        "task.cut": T(
+            da="(os2bot: Teksten er afkortet her, for Jira tager ikke mere.)",
+            en="(os2bot: The text is cut here, as Jira takes no more.)",
         ),
         "task.resolved.comment": T(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",

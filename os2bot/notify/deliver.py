@@ -145,7 +145,7 @@ def deliver(
         chat, address = routed
         message = items[0][1] if len(items) == 1 else combined([m for _, m in items], language)
         try:
-            ref = chat.post(address, message)
+            ref = chat.post(address, message, key="\n".join(key for key, _ in items))
         except ChatError as exc:
             log.warning("notify.outbox_failed", target=target, messages=len(items), error=str(exc))
             for key, _ in items:

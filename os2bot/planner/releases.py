@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from os2bot import wiki
 from os2bot.calendar import working_day_on_or_before
 from os2bot.domain import OVERDUE_MARK, fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
@@ -25,7 +26,9 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
                 released_on = version.release_date.isoformat() if version.release_date else "-"
                 wishes.cleared[fp] = (
                     product.key,
-                    plan.t("task.release.released", version=version.name, date=released_on),
+                    plan.t(
+                        "task.release.released", version=wiki.escape(version.name), date=released_on
+                    ),
                 )
                 continue
             if version.archived or version.release_date is None:
@@ -40,7 +43,7 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
             overdue = (
                 plan.t(
                     "task.release.overdue",
-                    version=version.name,
+                    version=wiki.escape(version.name),
                     date=version.release_date.isoformat(),
                 )
                 if days_left < 0
@@ -55,10 +58,12 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
                     description=plan.t(
                         "task.release.description",
                         product=product.name,
-                        version=version.name,
+                        version=wiki.escape(version.name),
                         date=version.release_date.isoformat(),
                         checklist="\n".join(f"* (?) {step}" for step in checklist),
-                        issues="\n".join(f"* [{i.key}|{i.url}] {i.summary}" for i in issues)
+                        issues="\n".join(
+                            f"* [{i.key}|{i.url}] {wiki.escape(i.summary)}" for i in issues
+                        )
                         or plan.t("task.release.no_issues"),
                     )
                     + (f"\n\n{overdue}" if overdue else ""),

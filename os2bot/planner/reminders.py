@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from os2bot import wiki
 from os2bot.calendar import add_working_days
 from os2bot.config import CheckDef, Person, Product
 from os2bot.domain import CheckResult, State, reminder_fingerprint
@@ -39,7 +40,7 @@ def plan_reminders(plan: Plan, wishes: Wishes) -> None:
                 plan.t(
                     "task.resolved.comment",
                     check=check.title.get(plan.language),
-                    reason=render(result.reason, plan.language),
+                    reason=wiki.escape(render(result.reason, plan.language)),
                 ),
             )
 
@@ -55,13 +56,14 @@ def _reminder(
     person: Person | None,
 ) -> Desired:
     language = plan.language
-    evidence = "".join(f"\n* [{e.key}|{e.url}] {e.title}" for e in result.evidence)
-    notes = "".join(f"\n* {render(n, language)}" for n in result.notes)
+    # A reason quotes Jira (a summary, an error): all of it is plain text, so all is escaped.
+    evidence = "".join(f"\n* [{e.key}|{e.url}] {wiki.escape(e.title)}" for e in result.evidence)
+    notes = "".join(f"\n* {wiki.escape(render(n, language))}" for n in result.notes)
     description = plan.t(
         "task.reminder.description",
         check=check.title.get(language),
         product=product.name,
-        reason=render(result.reason, language) + evidence + notes,
+        reason=wiki.escape(render(result.reason, language)) + evidence + notes,
         fix=check.fix.get(language),
         source=check.source,
         owner=plan.t(f"owner.{check.owner}"),

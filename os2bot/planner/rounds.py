@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from os2bot import wiki
 from os2bot.calendar import period_name, working_day_on_or_before
 from os2bot.config import Product, Threshold
 from os2bot.domain import Issue, requests_query, round_fingerprint
@@ -81,7 +82,7 @@ def _request_line(plan: Plan, request: Issue) -> str:
         "task.round.line",
         key=request.key,
         url=request.url,
-        summary=request.summary,
+        summary=wiki.escape(request.summary),
         votes=request.votes,
         created=created,
         state=state,

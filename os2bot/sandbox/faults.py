@@ -1,6 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Fault injection for the sandbox: latency, 429 with Retry-After, 5xx, dropped connections."""
+"""Fault injection for the sandbox: latency, 429 with Retry-After, 5xx, dropped connections.
+
+Also one hostile server: `endless` answers a search with its first page again and again, each
+time with a new nextPageToken (`same_token` repeats one), or on Data Center with a total that
+stays ahead of startAt, so a client that trusts the paging never stops.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from typing import Literal
 class Fault:
     """A fault on every *every*-th request whose path matches *path* (at most *times* times)."""
 
-    kind: Literal["latency", "status", "drop"]
+    kind: Literal["latency", "status", "drop", "endless"]
     path: str = ".*"
     method: str | None = None
     every: int = 1
@@ -23,6 +28,7 @@ class Fault:
     retry_after: int | None = None
     latency: float = 0.0
     after: bool = False  # drop: handle the request first, then hang up (the write happened)
+    same_token: bool = False  # endless: the same nextPageToken every time, not a new one
     seen: int = field(default=0, init=False)
     fired: int = field(default=0, init=False)
 

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import socket
@@ -30,6 +31,7 @@ from os2bot.sandbox.zulip import ZulipFake, zulip_error
 log = structlog.get_logger(__name__)
 
 Handler = Callable[[Request], Response]
+HTTP_OK = 200
 HTTP_TOO_MANY = 429
 
 
@@ -66,7 +68,7 @@ class Sandbox:
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
-        self.zulip = ZulipFake(self.seed.zulip)
+        self.zulip = ZulipFake(self.seed.zulip, now)
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
             (method, re.compile(pattern + "$"), handler, system)
             for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
@@ -179,6 +181,8 @@ class Sandbox:
         for fault in self.faults.firing(request.method, request.path):
             if fault.kind == "latency":
                 time.sleep(fault.latency)
+            elif fault.kind == "endless":
+                response = self._endless_page(request, fault)
             elif fault.kind == "drop":
                 if fault.after:
                     self.dispatch(request)  # the write happens, the answer is lost
@@ -189,6 +193,29 @@ class Sandbox:
                 body = _fault_body(request.path, fault)
                 response = Response(fault.status, body, headers)
         return response
+
+    def _endless_page(self, request: Request, fault: Fault) -> Response:
+        """The first page of the search again, as if more always followed (see Fault)."""
+        paging = {"nextPageToken", "startAt"}
+        body = request.body
+        if request.method == "POST" and body:
+            data = json.loads(body)
+            body = json.dumps({k: v for k, v in data.items() if k not in paging}).encode()
+        first = dataclasses.replace(
+            request, query={k: v for k, v in request.query.items() if k not in paging}, body=body
+        )
+        response = self.dispatch(first)
+        if response.status != HTTP_OK or not isinstance(response.body, dict):
+            return response
+        page = dict(response.body)
+        if request.path.endswith("/search/jql"):
+            page["isLast"] = False
+            page["nextPageToken"] = "endless" if fault.same_token else f"endless-{fault.fired}"
+        else:
+            start = _start_at(request)
+            page["startAt"] = start
+            page["total"] = start + len(page.get("issues") or []) + 1
+        return Response(HTTP_OK, page, response.headers)
 
     def _record(self, request: Request, status: int, body: bytes = b"") -> None:
         exchange = Exchange(
@@ -254,6 +281,17 @@ class Sandbox:
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve  # noqa: N815
 
         return _Handler
+
+
+def _start_at(request: Request) -> int:
+    """The startAt a Data Center search asked for, in its query or its JSON body."""
+    value: Any = request.arg("startAt")
+    if request.method == "POST" and request.body:
+        value = json.loads(request.body).get("startAt", value)
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _fault_body(path: str, fault: Fault) -> dict[str, Any]:

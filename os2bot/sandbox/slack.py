@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The Slack part of the sandbox: auth.test, chat.postMessage, chat.update, conversations.list."""
+"""The Slack part of the sandbox: auth.test, chat.postMessage/update, conversations.list/history."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
 MAX_HEADER_TEXT = 150
 MAX_TEXT = 40000
+MAX_HISTORY = 999  # conversations.history's largest page
 
 
 @dataclass
@@ -32,6 +33,7 @@ class SlackMessage:
     blocks: list[dict[str, Any]]
     edits: list[dict[str, Any]] = field(default_factory=list)
     deleted: bool = False
+    metadata: dict[str, Any] | None = None  # event_type and event_payload, when posted with them
 
 
 class SlackFake:
@@ -53,6 +55,8 @@ class SlackFake:
             ("POST", r"/api/chat\.update", self.update_message),
             ("POST", r"/api/conversations\.list", self.conversations_list),
             ("GET", r"/api/conversations\.list", self.conversations_list),
+            ("GET", r"/api/conversations\.history", self.conversations_history),
+            ("POST", r"/api/conversations\.history", self.conversations_history),
         ]
 
     def authenticate(self, request: Request) -> str | None:
@@ -169,10 +173,15 @@ class SlackFake:
         args = self._message_args(request)
         if isinstance(args, Response):
             return args
-        _form, channel, text, blocks = args
+        form, channel, text, blocks = args
+        metadata = form.get("metadata")
+        if isinstance(metadata, str):
+            metadata = json.loads(metadata)  # form-encoded bodies carry it as a JSON string
+        if metadata is not None and not _valid_metadata(metadata):
+            return self.error("invalid_metadata_format")
         ts = f"{int(self.now().timestamp())}.{next(self._sequence):06d}"
         with self._lock:
-            self.messages.append(SlackMessage(channel, ts, text, blocks or []))
+            self.messages.append(SlackMessage(channel, ts, text, blocks or [], metadata=metadata))
         return Response(
             200,
             {
@@ -219,6 +228,46 @@ class SlackFake:
             },
         )
 
+    def conversations_history(self, request: Request) -> Response:
+        """conversations.history: a channel's messages, newest first, from oldest to latest.
+
+        Like Slack, it wants the channel's ID (a name is channel_not_found), and gives a
+        message's metadata only when asked with include_all_metadata.
+        """
+        args = {**request.form(), **{k: v[0] for k, v in request.query.items()}}
+        channel = str(args.get("channel") or "")
+        if channel not in {c.id for c in self.seed.channels}:
+            return self.error("channel_not_found")
+        try:
+            oldest = float(args.get("oldest") or 0)
+            latest = float(args.get("latest") or "inf")
+            limit = max(1, min(int(args.get("limit") or 100), MAX_HISTORY))
+        except ValueError:
+            return self.error("invalid_arguments")
+        metadata = str(args.get("include_all_metadata", "")).lower() in {"1", "true"}
+        with self._lock:
+            found = [
+                m
+                for m in reversed(self.messages)
+                if m.channel == channel and not m.deleted and oldest < float(m.ts) <= latest
+            ]
+        page = found[:limit]
+        body: dict[str, Any] = {
+            "ok": True,
+            "messages": [
+                {
+                    **self._message_json(m.text, m.ts, m.blocks),
+                    **({"metadata": m.metadata} if metadata and m.metadata else {}),
+                }
+                for m in page
+            ],
+            "has_more": len(found) > limit,
+            "pin_count": 0,
+            "channel_actions_ts": None,
+            "channel_actions_count": 0,
+        }
+        return Response(200, body)  # no cursor: the sandbox's channels fit a page
+
     def _message_json(self, text: str, ts: str, blocks: Any) -> dict[str, Any]:
         return {
             "type": "message",
@@ -237,3 +286,12 @@ class SlackFake:
             for message in self.messages:
                 if (message.channel, message.ts) == (channel, ts):
                     message.deleted = True
+
+
+def _valid_metadata(metadata: Any) -> bool:
+    """Slack's shape for message metadata: an event_type and an event_payload object."""
+    return (
+        isinstance(metadata, dict)
+        and isinstance(metadata.get("event_type"), str)
+        and isinstance(metadata.get("event_payload"), dict)
+    )

@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The Zulip part of the sandbox (OS2samtale): server settings, users/me, send and edit."""
+"""The Zulip part of the sandbox (OS2samtale): server settings, users/me, send, edit, read."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import itertools
+import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from os2bot.sandbox.http import Request, Response
@@ -17,6 +19,8 @@ from os2bot.sandbox.seed import ZulipSeed
 
 MAX_MESSAGE_LENGTH = 10_000
 TRUNCATED = "\n[message truncated]"  # what Zulip appends when it cuts a message
+BOT_ID = 9
+MAX_ANCHOR_SIDE = 5000  # Zulip's limit for num_before and num_after
 
 
 @dataclass
@@ -27,6 +31,7 @@ class ZulipMessage:
     stream: str
     topic: str
     content: str
+    timestamp: int = 0  # seconds since the epoch, as Zulip gives it
     edits: list[str] = field(default_factory=list)
     deleted: bool = False
 
@@ -39,9 +44,10 @@ def zulip_error(status: int, msg: str, code: str = "BAD_REQUEST", **extra: Any) 
 class ZulipFake:
     """State and handlers of the fake Zulip."""
 
-    def __init__(self, seed: ZulipSeed) -> None:
-        """Streams and the bot from *seed*."""
+    def __init__(self, seed: ZulipSeed, now: Callable[[], datetime] | None = None) -> None:
+        """Streams and the bot from *seed*; *now* stamps the messages."""
         self.seed = seed
+        self.now = now or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
         self._ids = itertools.count(1001)
         self.messages: list[ZulipMessage] = []
@@ -52,6 +58,7 @@ class ZulipFake:
             ("GET", r"/api/v1/server_settings", self.server_settings),
             ("GET", r"/api/v1/users/me", self.me),
             ("POST", r"/api/v1/messages", self.send),
+            ("GET", r"/api/v1/messages", self.get_messages),
             ("PATCH", r"/api/v1/messages/(?P<id>\d+)", self.edit),
         ]
 
@@ -91,7 +98,7 @@ class ZulipFake:
             {
                 "result": "success",
                 "msg": "",
-                "user_id": 9,
+                "user_id": BOT_ID,
                 "email": self.seed.email,
                 "full_name": "os2bot",
                 "is_bot": True,
@@ -116,9 +123,83 @@ class ZulipFake:
             content = content[: MAX_MESSAGE_LENGTH - len(TRUNCATED)] + TRUNCATED
         topic = str(form.get("topic") or form.get("subject") or "(no topic)")
         with self._lock:
-            message = ZulipMessage(next(self._ids), stream, topic, content)
+            message = ZulipMessage(
+                next(self._ids), stream, topic, content, int(self.now().timestamp())
+            )
             self.messages.append(message)
         return Response(200, {"result": "success", "msg": "", "id": message.id})
+
+    def get_messages(self, request: Request) -> Response:
+        """GET messages: around an anchor, filtered by a narrow (channel, topic, sender).
+
+        Content comes as sent (apply_markdown=false) or as Zulip would render it (here: the
+        same text, marked text/html); the bot compares what it sent.
+        """
+        args = {k: v[0] for k, v in request.query.items()}
+        try:
+            narrow = _narrow(json.loads(args.get("narrow") or "[]"))
+            before = int(args.get("num_before") or 0)
+            after = int(args.get("num_after") or 0)
+        except (TypeError, ValueError):
+            return zulip_error(400, "Invalid narrow or count")
+        if before > MAX_ANCHOR_SIDE or after > MAX_ANCHOR_SIDE:
+            return zulip_error(400, "Too many messages requested (maximum 5000).")
+        if narrow is None:
+            return zulip_error(400, "Invalid narrow operator: unknown operator", "BAD_NARROW")
+        with self._lock:
+            found = [m for m in self.messages if not m.deleted and _matches(m, narrow, self.seed)]
+        anchor = args.get("anchor", "newest")
+        if anchor == "newest":
+            point = found[-1].id if found else 0
+        elif anchor == "oldest":
+            point = found[0].id if found else 0
+        else:
+            try:
+                point = int(anchor)
+            except ValueError:
+                return zulip_error(400, "Invalid anchor")
+        older = [m for m in found if m.id <= point][-before:] if before else []
+        newer = [m for m in found if m.id > point][:after]
+        chosen = older + newer
+        raw = str(args.get("apply_markdown", "true")).lower() == "false"
+        return Response(
+            200,
+            {
+                "result": "success",
+                "msg": "",
+                "anchor": point,
+                "found_anchor": any(m.id == point for m in found),
+                "found_oldest": not found or chosen[:1] == found[:1],
+                "found_newest": not found or chosen[-1:] == found[-1:],
+                "history_limited": False,
+                "messages": [self._message_json(m, raw=raw) for m in chosen],
+            },
+        )
+
+    def _message_json(self, message: ZulipMessage, *, raw: bool) -> dict[str, Any]:
+        stream_id = self.seed.streams.index(message.stream) + 1
+        return {
+            "id": message.id,
+            "sender_id": BOT_ID,
+            "sender_email": self.seed.email,
+            "sender_full_name": "os2bot",
+            "sender_realm_str": "os2samtale",
+            "type": "stream",
+            "stream_id": stream_id,
+            "display_recipient": message.stream,
+            "recipient_id": 100 + stream_id,
+            "subject": message.topic,
+            "topic_links": [],
+            "content": message.content,
+            "content_type": "text/x-markdown" if raw else "text/html",
+            "timestamp": message.timestamp,
+            "client": "os2bot",
+            "is_me_message": False,
+            "flags": ["read"],
+            "reactions": [],
+            "submessages": [],
+            "avatar_url": None,
+        }
 
     def edit(self, request: Request) -> Response:
         """PATCH messages/{id}: new content for a message that still exists."""
@@ -140,3 +221,35 @@ class ZulipFake:
             for message in self.messages:
                 if message.id == message_id:
                     message.deleted = True
+
+
+def _narrow(terms: Any) -> list[tuple[str, str]] | None:
+    """A narrow as (operator, operand) pairs; None when an operator is one not served.
+
+    Zulip takes both shapes: {"operator": …, "operand": …} and [operator, operand]; "stream"
+    is the older name of "channel".
+    """
+    served = {"channel", "stream", "topic", "sender"}
+    pairs: list[tuple[str, str]] = []
+    for term in terms if isinstance(terms, list) else [None]:
+        if isinstance(term, dict):
+            operator, operand = term.get("operator"), term.get("operand")
+        elif isinstance(term, list) and len(term) == 2:  # noqa: PLR2004 - a pair
+            operator, operand = term
+        else:
+            return None
+        if operator not in served:
+            return None
+        pairs.append(("channel" if operator == "stream" else str(operator), str(operand)))
+    return pairs
+
+
+def _matches(message: ZulipMessage, narrow: list[tuple[str, str]], seed: ZulipSeed) -> bool:
+    for operator, operand in narrow:
+        if operator == "channel" and message.stream != operand:
+            return False
+        if operator == "topic" and message.topic.lower() != operand.lower():
+            return False
+        if operator == "sender" and operand not in {seed.email, str(BOT_ID)}:
+            return False
+    return True
