@@ -81,18 +81,19 @@ def add_working_days(day: date, count: int, closed: tuple[str, ...] = DEFAULT_CL
     return day
 
 
-def check_cron(expression: str) -> None:
-    """Raise ValueError unless *expression* is a five-field cron expression that fires.
+def cron_problem(expression: str) -> str | None:
+    """What is wrong with a five-field cron expression: "invalid", "never_fires" or None.
 
     A day of the month and a weekday must both match (APScheduler's reading, which runs the
-    schedule), so `0 9 31 2 *` or `0 9 30 2 1` never fire and are refused here, not at run time.
+    schedule), so `0 9 31 2 *` or `0 9 30 2 1` never fire and are refused, not met at run time.
     """
     if len(expression.split()) != 5 or not croniter.is_valid(expression):  # noqa: PLR2004
-        raise ValueError(f"not a cron expression (minute hour day month weekday): {expression!r}")
+        return "invalid"
     try:
         croniter(expression, datetime(2000, 1, 1, tzinfo=UTC), day_or=False).get_next(datetime)
     except CroniterBadDateError:
-        raise ValueError(f"the cron expression {expression!r} never fires") from None
+        return "never_fires"
+    return None
 
 
 def next_round(

@@ -346,6 +346,154 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
         "er ikke en parameter",
     ),
     ("no main file", lambda d: (d / "os2bot.yaml").unlink(), "config", "", "os2bot.yaml"),
+    # What a hostile or careless file may hold (issue "Nothing lost, nothing twice, never stuck").
+    (
+        "a schedule that never fires (31 February)",
+        lambda d: _set(d / "os2bot.yaml", "schedule:\n  apply: '0 9 31 2 *'\n"),
+        "os2bot.yaml",
+        "schedule.apply",
+        "indtræffer aldrig",
+    ),
+    (
+        "a digest schedule that is not cron",
+        lambda d: _set(d / "os2bot.yaml", "schedule:\n  digest: 'every monday'\n"),
+        "os2bot.yaml",
+        "schedule.digest",
+        "er ikke et cron-udtryk",
+    ),
+    (
+        "a prioritisation round that never comes (30 February, a Monday)",
+        lambda d: write_yaml(_product(d), _mo(prioritisation={"cron": "0 9 30 2 1"})),
+        "products/os2mo.yaml",
+        "prioritisation.cron",
+        "indtræffer aldrig",
+    ),
+    (
+        "a profile fragment that breaks out of the project clause",
+        lambda d: _set(
+            d / "governance" / "tilslutningsaftale.yaml",
+            (d / "governance" / "tilslutningsaftale.yaml")
+            .read_text()
+            .replace(
+                "jql: labels = koordinationsgruppemøde",
+                "jql: labels = x) OR (project is not EMPTY",
+            ),
+        ),
+        "governance/tilslutningsaftale.yaml",
+        "checks[1].evidence.jql",
+        "bryde ud af",
+    ),
+    (
+        "a product override that breaks out of the project clause",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(overrides={"koordinationsgruppe": {"jql": "labels = x) OR (labels = y"}}),
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.jql",
+        "bryde ud af",
+    ),
+    (
+        "requests_jql that breaks out of the project clause",
+        lambda d: write_yaml(
+            _product(d), _mo(prioritisation={"requests_jql": "labels = x) OR (project = SEK"})
+        ),
+        "products/os2mo.yaml",
+        "prioritisation.requests_jql",
+        "bryde ud af",
+    ),
+    (
+        "a fragment with ORDER BY",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(prioritisation={"requests_jql": "labels = x ORDER BY created DESC"}),
+        ),
+        "products/os2mo.yaml",
+        "prioritisation.requests_jql",
+        "ORDER BY",
+    ),
+    (
+        "a fragment with a quote never closed",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(evidence={"koordinationsgruppe": [{"kind": "jql", "jql": 'labels = "møde'}]}),
+        ),
+        "products/os2mo.yaml",
+        "evidence.koordinationsgruppe[0].jql",
+        "anførselstegn",
+    ),
+    (
+        "a fragment with a parenthesis never closed",
+        lambda d: write_yaml(
+            _product(d),
+            _mo(overrides={"koordinationsgruppe": {"jql": "(labels = x OR labels = y"}}),
+        ),
+        "products/os2mo.yaml",
+        "overrides.koordinationsgruppe.jql",
+        "lukkes aldrig",
+    ),
+    (
+        "a self-assessment path that climbs out of the configuration",
+        lambda d: write_yaml(_product(d), _mo(self_assessment="../../../../etc/passwd")),
+        "products/os2mo.yaml",
+        "self_assessment",
+        "uden for konfigurationsmappen",
+    ),
+    (
+        "a self-assessment path that is absolute",
+        lambda d: write_yaml(_product(d), _mo(self_assessment="/etc/passwd")),
+        "products/os2mo.yaml",
+        "self_assessment",
+        "uden for konfigurationsmappen",
+    ),
+    (
+        "a key written twice",
+        lambda d: _set(
+            _product(d),
+            "key: os2mo\nname: OS2mo\njira: {project: MO}\nname: OS2 mo\n",
+        ),
+        "products/os2mo.yaml",
+        "",
+        "nøglen 'name' står to gange (linje 2 og linje 4)",
+    ),
+    (
+        "a key written twice inside a mapping",
+        lambda d: _set(
+            _product(d), "key: os2mo\nname: OS2mo\njira:\n  project: MO\n  project: X\n"
+        ),
+        "products/os2mo.yaml",
+        "",
+        "nøglen 'project' står to gange",
+    ),
+    (
+        "a YAML alias bomb",
+        lambda d: _set(
+            _product(d),
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n"
+                for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+            )
+            + "key: os2mo\n",
+        ),
+        "products/os2mo.yaml",
+        "",
+        "folder sig ud til mere end",
+    ),
+    (
+        "50,000 nested lists",
+        lambda d: _set(_product(d), "key: " + "[" * 50_000 + "]" * 50_000 + "\n"),
+        "products/os2mo.yaml",
+        "",
+        "indlejret mere end",
+    ),
+    (
+        "a file far too large to be a product file",
+        lambda d: _set(_product(d), "key: os2mo\n" + "# padding\n" * 200_000),
+        "products/os2mo.yaml",
+        "",
+        "større end",
+    ),
 ]
 
 

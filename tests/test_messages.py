@@ -473,6 +473,19 @@ def literals() -> set[str]:
     }
 
 
+def custom_error_types() -> set[str]:
+    """The validation error types the bot raises itself (PydanticCustomError's first value)."""
+    return {
+        node.args[0].value
+        for tree in trees().values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", "")) == "PydanticCustomError"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+    }
+
+
 def built_prefixes() -> dict[str, str]:
     """Every key prefix the bot completes at run time, with where it does."""
     built: dict[str, str] = {}
@@ -537,7 +550,7 @@ def endings(prefix: str) -> tuple[set[str], bool]:
         names = ("Phase", "SupplierPhase", "FundingItem", "Extension", "Fact")
         return set().union(*(values_of(n) for n in names)), False
     if prefix == "pydantic.":
-        return set(typing.get_args(core_schema.ErrorType)), False
+        return set(typing.get_args(core_schema.ErrorType)) | custom_error_types(), False
     raise AssertionError(f"no endings known for {prefix!r}: add them here and to DYNAMIC")
 
 

@@ -8,8 +8,9 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
-from os2bot.calendar import check_cron
+from os2bot.calendar import cron_problem
 from os2bot.config.base import Model, Person
 from os2bot.messages import Language
 
@@ -122,7 +123,13 @@ class TasksConfig(Model):
 
 def valid_cron(value: str) -> str:
     """*value* if it is a cron expression that fires, else ValueError."""
-    check_cron(value)
+    problem = cron_problem(value)
+    if problem == "invalid":
+        raise PydanticCustomError(
+            "cron_invalid", "not a cron expression: {value}", {"value": value}
+        )
+    if problem == "never_fires":
+        raise PydanticCustomError("cron_never_fires", "never fires: {value}", {"value": value})
     return value
 
 

@@ -15,6 +15,7 @@ from os2bot.config.base import Model, Person
 from os2bot.config.bot import ChatTargets, valid_cron
 from os2bot.config.evidence import Evidence, EvidenceOverride
 from os2bot.config.governance import CheckDef
+from os2bot.config.jql import JqlFragment
 from os2bot.config.terms import Extension, FundingItem, Level, Phase, SupplierPhase
 
 ProductChat = ChatTargets
@@ -115,7 +116,7 @@ class Prioritisation(Model):
     threshold: Threshold = Field(
         default_factory=Threshold, description="Open the task early when requests pile up."
     )
-    requests_jql: str = Field(
+    requests_jql: JqlFragment = Field(
         default='labels = udviklingsønske AND statusCategory = "To Do"',
         min_length=1,
         description="Which issues are development requests waiting for prioritisation.",

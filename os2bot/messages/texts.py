@@ -144,6 +144,37 @@ TEXTS: dict[str, T] = build(
             da="skal være en mapping (nøgle: værdi), ikke {input}",
             en="must be a mapping (key: value), not {input}",
         ),
+        "pydantic.cron_invalid": T(
+            da="'{value}' er ikke et cron-udtryk (minut time dag måned ugedag)",
+            en="'{value}' is not a cron expression (minute hour day month weekday)",
+        ),
+        "pydantic.cron_never_fires": T(
+            da="cron-udtrykket '{value}' indtræffer aldrig (dagen findes ikke i måneden, eller "
+            "dag og ugedag passer aldrig sammen)",
+            en="the cron expression '{value}' never fires (the day is not in the month, or the "
+            "day and the weekday never meet)",
+        ),
+        "pydantic.jql_breaks_out": T(
+            da="en ')' lukker mere, end JQL-stykket har åbnet; det ville bryde ud af "
+            "produktets projektafgrænsning og søge i hele Jira",
+            en="a ')' closes more than the JQL fragment opened; it would break out of the "
+            "product's project clause and search all of Jira",
+        ),
+        "pydantic.jql_open_parenthesis": T(
+            da="en '(' i JQL-stykket lukkes aldrig",
+            en="a '(' in the JQL fragment is never closed",
+        ),
+        "pydantic.jql_open_quote": T(
+            da="en tekst i anførselstegn i JQL-stykket lukkes aldrig",
+            en="a quoted text in the JQL fragment is never closed",
+        ),
+        "pydantic.jql_order_by": T(
+            da="ORDER BY hører ikke hjemme i et JQL-stykke; os2bot sætter selv "
+            "projektafgrænsningen omkring det",
+            en="ORDER BY does not belong in a JQL fragment; os2bot puts the project clause "
+            "around it",
+        ),
+        "pydantic.jql_empty": T(da="JQL-stykket er tomt", en="the JQL fragment is empty"),
         "pydantic.value_error": T(da="ugyldig værdi: {detail}", en="invalid value: {detail}"),
         "pydantic.other": T(da="ugyldig værdi: {detail}", en="invalid value: {detail}"),
         # CLI

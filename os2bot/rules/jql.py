@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from os2bot.config.jql import JqlFragment
 from os2bot.domain import Query, State
 from os2bot.rules.base import (
     Context,
@@ -29,7 +30,7 @@ class JqlEvidence(EvidenceModel):
     """Issues in the product's Jira project that match a JQL fragment."""
 
     kind: Literal["jql"] = Field(description="Evidence kind.")
-    jql: str = Field(
+    jql: JqlFragment = Field(
         min_length=1,
         description="JQL fragment; the bot adds `project in (...)` and runs it once for all "
         "products.",
