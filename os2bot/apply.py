@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Literal
 
 import structlog
 
 from os2bot.domain import Action, ActionKind, Applied, Issue
-from os2bot.ports import StateStore, Tracker, TrackerError, TrackerUnavailable
+from os2bot.ports import Create, StateStore, Tracker, TrackerError, TrackerUnavailable
 
 log = structlog.get_logger(__name__)
 
@@ -27,22 +28,83 @@ def writes(action: Action) -> int:
     return 1
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ledger:
-    """The creates of recent runs, so that a search that has not caught up cannot double one.
+    """The creates of recent runs: nothing opened twice, nothing opened left unannounced.
 
     Jira Cloud's search index lags writes by seconds to minutes, and an answer lost to a
-    timeout may still land after the next run's search: neither may open a task twice.
-
-    A create with a known key is checked by reading that key (consistent at once); one whose
-    answer was lost stays *uncertain* for `settle`, and is not tried again until a search has
-    found it or that time has passed.
+    timeout may still land after the next run's search: neither may open a task twice. The
+    ledger hears of each create before it is sent (an *attempt*) and of its key after. A
+    create with a known key is checked by reading that key (consistent at once); an attempt
+    whose answer never came stays *uncertain* for `settle` and is not tried again until a
+    search has found it or that time has passed; an attempt whose task a search finds was
+    opened by a run that stopped before it could say so, and is announced now.
     """
 
     store: StateStore
     now: datetime
     settle: timedelta = timedelta(minutes=30)
     keep: timedelta = timedelta(days=2)
+    recent: dict[str, Create] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Read what recent runs remembered (older entries are forgotten)."""
+        self.recent = self.store.recent_creates(self.now - self.keep)
+
+    def attempted(self, fingerprint: str) -> bool:
+        """Whether a create of this task was sent and its outcome never recorded."""
+        entry = self.recent.get(fingerprint)
+        return entry is not None and entry.key is None
+
+    def attempt(self, action: Action) -> None:
+        """A create is about to be sent."""
+        self._remember(action.fingerprint, None, action.product, action.project, action.summary)
+
+    def opened(self, action: Action, key: str) -> None:
+        """A create was done: the task's key."""
+        self._remember(action.fingerprint, key, action.product, action.project, action.summary)
+
+    def forget(self, fingerprint: str) -> None:
+        """Nothing uncertain about this task any more."""
+        if self.recent.pop(fingerprint, None) is not None:
+            self.store.forget_create(fingerprint)
+
+    def look(self, fingerprint: str, tracker: Tracker) -> tuple[Issue | None, bool]:
+        """A remembered create the search did not find: (the open task, settled?)."""
+        entry = self.recent[fingerprint]
+        if entry.key is None:
+            return None, self.now - entry.at >= self.settle
+        task = tracker.task(entry.key)
+        if task is not None and task.fingerprint == fingerprint and task.status_category != "done":
+            return task, True
+        return None, True  # deleted or resolved since: a new task is due
+
+    def unannounced(self, tasks: Sequence[Issue]) -> list[Applied]:
+        """Tasks among *tasks* that an attempt opened without its run recording it."""
+        found = []
+        for task in tasks:
+            entry = self.recent.get(task.fingerprint or "")
+            if entry is None or entry.key is not None:
+                continue
+            action = Action(
+                kind=ActionKind.CREATE,
+                fingerprint=entry.fingerprint,
+                product=entry.product,
+                project=entry.project,
+                summary=entry.summary,
+                keep_labels=task.labels,
+            )
+            log.info("apply.found_unannounced", fingerprint=entry.fingerprint, key=task.key)
+            self.forget(entry.fingerprint)
+            found.append(Applied(action, task.key, task.url))
+        return found
+
+    def _remember(
+        self, fingerprint: str, key: str | None, product: str, project: str, summary: str
+    ) -> None:
+        entry = Create(fingerprint, key, self.now, product, project, summary)
+        self.store.remember_create(entry)
+        self.recent[fingerprint] = entry
 
 
 @dataclass
@@ -62,19 +124,29 @@ def apply_actions(
     budget: int = 50,
     on_applied: Callable[[Applied], None] | None = None,
     ledger: Ledger | None = None,
+    known_tasks: Sequence[Issue] = (),
 ) -> Outcome:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
     Before any create, one search asks the tracker for every planned fingerprint at once, so
     a task that exists is never opened again (one call, however many creates); the *ledger*
-    covers what that search cannot see yet. An action the tracker refuses is logged and
-    listed in *errors*, and the others go on; the tracker being unreachable stops the run
-    (the next run picks up where this one stopped, and finds what was done by its labels).
-    *on_applied* hears of each write as soon as it is done, before the next.
+    covers what that search cannot see yet, and finds among *known_tasks* (the bot's tasks
+    collect read) those opened by a run that stopped before it could announce them. An
+    action the tracker refuses is logged and listed in *errors*, and the others go on; the
+    tracker being unreachable stops the run (the next run picks up where this one stopped,
+    and finds what was done by its labels). *on_applied* hears of each write as soon as it is
+    done, before the next.
     """
-    existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
-    recent = ledger.store.recent_creates(ledger.now - ledger.keep) if ledger else {}
     outcome = Outcome()
+
+    def tell(done: Applied) -> None:
+        outcome.applied.append(done)
+        if on_applied is not None:
+            on_applied(done)
+
+    for found in ledger.unannounced(known_tasks) if ledger else []:
+        tell(found)
+    existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
     used = 0
     for index, action in enumerate(actions):
         cost = writes(action)
@@ -83,49 +155,69 @@ def apply_actions(
             log.warning("apply.budget_spent", budget=budget, deferred=len(outcome.deferred))
             return outcome
         used += cost
-        try:
-            if action.kind is ActionKind.CREATE:
-                done = _create(action, tracker, existing, recent, ledger)
-            else:
-                done = _apply(action, tracker)
-        except TrackerUnavailable:
-            raise
-        except TrackerError as exc:
-            log.warning("apply.refused", fingerprint=action.fingerprint, error=str(exc))
-            if errors is not None:
-                errors.append(f"{action.issue_key or action.project}: {action.summary}: {exc}")
-            continue
+        done = _carry_out(action, tracker, existing, ledger, errors)
         if done is None:
             outcome.uncertain.append(action)
-            continue
-        outcome.applied.append(done)
-        if on_applied is not None:
-            on_applied(done)
+        elif done is not False:
+            tell(done)
     return outcome
 
 
-def _create(
+def _carry_out(
     action: Action,
     tracker: Tracker,
     existing: Mapping[str, Issue],
-    recent: Mapping[str, tuple[str | None, datetime]],
     ledger: Ledger | None,
+    errors: list[str] | None,
+) -> Applied | Literal[False] | None:
+    """One action: done, None when its create is uncertain, False when the tracker refused.
+
+    A refusal is logged and listed in *errors*; the tracker being unreachable is raised.
+    """
+    try:
+        if action.kind is ActionKind.CREATE:
+            return _create(action, tracker, existing, ledger)
+        return _apply(action, tracker)
+    except TrackerUnavailable:
+        raise
+    except TrackerError as exc:
+        log.warning("apply.refused", fingerprint=action.fingerprint, error=str(exc))
+        if errors is not None:
+            errors.append(f"{action.issue_key or action.project}: {action.summary}: {exc}")
+        return False
+
+
+def _create(
+    action: Action, tracker: Tracker, existing: Mapping[str, Issue], ledger: Ledger | None
 ) -> Applied | None:
     """Open the task unless it exists; None when an earlier create is still uncertain."""
     fp = action.fingerprint
     found = existing.get(fp)
-    if found is None and ledger is not None and fp in recent:
-        found, settled = _remembered(fp, recent[fp], tracker, ledger)
+    if found is None and ledger is not None and fp in ledger.recent:
+        found, settled = ledger.look(fp, tracker)
         if not settled:
             log.warning("apply.create_uncertain", fingerprint=fp)
             return None
     if found is not None:
-        if ledger is not None and fp in recent:
-            ledger.store.forget_create(fp)
-        log.info("apply.exists", fingerprint=fp, key=found.key)
-        return Applied(action, found.key, found.url, existed=True)
+        # An attempt whose task is there was never announced: say so now.
+        attempted = ledger is not None and ledger.attempted(fp)
+        if ledger is not None:
+            ledger.forget(fp)
+        log.info("apply.exists", fingerprint=fp, key=found.key, attempted=attempted)
+        return Applied(action, found.key, found.url, existed=not attempted)
+    if ledger is not None:
+        ledger.attempt(action)
+    task = _send_create(action, tracker, ledger)
+    if ledger is not None:
+        ledger.opened(action, task.key)
+    log.info("apply.created", fingerprint=fp, key=task.key)
+    return Applied(action, task.key, task.url)
+
+
+def _send_create(action: Action, tracker: Tracker, ledger: Ledger | None) -> Issue:
+    """The create itself; after a lost answer, a look for what it may have done."""
     try:
-        task = tracker.create_task(
+        return tracker.create_task(
             project=action.project,
             summary=action.summary,
             description=action.description,
@@ -135,32 +227,19 @@ def _create(
         )
     except TrackerUnavailable as exc:
         if not exc.write_may_have_happened:
+            if ledger is not None:
+                ledger.forget(action.fingerprint)
             raise
         # The answer was lost, not necessarily the write: look before anyone retries, and
-        # if the search cannot see it, leave it uncertain until one can.
-        task_found = _find_tasks(tracker, [action]).get(fp)
-        if task_found is None:
-            if ledger is not None:
-                ledger.store.remember_create(fp, None, ledger.now)
+        # if the search cannot see it, leave it uncertain (the attempt stays) until one can.
+        found = _find_tasks(tracker, [action]).get(action.fingerprint)
+        if found is None:
             raise
-        task = task_found
-    if ledger is not None:
-        ledger.store.remember_create(fp, task.key, ledger.now)
-    log.info("apply.created", fingerprint=fp, key=task.key)
-    return Applied(action, task.key, task.url)
-
-
-def _remembered(
-    fp: str, remembered: tuple[str | None, datetime], tracker: Tracker, ledger: Ledger
-) -> tuple[Issue | None, bool]:
-    """A create of an earlier run the search did not find: (the open task, settled?)."""
-    key, at = remembered
-    if key is None:
-        return None, ledger.now - at >= ledger.settle
-    task = tracker.task(key)
-    if task is not None and task.fingerprint == fp and task.status_category != "done":
-        return task, True
-    return None, True  # deleted or resolved since: a new task is due
+        return found
+    except TrackerError:
+        if ledger is not None:
+            ledger.forget(action.fingerprint)  # refused: certainly not done
+        raise
 
 
 def _apply(action: Action, tracker: Tracker) -> Applied:

@@ -120,6 +120,7 @@ def run_once(
                 budget=config.bot.tasks.budget,
                 on_applied=owed_for(config, state, language) if state is not None else None,
                 ledger=Ledger(state, now) if state is not None else None,
+                known_tasks=snapshot.bot_tasks,
             )
             run.applied, run.deferred, run.uncertain = done.applied, done.deferred, done.uncertain
             if state is not None:

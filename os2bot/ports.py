@@ -268,6 +268,18 @@ class RunRecord:
 
 
 @dataclass(frozen=True)
+class Create:
+    """A create the bot attempted: before its answer `key` is None, after it the task's key."""
+
+    fingerprint: str
+    key: str | None
+    at: datetime
+    product: str
+    project: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class MessageRef:
     """Where a product's standing status message is, and what it said."""
 
@@ -306,11 +318,11 @@ class StateStore(Protocol):
         """Keep a run, its results and its actions."""
         ...
 
-    def remember_create(self, fingerprint: str, key: str | None, at: datetime) -> None:
-        """Remember a create: its key, or None when its answer was lost (it may have landed)."""
+    def remember_create(self, create: Create) -> None:
+        """Remember a create: attempted (no key yet, or its answer was lost), or done."""
         ...
 
-    def recent_creates(self, since: datetime) -> dict[str, tuple[str | None, datetime]]:
+    def recent_creates(self, since: datetime) -> dict[str, Create]:
         """The creates remembered since *since*, by fingerprint; older ones are forgotten."""
         ...
 

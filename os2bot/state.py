@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self, TextIO
 
-from os2bot.ports import MessageRef, RunRecord
+from os2bot.ports import Create, MessageRef, RunRecord
 
 SCHEMA_VERSION = 4
 
@@ -89,7 +89,10 @@ _MIGRATIONS: dict[int, str] = {
         CREATE TABLE creates (
             fingerprint TEXT PRIMARY KEY,
             issue_key TEXT,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            product TEXT NOT NULL,
+            project TEXT NOT NULL,
+            summary TEXT NOT NULL
         );
     """,
 }
@@ -220,20 +223,32 @@ class SqliteState:
 
     # ------------------------------------------------------------------ creates
 
-    def remember_create(self, fingerprint: str, key: str | None, at: datetime) -> None:
-        """Remember a create: its key, or None when its answer was lost."""
+    def remember_create(self, create: Create) -> None:
+        """Remember a create: attempted (no key yet), or done (its key)."""
         self._db.execute(
-            "INSERT INTO creates (fingerprint, issue_key, created_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (fingerprint) DO UPDATE SET issue_key = excluded.issue_key, "
-            "created_at = excluded.created_at",
-            (fingerprint, key, at.isoformat()),
+            "INSERT INTO creates (fingerprint, issue_key, created_at, product, project, summary) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET "
+            "issue_key = excluded.issue_key, created_at = excluded.created_at",
+            (
+                create.fingerprint,
+                create.key,
+                create.at.isoformat(),
+                create.product,
+                create.project,
+                create.summary,
+            ),
         )
 
-    def recent_creates(self, since: datetime) -> dict[str, tuple[str | None, datetime]]:
+    def recent_creates(self, since: datetime) -> dict[str, Create]:
         """The creates remembered since *since*; older ones are forgotten."""
         self._db.execute("DELETE FROM creates WHERE created_at < ?", (since.isoformat(),))
-        rows = self._db.execute("SELECT fingerprint, issue_key, created_at FROM creates")
-        return {fp: (key, datetime.fromisoformat(at)) for fp, key, at in rows}
+        rows = self._db.execute(
+            "SELECT fingerprint, issue_key, created_at, product, project, summary FROM creates"
+        )
+        return {
+            fp: Create(fp, key, datetime.fromisoformat(at), product, project, summary)
+            for fp, key, at, product, project, summary in rows
+        }
 
     def forget_create(self, fingerprint: str) -> None:
         """Nothing uncertain about this task any more."""
