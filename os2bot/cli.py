@@ -143,7 +143,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     config = commands.add_parser("config", help="configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
-    config_commands.add_parser("validate", parents=[common], help="load and check every file")
+    validate = config_commands.add_parser(
+        "validate", parents=[common], help="load and check every file"
+    )
+    validate.add_argument(
+        "--online",
+        action="store_true",
+        help="also ask Jira's own JQL parser about every JQL fragment (reads only)",
+    )
     return parser
 
 
@@ -224,7 +231,7 @@ def _config_dir(args: argparse.Namespace, settings: Settings) -> tuple[Path, str
 def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
     """Run the command *args* names."""
     if args.command == "config":
-        return _validate(ctx, config)
+        return _validate(ctx, config, online=args.online)
     if args.command == "sandbox":
         return _serve(ctx, config, args.port, args.data)
     if args.command == "demo":
@@ -247,7 +254,11 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------- commands
 
 
-def _validate(ctx: Context, config: Config) -> int:
+def _validate(ctx: Context, config: Config, *, online: bool = False) -> int:
+    if online:
+        code = _validate_online(ctx, config)
+        if code != EXIT_OK:
+            return code
     checks = sum(len(p.checks) for p in config.profiles.values())
     print(
         text(
@@ -260,6 +271,34 @@ def _validate(ctx: Context, config: Config) -> int:
         file=ctx.out,
     )
     return EXIT_OK
+
+
+def _validate_online(ctx: Context, config: Config) -> int:
+    """Every JQL fragment through Jira's own parser; each it refuses named with its place."""
+    wiring = ctx.wiring(config)
+    if not _settings_present(ctx, wiring):
+        return EXIT_CONFIG
+    found = config.conditions()
+    try:
+        verdicts = wiring.tracker().check_conditions(sorted({f for _, _, f in found}))
+    except TrackerError as exc:
+        print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
+        return EXIT_UNREACHABLE
+    refused = [
+        (where, path, error)
+        for where, path, fragment in found
+        for error in verdicts.get(fragment, [])
+    ]
+    if not refused:
+        print(text("cli.jql_valid", ctx.language, count=len(found)), file=ctx.out)
+        return EXIT_OK
+    print(text("cli.config_invalid", ctx.language), file=sys.stderr)
+    for where, path, error in refused:
+        print(
+            f"{where}: {path}: {text('cli.jql_refused', ctx.language, error=error)}",
+            file=sys.stderr,
+        )
+    return EXIT_CONFIG
 
 
 def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:

@@ -119,6 +119,13 @@ class Tracker(Protocol):
         """The unresolved issues planned for these (project, version name) pairs."""
         ...
 
+    def check_conditions(self, conditions: Sequence[str]) -> dict[str, list[str]]:
+        """The tracker's own verdict on evidence conditions: the errors of each (none: valid).
+
+        For Jira the conditions are JQL fragments, and its own parser judges them.
+        """
+        ...
+
     def task(self, key: str) -> Issue | None:
         """One task read by its key, None when it does not exist.
 

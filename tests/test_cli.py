@@ -466,3 +466,50 @@ def test_the_configuration_used_is_named_in_run_started(capsys):
         json.loads(line) for line in capsys.readouterr().err.splitlines() if '"run.started"' in line
     )
     assert started["config"] == str(CONFIG.resolve())
+
+
+@pytest.mark.parametrize("deployment", ["cloud", "datacenter"])
+def test_validate_online_asks_jiras_own_parser_about_every_fragment(
+    deployment, sandbox_factory, tmp_path, monkeypatch, capsys
+):
+    """`config validate --online` has Jira parse every JQL fragment: the shipped ones pass,
+    and a fragment whose field this Jira does not have is named with its place and Jira's
+    words, exit 2 — on Cloud (jql/parse) and on Data Center (a strict search for nothing)."""
+    import shutil
+
+    seed = load_seed(CONFIG / "demo")
+    seed.jira.deployment = deployment
+    sandbox = sandbox_factory(seed)
+    user = sandbox.seed.jira.users[0]
+    config_dir = tmp_path / "config"
+    shutil.copytree(CONFIG, config_dir)
+    main_file = config_dir / "os2bot.yaml"
+    main_file.write_text(
+        main_file.read_text(encoding="utf-8").replace(
+            "deployment: cloud", f"deployment: {deployment}"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("OS2BOT_JIRA_URL", sandbox.url)
+    monkeypatch.setenv("OS2BOT_JIRA_EMAIL", user.email)
+    monkeypatch.setenv("OS2BOT_JIRA_TOKEN", str(user.api_token))
+    monkeypatch.setenv("OS2BOT_JIRA_PAT", str(user.pat))
+    out = io.StringIO()
+
+    good = main(["config", "validate", "--online", "--config", str(config_dir)], out=out)
+    profile = config_dir / "governance" / "tilslutningsaftale.yaml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace(
+            "jql: labels = koordinationsgruppemøde AND statusCategory = Done",
+            "jql: '\"Epic Link\" = MO-1 AND labels = x'",
+        ),
+        encoding="utf-8",
+    )
+    bad = main(["config", "validate", "--online", "--config", str(config_dir)], out=io.StringIO())
+
+    err = capsys.readouterr().err
+    assert good == 0
+    assert "Jira godkender alle" in out.getvalue()
+    assert bad == 2
+    assert "governance (tilslutningsaftale): checks[1].evidence.jql: Jira afviser JQL'en:" in err
+    assert "Field 'Epic Link' does not exist" in err

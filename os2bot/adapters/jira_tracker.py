@@ -420,6 +420,41 @@ class JiraTracker:
     def _cut(jql: str, why: str) -> str:
         return f"the search was cut ({why}); its results are incomplete: {jql[:200]}"
 
+    def check_conditions(self, conditions: Sequence[str]) -> dict[str, list[str]]:
+        """Jira's own parser on each JQL fragment: its errors, by fragment (none: valid).
+
+        Cloud parses them all in one `POST jql/parse?validation=strict`; Data Center has no
+        such endpoint, so each fragment is tried as a search for no results with strict
+        validation, and a 400 is its errors.
+        """
+        if not conditions:
+            return {}
+        if self.is_cloud:
+            url = self._jira._get_url("jql/parse")  # noqa: SLF001
+            session = self._jira._session  # noqa: SLF001
+            body = json.dumps({"queries": list(conditions)})
+            response = self._read(
+                partial(session.post, url, params={"validation": "strict"}, data=body)
+            )
+            found = (response.json() or {}).get("queries") or []
+            return {str(q.get("query")): list(q.get("errors") or ()) for q in found}
+        errors: dict[str, list[str]] = {}
+        url = self._jira._get_url("search")  # noqa: SLF001
+        session = self._jira._session  # noqa: SLF001
+        for condition in conditions:
+            params: dict[str, str | int] = {
+                "jql": condition,
+                "maxResults": 0,
+                "validateQuery": "strict",
+            }
+            try:
+                self._read(partial(session.get, url, params=params))
+            except TrackerBadRequest as exc:
+                errors[condition] = [str(exc)]
+            else:
+                errors[condition] = []
+        return errors
+
     def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
         """One search for *query* across *projects*: the profile's JQL, or the window."""
         return self.search(f"{_projects(projects)} AND ({evidence_jql(query)})", query.fields)

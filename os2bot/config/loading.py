@@ -66,9 +66,40 @@ class Config:
         """The product with *key*."""
         return next(p for p in self.products if p.key == key)
 
+    def conditions(self) -> list[tuple[str, str, str]]:
+        """Every JQL fragment in the configuration: (where, path inside it, fragment)."""
+        found: list[tuple[str, str, str]] = []
+        for profile in self.profiles.values():
+            found += [(f"governance ({profile.id})", p, v) for p, v in _fragments(profile)]
+        for product in self.products:
+            found += [(f"products ({product.key})", p, v) for p, v in _fragments(product)]
+        return found
+
     def check_of(self, product_key: str, check_id: str) -> CheckDef:
         """The check *check_id* of the profile that product *product_key* follows."""
         return self.profile_for(self.product(product_key)).check(check_id)
+
+
+FRAGMENT_FIELDS = frozenset({"jql", "requests_jql"})  # the fields that hold a JQL fragment
+
+
+def _fragments(value: object, path: str = "") -> list[tuple[str, str]]:
+    """The JQL fragments anywhere in a model, with their paths (`checks[1].evidence.jql`)."""
+    if isinstance(value, BaseModel):
+        found: list[tuple[str, str]] = []
+        for name in type(value).model_fields:
+            inner = getattr(value, name)
+            where = f"{path}.{name}" if path else name
+            if name in FRAGMENT_FIELDS and isinstance(inner, str):
+                found.append((where, inner))
+            else:
+                found += _fragments(inner, where)
+        return found
+    if isinstance(value, list | tuple):
+        return [f for i, item in enumerate(value) for f in _fragments(item, f"{path}[{i}]")]
+    if isinstance(value, dict):
+        return [f for key, item in value.items() for f in _fragments(item, f"{path}.{key}")]
+    return []
 
 
 def example_config_dir() -> Path:

@@ -203,6 +203,12 @@ TEXTS: dict[str, T] = build(
             da="Konfiguration: {path} (eksempelkonfigurationen, der følger med os2bot)",
             en="Configuration: {path} (the example configuration shipped with os2bot)",
         ),
+        "cli.jql_valid": T(
+            da="Jira godkender {count:one=JQL-stykket|other=alle # JQL-stykker} i konfigurationen.",
+            en="Jira accepts {count:one=the JQL fragment|other=all # JQL fragments} in the "
+            "configuration.",
+        ),
+        "cli.jql_refused": T(da="Jira afviser JQL'en: {error}", en="Jira refuses the JQL: {error}"),
         "cli.config_invalid": T(
             da="Konfigurationen kan ikke bruges:",
             en="The configuration cannot be used:",

@@ -319,6 +319,7 @@ class JiraFake:
             ("GET", rf"{api}/project/(?P<key>[^/]+)/versions", self.project_versions),
             ("GET", rf"{api}/search/jql", self.search_jql),
             ("POST", rf"{api}/search/jql", self.search_jql),
+            ("POST", rf"{api}/jql/parse", self.parse_jql),
             ("GET", rf"{api}/search", self.search),
             ("POST", rf"{api}/search", self.search),
             ("POST", rf"{api}/issue", self.create_issue),
@@ -526,6 +527,33 @@ class JiraFake:
         if start + size < len(matching):
             body["nextPageToken"] = _encode_token(start + size, args["jql"])
         return Response(200, body)
+
+    def parse_jql(self, request: Request) -> Response:
+        """POST jql/parse (Cloud): each query parsed and validated, its errors in Jira's words.
+
+        A query that is valid gets its structure, which the bot does not read; the sandbox
+        sends an empty one (the schema allows it).
+        """
+        if not self.cloud:
+            return jira_error(404, "null for uri: " + request.path)
+        if request.arg("validation") not in {"strict", "warn", "none"}:
+            return jira_error(400, "The validation parameter is required.")
+        try:
+            body = request.json() or {}
+        except ValueError:
+            return jira_error(400, "Unexpected character in the request body.")
+        queries = body.get("queries")
+        if not isinstance(queries, list) or not queries:
+            return jira_error(400, "The queries field is required.")
+        parsed = []
+        for query in queries:
+            try:
+                jql.parse(str(query))
+            except jql.JqlError as exc:
+                parsed.append({"query": query, "errors": list(dict.fromkeys(exc.messages))})
+            else:
+                parsed.append({"query": query, "structure": {}})
+        return Response(200, {"queries": parsed})
 
     def search(self, request: Request) -> Response:
         """GET/POST search: Data Center's search, paged with startAt (removed on Cloud)."""
