@@ -153,6 +153,49 @@ def test_funded_item_is_met_with_the_signing_date():
     assert verdict.reason.params == {"item": "promovering", "signed": "2025-01-01"}
 
 
+FUNDING_ITEMS = [
+    "vedligehold",
+    "governancekrav",
+    "koordinationsgruppe",
+    "videndeling",
+    "leverandoerdialog",
+    "promovering",
+    "prioritering",
+    "bestilling",
+    "arkitektur",
+    "driftsaftale",
+    "release",
+    "leverandoerstyring",
+]
+
+
+@pytest.mark.parametrize("item", FUNDING_ITEMS)
+def test_an_expired_agreement_secures_no_funding(item):
+    """An agreement that ended ten days ago funds none of its items, the minimum ones and the
+    extensions' alike, and the reason names the date it expired."""
+    expired = {
+        "signed": "2022-01-01",
+        "expires": "2026-11-17",  # NOW is 27 November 2026
+        "extensions": ["videreudvikling", "faelles_drift"],
+        "funded_items": FUNDING_ITEMS,
+    }
+
+    verdict = judge(fact("funded_item", item), agreement=expired)
+
+    assert verdict.state is State.NOT_MET
+    assert verdict.reason.key == "reason.declared.agreement_expired"
+    assert verdict.reason.params == {"item": item, "expires": "2026-11-17"}
+
+
+def test_an_agreement_still_funds_its_items_on_its_last_day():
+    """The expiry date is the agreement's last day in force: on that day its items are funded."""
+    last_day = {"signed": "2022-01-01", "expires": "2026-11-27", "funded_items": SIX}
+
+    verdict = judge(fact("funded_item", "vedligehold"), agreement=last_day)
+
+    assert verdict.state is State.MET
+
+
 @pytest.mark.parametrize(
     ("members", "state", "unpaid"),
     [

@@ -323,6 +323,11 @@ TEXTS: dict[str, T] = build(
             da="Der er ingen underskrevet tilslutningsaftale i produktfilen.",
             en="The product file has no signed affiliation agreement.",
         ),
+        "reason.declared.agreement_expired": T(
+            da="Tilslutningsaftalen udløb {expires} og sikrer ikke længere økonomi til {item}.",
+            en="The affiliation agreement expired on {expires} and no longer secures funding for "
+            "{item}.",
+        ),
         "reason.declared.not_funded": T(
             da="Tilslutningsaftalen finansierer ikke {item}.",
             en="The affiliation agreement does not fund {item}.",
@@ -675,6 +680,42 @@ TEXTS: dict[str, T] = build(
             "styregruppen, og opdatér aftalens udløbsdato i produktfilen.",
             en="The affiliation agreement of {product} expires on {date}. Agree its renewal with "
             "the steering group and update the expiry date in the product file.",
+        ),
+        "task.expiry.replaced": T(
+            da="os2bot: Afløst af opgaven «{task}». Opgaven lukkes.",
+            en="os2bot: Replaced by the task «{task}». Resolving this task.",
+        ),
+        "task.expiry.renewed": T(
+            da="os2bot: Tilslutningsaftalen for {product} er fornyet og gælder nu til og med "
+            "{date}. Opgaven lukkes.",
+            en="os2bot: The affiliation agreement of {product} has been renewed and is now in "
+            "force until {date}. Resolving this task.",
+        ),
+        "task.expired.summary": T(
+            da="Tilslutningsaftalen for {product} er udløbet ({date})",
+            en="The affiliation agreement of {product} has expired ({date})",
+        ),
+        "task.expired.description": T(
+            da="Tilslutningsaftalen for {product} udløb {date}. En udløbet aftale sikrer ikke "
+            "økonomi til noget af det, den dækkede.",
+            en="The affiliation agreement of {product} expired on {date}. An agreement that has "
+            "expired secures funding for none of what it covered.",
+        ),
+        "task.expired.items": T(
+            da="Indtil aftalen er fornyet, er {count:one=dette punkt|other=disse # punkter} "
+            "ikke opfyldt:",
+            en="Until the agreement is renewed, {count:one=this item is|other=these # items are} "
+            "not met:",
+        ),
+        "task.expired.fix": T(
+            da="Aftal fornyelsen med styregruppen, og angiv den nye udløbsdato (agreement.expires) "
+            "i produktfilen. Så lukker os2bot opgaven.",
+            en="Agree the renewal with the steering group and give the new expiry date "
+            "(agreement.expires) in the product file. os2bot then resolves this task.",
+        ),
+        "task.reminder.covered": T(
+            da="os2bot: Det følges nu op i opgaven {task}, så denne opgave lukkes.",
+            en="os2bot: This is now followed up in the task {task}, so this task is resolved.",
         ),
         "plan.deferred": T(
             da="Skrivebudgettet ({budget}) er brugt op: "

@@ -19,7 +19,7 @@ from os2bot.planner.dashboard import plan_dashboard
 from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.planner.reconcile import reconcile
 from os2bot.planner.releases import plan_releases
-from os2bot.planner.reminders import plan_reminders
+from os2bot.planner.reminders import plan_reminders, settle_covered
 from os2bot.planner.rounds import plan_rounds
 from os2bot.planner.secretariat import plan_secretariat
 from os2bot.planner.triage import plan_triage
@@ -53,4 +53,5 @@ def plan_actions(
     wishes = Wishes()
     for source in SOURCES:
         source(plan, wishes)
+    settle_covered(plan, wishes)
     return reconcile(wishes, snapshot.bot_tasks)

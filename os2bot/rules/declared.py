@@ -124,6 +124,15 @@ def _funded_item(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
     agreement = ctx.product.agreement
     if agreement is None or agreement.signed is None:
         return verdict(State.NOT_MET, "reason.declared.no_agreement")
+    if agreement.expires is not None and agreement.expired(ctx.today):
+        # The practice says the agreement must *secure* funding; one that has ended secures
+        # nothing, whatever it listed.
+        return verdict(
+            State.NOT_MET,
+            "reason.declared.agreement_expired",
+            item=evidence.item,
+            expires=agreement.expires.isoformat(),
+        )
     if evidence.item not in agreement.funded_items:
         return verdict(State.NOT_MET, "reason.declared.not_funded", item=evidence.item)
     return verdict(
