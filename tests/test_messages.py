@@ -534,7 +534,7 @@ def endings(prefix: str) -> tuple[set[str], bool]:
     if prefix == "release.step.":
         return values_of("RELEASE_STEPS"), True
     if prefix == "term.":
-        names = ("Phase", "SupplierPhase", "FundingItem", "Extension", "Fact")
+        names = ("Phase", "SupplierPhase", "FundingItem", "Extension", "Fact", "WindowBasis")
         return set().union(*(values_of(n) for n in names)), False
     if prefix == "pydantic.":
         return set(typing.get_args(core_schema.ErrorType)), False

@@ -234,12 +234,19 @@ TEXTS: dict[str, T] = build(
             en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
             "{count} in all.",
         ),
+        "reason.jql.met_window": T(
+            da="Seneste: {key} «{summary}» ({date}, "
+            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count} i alt — inden for "
+            "{window:one=# dag|other=# dage} ({basis}).",
+            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
+            "{count} in all — within {window:one=# day|other=# days} ({basis}).",
+        ),
         "reason.jql.too_old": T(
             da="Den seneste er {key} «{summary}» fra {date}, "
             "{days:one=# dag siden|other=# dage siden} — mere end "
-            "{window:one=# dag|other=# dage}.",
+            "{window:one=# dag|other=# dage} ({basis}).",
             en="The newest is {key} «{summary}» of {date}, {days:one=# day ago|other=# days ago} "
-            "— more than {window:one=# day|other=# days}.",
+            "— more than {window:one=# day|other=# days} ({basis}).",
         ),
         "reason.jql.found": T(
             da="Fundet i Jira: {key} «{summary}»; {count} i alt.",
@@ -452,6 +459,14 @@ TEXTS: dict[str, T] = build(
         ),
         # OS2 terms: groups, supplier phases, funding items, extensions, life-cycle phases
         "term.steering_group": T(da="styregruppe", en="steering group"),
+        "term.window_cadence": T(
+            da="gruppens erklærede mødekadence", en="the group's declared meeting cadence"
+        ),
+        "term.window_profile": T(da="profilens standard", en="the profile's default"),
+        "term.window_override": T(
+            da="produktfilens egen frist for tjekket",
+            en="the product file's own window for the check",
+        ),
         "term.coordination_group": T(da="koordinationsgruppe", en="coordination group"),
         "term.udvikling": T(da="udvikling", en="development"),
         "term.implementering": T(da="implementering", en="implementation"),
