@@ -285,7 +285,11 @@ SIXTY_DAYS_AGO = issue("TEST-1", summary="KG-møde", resolved=datetime(2026, 9, 
 
 def group(cadence_days: int | None) -> dict:
     """A coordination group with a chair, a member and, if given, its declared cadence."""
-    declared = {"lead": {"name": "KG-formand"}, "members": [{"name": "Medlem"}]}
+    declared = {
+        "lead": {"name": "KG-formand"},
+        "members": [{"name": "Medlem"}],
+        "kommissorium": "https://os2.test/kommissorium.pdf",
+    }
     return declared | ({"cadence_days": cadence_days} if cadence_days else {})
 
 

@@ -302,17 +302,30 @@ TEXTS: dict[str, T] = build(
             da="Produktfilen angiver en {group} uden medlemmer.",
             en="The product file names no members of the {group}.",
         ),
+        "reason.declared.no_kommissorium": T(
+            da="Produktfilen angiver en {group} uden link til dens kommissorium.",
+            en="The product file names a {group} without a link to its terms of reference "
+            "(kommissorium).",
+        ),
         "reason.declared.group": T(
-            da="Erklæret: {group} med formand {lead} og {members:one=# medlem|other=# medlemmer}.",
-            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}.",
+            da="Erklæret: {group} med formand {lead} og "
+            "{members:one=# medlem|other=# medlemmer}; kommissorium: {kommissorium}.",
+            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}; "
+            "terms of reference: {kommissorium}.",
         ),
         "reason.declared.need_missing": T(
             da="Produktfilen angiver ikke, at behovet er afdækket.",
             en="The product file does not state that the need is mapped.",
         ),
+        "reason.declared.need_no_document": T(
+            da="Produktfilen angiver, at behovet er afdækket, men linker ikke til "
+            "behovsafdækningen (need.document).",
+            en="The product file states that the need is mapped but does not link to the "
+            "analysis (need.document).",
+        ),
         "reason.declared.need": T(
-            da="Erklæret: behovet er afdækket{document:-=|other= (dokument: #)}.",
-            en="Declared: the need is mapped{document:-=|other= (document: #)}.",
+            da="Erklæret: behovet er afdækket (behovsafdækning: {document}).",
+            en="Declared: the need is mapped (analysis: {document}).",
         ),
         "reason.declared.no_suppliers": T(
             da="Produktfilen angiver ingen leverandører.",
