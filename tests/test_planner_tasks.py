@@ -575,6 +575,89 @@ def test_no_release_tasks_when_releases_are_disabled():
     assert release(mo(), late) == []
 
 
+JOINT = mo(
+    releases={"enabled": True},
+    agreement={"signed": "2025-01-01", "extensions": ["faelles_drift"]},
+)
+LATE = Version("3.3.0", released=False, release_date=date(2026, 11, 20))
+
+
+def release_management_failing(key: str = "reason.versions.overdue") -> CheckResult:
+    """Release and deployment management failing for OS2mo, by default for the late 3.3.0."""
+    params = {"versions": "3.3.0"} if key == "reason.versions.overdue" else {"item": "release"}
+    return CheckResult("os2mo", "drift-release", State.NOT_MET, Msg(key, params))
+
+
+def test_a_late_version_opens_its_release_task_and_no_release_management_reminder():
+    """A version past its date gives the coordination group one task to act on, the release
+    task, not also a reminder that release and deployment management is not met."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+    )
+
+    assert [a.summary for a in actions] == ["Release 3.3.0 – release- og deploymentstyring"]
+
+
+def test_the_late_versions_release_task_says_release_management_is_not_met():
+    """The release task of a late version says that the check fails while the version is late,
+    so nothing is lost by having no reminder."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+    )
+
+    assert (
+        "Så længe versionen er forsinket, er «Release- og deploymentstyring» ikke opfyldt"
+        in actions[0].description
+    )
+
+
+def test_an_open_release_management_reminder_is_resolved_pointing_to_the_release_task():
+    """A reminder opened before the release task covered the late version is resolved with a
+    link to the release task."""
+    reminder = Issue(
+        key="MO-50",
+        project="MO",
+        summary="OS2mo: Release- og deploymentstyring er ikke opfyldt",
+        url="https://jira.test/browse/MO-50",
+        labels=("os2bot", "os2bot-" + reminder_fingerprint("os2mo", "drift-release")),
+    )
+    release_task = opened(release(JOINT, LATE)[0], key="MO-51")
+
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+        tasks=[reminder, release_task],
+    )
+
+    resolved = [a for a in actions if a.kind is ActionKind.RESOLVE]
+    assert [a.issue_key for a in resolved] == ["MO-50"]
+    assert "[MO-51|https://jira.test/browse/MO-51]" in resolved[0].comment
+
+
+def test_release_management_failing_for_another_reason_still_gets_its_reminder():
+    """When release management fails because the agreement does not fund it, that is another
+    problem than the late version, and it keeps its own reminder."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing("reason.declared.not_funded"),),
+    )
+
+    assert sorted(a.summary for a in actions) == [
+        "OS2mo: Release- og deploymentstyring er ikke opfyldt",
+        "Release 3.3.0 – release- og deploymentstyring",
+    ]
+
+
 # ------------------------------------------------------------------------- secretariat
 
 MEMBERS = [

@@ -652,6 +652,12 @@ TEXTS: dict[str, T] = build(
             en="os2bot: Version {version} was due for release on {date} and is late. Agree a "
             "new date, or release the version.",
         ),
+        "task.release.check_failing": T(
+            da="Så længe versionen er forsinket, er «{check}» ikke opfyldt. Der oprettes ingen "
+            "særskilt påmindelse om det: det følges op her.",
+            en="While the version is late, «{check}» is not met. No separate reminder is opened "
+            "for it: it is followed up here.",
+        ),
         "task.release.released": T(
             da="os2bot: Version {version} er frigivet ({date}). Opgaven lukkes.",
             en="os2bot: Version {version} is released ({date}). Resolving this task.",
