@@ -892,6 +892,57 @@ def test_no_secretariat_tasks_when_its_project_cannot_be_read():
     assert plan(prod, projects=("MO",)) == []
 
 
+def unreadable_results(count: int = 3) -> tuple[CheckResult, ...]:
+    """OS2mo's Jira checks, unknown because its project cannot be read."""
+    reason = Msg("reason.project_unreadable", {"project": "MO"})
+    checks = ("styregruppe", "koordinationsgruppe", "os2-vaerktoejer")[:count]
+    return tuple(CheckResult("os2mo", c, State.UNKNOWN, reason) for c in checks)
+
+
+def test_a_project_that_cannot_be_read_gets_one_task_for_the_secretariat():
+    """A product whose Jira project is missing, or closed to the bot, gives the secretariat one
+    task saying so, with how many checks it leaves unknown, instead of silence."""
+    actions = plan(mo(), projects=("SEK",), results=unreadable_results())
+
+    assert kinds(actions) == [ActionKind.CREATE]
+    action = actions[0]
+    assert action.summary == "OS2mo: Jira-projektet MO kan ikke læses"
+    assert action.project == "SEK"
+    assert action.assignee == SEK_LEAD
+    assert "findes ikke, eller os2bots Jira-bruger har ikke adgang til det" in action.description
+    assert "3 tjek er derfor ukendte" in action.description
+
+
+def test_a_project_readable_again_resolves_its_task():
+    """When the project can be read again, the secretariat's task is resolved, saying so."""
+    first = plan(mo(), projects=("SEK",), results=unreadable_results())[0]
+
+    actions = plan(mo(), projects=WITH_SEK, tasks=[opened(first, key="SEK-9")])
+
+    assert [(a.kind, a.issue_key) for a in actions] == [(ActionKind.RESOLVE, "SEK-9")]
+    assert "Jira-projektet MO kan nu læses" in actions[0].comment
+
+
+def test_the_unreadable_project_task_is_not_rewritten_every_day():
+    """The task stays as it is while the project stays unreadable."""
+    first = plan(mo(), projects=("SEK",), results=unreadable_results())[0]
+    later = NOW + timedelta(days=3)
+
+    assert plan(mo(), now=later, projects=("SEK",), tasks=[opened(first)]) == []
+
+
+def test_no_unreadable_project_task_without_a_secretariat_project_to_put_it_in():
+    """With no secretariat project configured the task would go to the unreadable project
+    itself, so none is planned."""
+    shipped = config(mo())
+    lead = shipped.bot.secretariat.lead
+    cfg = dataclasses.replace(
+        shipped, bot=shipped.bot.model_copy(update={"secretariat": Secretariat(lead=lead)})
+    )
+
+    assert plan(mo(), cfg=cfg, projects=(), results=unreadable_results()) == []
+
+
 # ---------------------------------------------------------------------------- reminders
 
 

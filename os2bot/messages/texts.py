@@ -747,6 +747,30 @@ TEXTS: dict[str, T] = build(
             en="Agree the renewal with the steering group and give the new expiry date "
             "(agreement.expires) in the product file. os2bot then resolves this task.",
         ),
+        "task.unreadable.summary": T(
+            da="{product}: Jira-projektet {project} kan ikke læses",
+            en="{product}: the Jira project {project} cannot be read",
+        ),
+        "task.unreadable.description": T(
+            da="os2bot kan ikke læse Jira-projektet {project}, som produktfilen for {product} "
+            "angiver: projektet findes ikke, eller os2bots Jira-bruger har ikke adgang til det. "
+            "{count:0=Ingen tjek afhænger af projektet|one=# tjek er derfor ukendt"
+            "|other=# tjek er derfor ukendte}, og os2bot kan ikke oprette opgaver i det.\n\n"
+            "Ret projektnøglen (jira.project) i produktfilen, eller giv os2bots Jira-bruger "
+            "adgang til at se projektet (tilladelsen Browse projects). os2bot lukker opgaven, "
+            "når projektet kan læses.",
+            en="os2bot cannot read the Jira project {project} that the product file of {product} "
+            "names: the project does not exist, or os2bot's Jira user has no access to it. "
+            "{count:0=No check depends on the project|one=# check is unknown because of it"
+            "|other=# checks are unknown because of it}, and os2bot cannot open tasks in it."
+            "\n\nCorrect the project key (jira.project) in the product file, or give os2bot's "
+            "Jira user access to the project (the Browse projects permission). os2bot resolves "
+            "this task when the project can be read.",
+        ),
+        "task.unreadable.readable": T(
+            da="os2bot: Jira-projektet {project} kan nu læses. Opgaven lukkes.",
+            en="os2bot: The Jira project {project} can now be read. Resolving this task.",
+        ),
         "task.reminder.covered": T(
             da="os2bot: Det følges nu op i opgaven {task}, så denne opgave lukkes.",
             en="os2bot: This is now followed up in the task {task}, so this task is resolved.",

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from os2bot.config import Config
 from os2bot.domain import Action, CheckResult, Snapshot
 from os2bot.messages import Language
+from os2bot.planner.access import plan_access
 from os2bot.planner.dashboard import plan_dashboard
 from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.planner.reconcile import reconcile
@@ -32,6 +33,7 @@ SOURCES: tuple[Callable[[Plan, Wishes], None], ...] = (
     plan_rounds,
     plan_releases,
     plan_secretariat,
+    plan_access,
     plan_triage,
 )
 
