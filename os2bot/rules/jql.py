@@ -74,8 +74,12 @@ def window(evidence: JqlEvidence, ctx: Context) -> tuple[int | None, WindowBasis
 
 
 def query(evidence: JqlEvidence) -> Query:
-    """The query that gathers this evidence (the project clause is added by collect)."""
-    return Query(condition=evidence.jql)
+    """The query that gathers this evidence (the project clause is added by collect).
+
+    Dated by `updated`, the evidence is what people did: the bot's own writes move Jira's
+    `updated` too, so the query asks for people's changes only.
+    """
+    return Query(condition=evidence.jql, people_only=evidence.date_field == "updated")
 
 
 def needs(evidence: JqlEvidence, product: Product, wanted: Needs) -> None:
