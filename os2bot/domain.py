@@ -257,8 +257,10 @@ class Query:
     The core states what it wants, the tracker adapter says it in its own language:
     `condition` is that tracker's own evidence syntax as the governance data writes it (for
     Jira a JQL fragment), `updated_within_days` asks for issues updated in the last N days,
-    and `people_only` leaves out the bot's own tasks. `fields` are names of `Issue`'s
-    attributes: only those are read.
+    and `people_only` asks for what people did: the bot's own tasks are left out and, when
+    `updated` is among the fields, each issue's `updated` is its newest change by someone
+    other than the bot (issues only the bot changed are left out). `fields` are names of
+    `Issue`'s attributes: only those are read.
     """
 
     condition: str = ""

@@ -104,7 +104,11 @@ class Tracker(Protocol):
         ...
 
     def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
-        """The issues of *projects* that *query* asks for."""
+        """The issues of *projects* that *query* asks for.
+
+        With `query.people_only` the bot's own writes count for nothing: its tasks are left
+        out and, if `updated` is asked for, it is the newest change someone else made.
+        """
         ...
 
     def bot_tasks(self, projects: Sequence[str], fields: Sequence[str]) -> list[Issue]:

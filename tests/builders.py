@@ -34,18 +34,27 @@ NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
 
 def product(**changes: Any) -> Product:
-    """A product in good order (drift, level 2, both groups, all phases covered, the six
-    minimum items funded), with *changes* applied on top."""
+    """A product in good order (drift, level 2, both groups with their kommissorium, all
+    phases covered, the need mapped with its analysis, the six minimum items funded), with
+    *changes* applied on top."""
     data: dict[str, Any] = {
         "key": "os2test",
         "name": "OS2test",
         "phase": "drift",
         "level": "2",
         "jira": {"project": "TEST", "board": 7},
-        "steering_group": {"lead": {"name": "Formand"}, "members": [{"name": "Medlem"}]},
-        "coordination_group": {"lead": {"name": "KG-formand"}, "members": [{"name": "Medlem"}]},
+        "steering_group": {
+            "lead": {"name": "Formand"},
+            "members": [{"name": "Medlem"}],
+            "kommissorium": "https://os2.test/sg-kommissorium.pdf",
+        },
+        "coordination_group": {
+            "lead": {"name": "KG-formand"},
+            "members": [{"name": "Medlem"}],
+            "kommissorium": "https://os2.test/kg-kommissorium.pdf",
+        },
         "suppliers": [{"name": "Leverandør A/S", "phases": list(SUPPLIER_PHASES)}],
-        "need": {"mapped": True},
+        "need": {"mapped": True, "document": "https://os2.test/behovsafdaekning.pdf"},
         "agreement": {
             "signed": "2025-01-01",
             "funded_items": list(MINIMUM_FUNDING),

@@ -21,7 +21,8 @@ from conftest import CONFIG, meeting
 
 def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_path, monkeypatch):
     """`os2bot demo` shows every product's results in a matrix with a legend, the tasks it
-    opened, the chat messages as posted, a second run that opens nothing, and writes the
+    opened (one secretariat task for the expired agreement and one for the project it cannot
+    read), the chat messages as posted, a second run that opens nothing, and writes the
     compliance report with both runs in its history."""
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
@@ -31,14 +32,19 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     text = out.getvalue()
     first, second = text.split("=== Kørsel 2 ===")
     assert code == 0
-    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
-        assert product in first.splitlines()[3]  # the matrix header
+    headers = [line for line in first.splitlines()[:60] if line.startswith(" " * 40)]
+    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
+        assert any(product in header for header in headers)  # the matrix, in blocks
     assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
     assert "✘ OS2forms · Fungerende koordinationsgruppe: Den seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
     assert "┌─ slack:#os2forms" in first
     assert "┌─ zulip:OS2valghalla>os2bot status" in first
     assert "┌─ zulip:sekretariatet>ugeoversigt" in first  # the secretariat's digest
+    opened = first.split("Opgaver oprettet i Jira:")[1].split("Chatbeskeder:")[0]
+    assert opened.count("Tilslutningsaftalen for OS2loop er udløbet (2026-09-30)") == 1
+    assert opened.count("OS2valghalla: Jira-projektet VALGHAL kan ikke læses") == 1
+    assert "OS2loop: Finansierer" not in opened  # the expired task stands for the items
     assert "Ugeoversigt for OS2-porteføljen" in first
     assert "0 opgaver oprettet, 0 chatbeskeder sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
@@ -46,7 +52,7 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     assert f"Rapporten er gemt: {report}" in second
     page = report.read_text(encoding="utf-8")
     assert "ud fra 2 kørsler" in page
-    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
+    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
         assert f'<th scope="col">{product}</th>' in page
 
 
@@ -145,8 +151,8 @@ def test_check_as_markdown():
     main(["check", "--config", str(CONFIG), "--format", "markdown"], out=out)
 
     lines = out.getvalue().splitlines()
-    assert lines[0] == "| Tjek | OS2forms | OS2kitos | OS2mo | OS2valghalla |"
-    assert "| Fungerende koordinationsgruppe | ✘ | ✘ | ✔ | ? |" in lines
+    assert lines[0] == "| Tjek | OS2forms | OS2kitos | OS2loop | OS2mo | OS2valghalla |"
+    assert "| Fungerende koordinationsgruppe | ✘ | ✘ | ✔ | ✔ | ? |" in lines
 
 
 def test_plan_prints_the_tasks_it_would_open_and_writes_nothing(live):
@@ -176,7 +182,7 @@ def test_apply_twice_opens_each_task_once(live):
     assert opened > 0
     assert len(live.jira.issues_with_label("os2bot")) == opened
     statuses = [m for m in live.slack.messages if m.text.endswith("status for tilslutningsaftalen")]
-    assert len(statuses) == 3  # one per Slack product; OS2valghalla is on Zulip
+    assert len(statuses) == 4  # one per Slack product; OS2valghalla is on Zulip
     assert all(m.edits == [] for m in statuses)
     assert "Ingen ændringer" in out.getvalue()
 
@@ -200,7 +206,13 @@ def test_report_from_history_in_every_format(live, tmp_path):
     data = json.loads(written["json"])
     assert data["runs"] == 2
     assert data["note"] is None
-    assert {p["key"] for p in data["products"]} == {"os2mo", "os2forms", "os2valghalla", "os2kitos"}
+    assert {p["key"] for p in data["products"]} == {
+        "os2mo",
+        "os2forms",
+        "os2valghalla",
+        "os2kitos",
+        "os2loop",
+    }
     assert any(t["key"].startswith("OS2FORMS-") for p in data["products"] for t in p["open_tasks"])
     assert written["csv"].startswith("product,product_name,check,title,state,reason,evidence")
     assert "| Tjek |" in written["markdown"]

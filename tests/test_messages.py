@@ -162,15 +162,15 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         ),
         (
             "reason.declared.group",
-            {"group": "styregruppe", "lead": "Ane", "members": 1},
-            "Erklæret: styregruppe med formand Ane og 1 medlem.",
-            "Declared: a styregruppe chaired by Ane with 1 member.",
+            {"group": "styregruppe", "lead": "Ane", "members": 1, "kommissorium": "k.pdf"},
+            "Erklæret: styregruppe med formand Ane og 1 medlem; kommissorium: k.pdf.",
+            "Declared: a styregruppe chaired by Ane with 1 member; terms of reference: k.pdf.",
         ),
         (
             "reason.declared.group",
-            {"group": "styregruppe", "lead": "Ane", "members": 2},
-            "Erklæret: styregruppe med formand Ane og 2 medlemmer.",
-            "Declared: a styregruppe chaired by Ane with 2 members.",
+            {"group": "styregruppe", "lead": "Ane", "members": 2, "kommissorium": "k.pdf"},
+            "Erklæret: styregruppe med formand Ane og 2 medlemmer; kommissorium: k.pdf.",
+            "Declared: a styregruppe chaired by Ane with 2 members; terms of reference: k.pdf.",
         ),
         (
             "reason.declared.fee_paid",
@@ -249,15 +249,9 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         ),
         (
             "reason.declared.need",
-            {"document": "-"},
-            "Erklæret: behovet er afdækket.",
-            "Declared: the need is mapped.",
-        ),
-        (
-            "reason.declared.need",
             {"document": "behov.pdf"},
-            "Erklæret: behovet er afdækket (dokument: behov.pdf).",
-            "Declared: the need is mapped (document: behov.pdf).",
+            "Erklæret: behovet er afdækket (behovsafdækning: behov.pdf).",
+            "Declared: the need is mapped (analysis: behov.pdf).",
         ),
         (
             "pydantic.too_short",
@@ -547,7 +541,7 @@ def endings(prefix: str) -> tuple[set[str], bool]:
     if prefix == "release.step.":
         return values_of("RELEASE_STEPS"), True
     if prefix == "term.":
-        names = ("Phase", "SupplierPhase", "FundingItem", "Extension", "Fact")
+        names = ("Phase", "SupplierPhase", "FundingItem", "Extension", "Fact", "WindowBasis")
         return set().union(*(values_of(n) for n in names)), False
     if prefix == "pydantic.":
         return set(typing.get_args(core_schema.ErrorType)) | custom_error_types(), False

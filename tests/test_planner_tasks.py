@@ -26,6 +26,7 @@ from os2bot.domain import (
     State,
     Version,
     is_triage_comment,
+    reminder_fingerprint,
 )
 from os2bot.planner import plan_actions
 
@@ -574,6 +575,89 @@ def test_no_release_tasks_when_releases_are_disabled():
     assert release(mo(), late) == []
 
 
+JOINT = mo(
+    releases={"enabled": True},
+    agreement={"signed": "2025-01-01", "extensions": ["faelles_drift"]},
+)
+LATE = Version("3.3.0", released=False, release_date=date(2026, 11, 20))
+
+
+def release_management_failing(key: str = "reason.versions.overdue") -> CheckResult:
+    """Release and deployment management failing for OS2mo, by default for the late 3.3.0."""
+    params = {"versions": "3.3.0"} if key == "reason.versions.overdue" else {"item": "release"}
+    return CheckResult("os2mo", "drift-release", State.NOT_MET, Msg(key, params))
+
+
+def test_a_late_version_opens_its_release_task_and_no_release_management_reminder():
+    """A version past its date gives the coordination group one task to act on, the release
+    task, not also a reminder that release and deployment management is not met."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+    )
+
+    assert [a.summary for a in actions] == ["Release 3.3.0 – release- og deploymentstyring"]
+
+
+def test_the_late_versions_release_task_says_release_management_is_not_met():
+    """The release task of a late version says that the check fails while the version is late,
+    so nothing is lost by having no reminder."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+    )
+
+    assert (
+        "Så længe versionen er forsinket, er «Release- og deploymentstyring» ikke opfyldt"
+        in actions[0].description
+    )
+
+
+def test_an_open_release_management_reminder_is_resolved_pointing_to_the_release_task():
+    """A reminder opened before the release task covered the late version is resolved with a
+    link to the release task."""
+    reminder = Issue(
+        key="MO-50",
+        project="MO",
+        summary="OS2mo: Release- og deploymentstyring er ikke opfyldt",
+        url="https://jira.test/browse/MO-50",
+        labels=("os2bot", "os2bot-" + reminder_fingerprint("os2mo", "drift-release")),
+    )
+    release_task = opened(release(JOINT, LATE)[0], key="MO-51")
+
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing(),),
+        tasks=[reminder, release_task],
+    )
+
+    resolved = [a for a in actions if a.kind is ActionKind.RESOLVE]
+    assert [a.issue_key for a in resolved] == ["MO-50"]
+    assert "[MO-51|https://jira.test/browse/MO-51]" in resolved[0].comment
+
+
+def test_release_management_failing_for_another_reason_still_gets_its_reminder():
+    """When release management fails because the agreement does not fund it, that is another
+    problem than the late version, and it keeps its own reminder."""
+    actions = plan(
+        JOINT,
+        versions={"MO": [LATE]},
+        release_issues={("MO", "3.3.0"): []},
+        results=(release_management_failing("reason.declared.not_funded"),),
+    )
+
+    assert sorted(a.summary for a in actions) == [
+        "OS2mo: Release- og deploymentstyring er ikke opfyldt",
+        "Release 3.3.0 – release- og deploymentstyring",
+    ]
+
+
 # ------------------------------------------------------------------------- secretariat
 
 MEMBERS = [
@@ -656,16 +740,30 @@ def test_agreement_expiring_in_60_days_gets_the_90_day_task_only():
     assert action.due == date(2026, 12, 23)  # 27 Dec minus Christmas
 
 
-def test_agreement_expiring_in_20_days_gets_both_notice_tasks():
-    """Twenty days before expiry both the 90-day and the 30-day task are planned."""
+def test_under_30_days_left_opens_only_the_30_day_notice():
+    """An agreement found with 20 days left gets the nearest notice only, the 30-day one: one
+    expiry task per agreement per run."""
     actions = plan(expiring(20), projects=WITH_SEK)
 
     assert [a.summary for a in actions] == [
-        "Tilslutningsaftalen for OS2mo udløber 2026-12-17 (90 dages varsel)",
         "Tilslutningsaftalen for OS2mo udløber 2026-12-17 (30 dages varsel)",
     ]
-    assert [a.due for a in actions] == [TODAY, date(2026, 12, 7)]
-    assert len({a.fingerprint for a in actions}) == 2
+    assert [a.due for a in actions] == [date(2026, 12, 7)]
+
+
+def test_the_nearer_notice_replaces_the_farther_one():
+    """When the 30-day notice opens, the open 90-day notice is resolved, naming its successor."""
+    ninety = plan(expiring(60), projects=WITH_SEK)[0]
+    later = NOW + timedelta(days=40)  # 20 days left
+
+    actions = plan(expiring(60), now=later, projects=WITH_SEK, tasks=[opened(ninety, key="SEK-1")])
+
+    assert [(a.kind, a.issue_key) for a in actions] == [
+        (ActionKind.CREATE, None),
+        (ActionKind.RESOLVE, "SEK-1"),
+    ]
+    assert "(30 dages varsel)" in actions[0].summary
+    assert "Afløst af opgaven «Tilslutningsaftalen for OS2mo udløber" in actions[1].comment
 
 
 def test_an_expiry_task_is_not_rewritten_every_day():
@@ -677,10 +775,98 @@ def test_an_expiry_task_is_not_rewritten_every_day():
     assert plan(expiring(20), now=monday, projects=WITH_SEK, tasks=tasks) == []
 
 
-@pytest.mark.parametrize("days", [-1, -30, 91, 200])
+@pytest.mark.parametrize("days", [91, 200])
 def test_no_expiry_task_outside_the_notice(days):
-    """An agreement already expired, or expiring beyond 90 days, gets no notice task."""
+    """An agreement expiring beyond 90 days gets no notice task."""
     assert plan(expiring(days), projects=WITH_SEK) == []
+
+
+def funding_failures(product: str = "os2mo", expires: str = "2026-11-17") -> tuple:
+    """The six minimum funding checks failing because the agreement expired on *expires*."""
+    return tuple(
+        CheckResult(
+            product,
+            check_id,
+            State.NOT_MET,
+            Msg("reason.declared.agreement_expired", {"item": check_id, "expires": expires}),
+        )
+        for check_id in (
+            "finansiering-vedligehold",
+            "finansiering-governancekrav",
+            "finansiering-koordinationsgruppe",
+            "finansiering-videndeling",
+            "finansiering-leverandoerdialog",
+            "finansiering-promovering",
+        )
+    )
+
+
+@pytest.mark.parametrize("days", [-1, -10, -400])
+def test_an_expired_agreement_gets_one_task_for_the_secretariat(days):
+    """An agreement that has ended gets one task in SEK saying so, instead of silence."""
+    actions = plan(expiring(days), projects=WITH_SEK)
+
+    assert kinds(actions) == [ActionKind.CREATE]
+    expires = (TODAY + timedelta(days=days)).isoformat()
+    assert actions[0].summary == f"Tilslutningsaftalen for OS2mo er udløbet ({expires})"
+    assert actions[0].project == "SEK"
+    assert actions[0].assignee == SEK_LEAD
+    assert actions[0].due == date(2026, 12, 4)  # five working days
+
+
+def test_the_expired_agreement_task_replaces_the_funding_reminders():
+    """Funding checks that fail only because the agreement expired open no reminder each: the
+    one expired-agreement task lists them."""
+    actions = plan(expiring(-10), projects=WITH_SEK, results=funding_failures())
+
+    assert kinds(actions) == [ActionKind.CREATE]
+    assert "er udløbet" in actions[0].summary
+    assert "* Finansierer: vedligehold af den fælles kodebase" in actions[0].description
+    assert "* Finansierer: promovering af produktet" in actions[0].description
+
+
+def test_an_open_funding_reminder_is_resolved_pointing_to_the_expired_agreement_task():
+    """A funding reminder opened before the agreement expired is resolved with a link to the
+    task that now covers it, so the secretariat has one task to act on."""
+    reminder = Issue(
+        key="SEK-3",
+        project="SEK",
+        summary="OS2mo: Finansierer: vedligehold af den fælles kodebase er ikke opfyldt",
+        url="https://jira.test/browse/SEK-3",
+        labels=("os2bot", "os2bot-" + reminder_fingerprint("os2mo", "finansiering-vedligehold")),
+    )
+
+    actions = plan(
+        expiring(-10), projects=WITH_SEK, results=funding_failures()[:1], tasks=[reminder]
+    )
+
+    assert [(a.kind, a.issue_key) for a in actions] == [
+        (ActionKind.CREATE, None),
+        (ActionKind.RESOLVE, "SEK-3"),
+    ]
+    assert "Tilslutningsaftalen for OS2mo er udløbet" in actions[1].comment
+
+
+def test_a_renewed_agreement_resolves_the_expired_agreement_task():
+    """When the product file gives the agreement a new expiry date in the future, the
+    expired-agreement task is resolved with the new date."""
+    expired = opened(plan(expiring(-10), projects=WITH_SEK)[0], key="SEK-7")
+
+    actions = plan(expiring(4 * 365), projects=WITH_SEK, tasks=[expired])
+
+    assert [(a.kind, a.issue_key) for a in actions] == [(ActionKind.RESOLVE, "SEK-7")]
+    assert "er fornyet og gælder nu til og med 2030-11-26" in actions[0].comment
+
+
+def test_the_expired_agreement_task_is_not_rewritten_every_day():
+    """The expired-agreement task stays as it is on the following days."""
+    first = plan(expiring(-10), projects=WITH_SEK)[0]
+
+    later = plan(
+        expiring(-10), now=NOW + timedelta(days=5), projects=WITH_SEK, tasks=[opened(first)]
+    )
+
+    assert later == []
 
 
 def test_without_a_secretariat_project_its_tasks_go_to_the_product_project():
@@ -704,6 +890,57 @@ def test_no_secretariat_tasks_when_its_project_cannot_be_read():
     prod = mo(members=MEMBERS, agreement={"signed": "2025-01-01", "expires": "2026-12-17"})
 
     assert plan(prod, projects=("MO",)) == []
+
+
+def unreadable_results(count: int = 3) -> tuple[CheckResult, ...]:
+    """OS2mo's Jira checks, unknown because its project cannot be read."""
+    reason = Msg("reason.project_unreadable", {"project": "MO"})
+    checks = ("styregruppe", "koordinationsgruppe", "os2-vaerktoejer")[:count]
+    return tuple(CheckResult("os2mo", c, State.UNKNOWN, reason) for c in checks)
+
+
+def test_a_project_that_cannot_be_read_gets_one_task_for_the_secretariat():
+    """A product whose Jira project is missing, or closed to the bot, gives the secretariat one
+    task saying so, with how many checks it leaves unknown, instead of silence."""
+    actions = plan(mo(), projects=("SEK",), results=unreadable_results())
+
+    assert kinds(actions) == [ActionKind.CREATE]
+    action = actions[0]
+    assert action.summary == "OS2mo: Jira-projektet MO kan ikke læses"
+    assert action.project == "SEK"
+    assert action.assignee == SEK_LEAD
+    assert "findes ikke, eller os2bots Jira-bruger har ikke adgang til det" in action.description
+    assert "3 tjek er derfor ukendte" in action.description
+
+
+def test_a_project_readable_again_resolves_its_task():
+    """When the project can be read again, the secretariat's task is resolved, saying so."""
+    first = plan(mo(), projects=("SEK",), results=unreadable_results())[0]
+
+    actions = plan(mo(), projects=WITH_SEK, tasks=[opened(first, key="SEK-9")])
+
+    assert [(a.kind, a.issue_key) for a in actions] == [(ActionKind.RESOLVE, "SEK-9")]
+    assert "Jira-projektet MO kan nu læses" in actions[0].comment
+
+
+def test_the_unreadable_project_task_is_not_rewritten_every_day():
+    """The task stays as it is while the project stays unreadable."""
+    first = plan(mo(), projects=("SEK",), results=unreadable_results())[0]
+    later = NOW + timedelta(days=3)
+
+    assert plan(mo(), now=later, projects=("SEK",), tasks=[opened(first)]) == []
+
+
+def test_no_unreadable_project_task_without_a_secretariat_project_to_put_it_in():
+    """With no secretariat project configured the task would go to the unreadable project
+    itself, so none is planned."""
+    shipped = config(mo())
+    lead = shipped.bot.secretariat.lead
+    cfg = dataclasses.replace(
+        shipped, bot=shipped.bot.model_copy(update={"secretariat": Secretariat(lead=lead)})
+    )
+
+    assert plan(mo(), cfg=cfg, projects=(), results=unreadable_results()) == []
 
 
 # ---------------------------------------------------------------------------- reminders
@@ -759,4 +996,4 @@ def test_nothing_is_planned_in_projects_that_cannot_be_read():
     assert plan(busy, projects=(), **everything) == []
     readable = plan(busy, projects=WITH_SEK, **everything)
     assert {a.project for a in readable} == {"MO", "SEK"}
-    assert len(readable) == 8  # 2 reminders, round, release, fee, 2 notices, triage
+    assert len(readable) == 7  # 2 reminders, round, release, fee, 1 notice, triage

@@ -366,3 +366,129 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
     assert [r for r in seen if _host(r) not in CHROMIUM_OWN] == []
     for fetching in ("<script", "<link", "src=", "url(", "@import"):
         assert fetching not in page
+
+
+# ------------------------------------------------------------------- dates come from evidence
+
+SG_MEETING = Evidence(
+    "jira",
+    "MO-2",
+    "Styregruppemøde – oktober",
+    "https://os2web.atlassian.net/browse/MO-2",
+    datetime(2026, 10, 20, 22, 30, tzinfo=UTC),  # 21 October in Copenhagen
+)
+KG_MEETING = Evidence(
+    "jira",
+    "MO-4",
+    "Koordinationsgruppemøde – november",
+    "https://os2web.atlassian.net/browse/MO-4",
+    datetime(2026, 11, 10, 14, 0, tzinfo=UTC),
+)
+
+
+def meetings_point() -> Point:
+    """A run in which OS2mo's steering group is met by its declaration (a reason without a
+    date) with the meeting as evidence, and its coordination group by the meeting itself."""
+    results = {
+        ("os2mo", "styregruppe"): CheckResult(
+            "os2mo",
+            "styregruppe",
+            State.MET,
+            Msg(
+                "reason.declared.group",
+                {"group": "steering_group", "lead": "A", "members": 2, "kommissorium": "k.pdf"},
+            ),
+            (SG_MEETING,),
+        ),
+        ("os2mo", "koordinationsgruppe"): CheckResult(
+            "os2mo",
+            "koordinationsgruppe",
+            State.NOT_MET,
+            Msg(
+                "reason.jql.too_old",
+                {
+                    "key": "MO-4",
+                    "summary": "Koordinationsgruppemøde – november",
+                    "date": "2026-11-10",
+                    "days": 17,
+                    "window": 14,
+                    "basis": "window_cadence",
+                },
+            ),
+            (KG_MEETING,),
+        ),
+    }
+    return Point("r1", NOW, results)
+
+
+def test_the_last_meetings_are_dated_and_named_by_their_meeting_evidence():
+    """The report's last steering and coordination group meetings are the meeting issues the
+    checks rest on, dated by those issues in Copenhagen days, not by the wording of a reason."""
+    doc = document([meetings_point()])
+
+    jsonschema.validate(doc, SCHEMA)
+    mo = next(p for p in doc["products"] if p["key"] == "os2mo")
+    assert mo["last_meetings"] == {
+        "steering_group": {
+            "date": "2026-10-21",
+            "key": "MO-2",
+            "url": "https://os2web.atlassian.net/browse/MO-2",
+            "summary": "Styregruppemøde – oktober",
+        },
+        "coordination_group": {
+            "date": "2026-11-10",
+            "key": "MO-4",
+            "url": "https://os2web.atlassian.net/browse/MO-4",
+            "summary": "Koordinationsgruppemøde – november",
+        },
+    }
+
+
+def test_meeting_dates_survive_the_run_history():
+    """A run kept in the history keeps its evidence's dates, so the report drawn from it shows
+    the last meeting too."""
+    rows = [
+        (
+            "os2mo",
+            "styregruppe",
+            "met",
+            "reason.declared.group",
+            json.dumps({"group": "steering_group", "lead": "A", "members": 2, "kommissorium": "k"}),
+            json.dumps([SG_MEETING.to_json()]),
+        )
+    ]
+
+    doc = document(points_from_history([("r1", NOW.isoformat(), rows)]))
+
+    mo = next(p for p in doc["products"] if p["key"] == "os2mo")
+    assert mo["last_meetings"]["steering_group"]["date"] == "2026-10-21"
+    assert mo["last_meetings"]["coordination_group"] is None
+
+
+def test_html_names_the_last_meeting_with_its_date():
+    """The HTML report shows the last steering group meeting's date with a link to it."""
+    page = report_html.render_compliance_report(document([meetings_point()]))
+
+    assert "2026-10-21" in page
+    assert 'href="https://os2web.atlassian.net/browse/MO-2"' in page
+
+
+def test_a_reason_recorded_before_its_text_took_another_value_still_renders():
+    """A run recorded before a reason's text named one more value (the steering group's
+    kommissorium) is still shown, the missing value as a dash, rather than breaking the report."""
+    rows = [
+        (
+            "os2mo",
+            "styregruppe",
+            "met",
+            "reason.declared.group",
+            json.dumps({"group": "steering_group", "lead": "A", "members": 2}),
+            json.dumps([SG_MEETING.to_json()]),
+        )
+    ]
+
+    doc = document(points_from_history([("r1", NOW.isoformat(), rows)]))
+
+    mo = next(p for p in doc["products"] if p["key"] == "os2mo")
+    cell = mo["cells"][CHECKS.index("styregruppe")]
+    assert cell["reason"] == "Erklæret: styregruppe med formand A og 2 medlemmer; kommissorium: -."

@@ -12,7 +12,7 @@ from os2bot.config import DeclaredEvidence, JqlEvidence
 from os2bot.domain import State
 from os2bot.rules import declared, jql
 
-from builders import MINIMUM_FUNDING, check, context, issue, product, snapshot
+from builders import MINIMUM_FUNDING, PROFILE, check, context, issue, product, snapshot
 
 TRACE = JqlEvidence(kind="jql", jql="labels = tilslutningsaftale")
 TRACE_QUERY = jql.query(TRACE)
@@ -57,14 +57,24 @@ def test_incomplete_group_is_not_met(which, group, key):
 
 @pytest.mark.parametrize("which", ["steering_group", "coordination_group"])
 def test_group_with_chair_and_members_is_met(which):
-    """A group with a chair and members is met, naming the chair and counting the members."""
-    group = {"lead": {"name": "Bo Berg"}, "members": [PERSON, {"name": "Carl Clausen"}]}
+    """A group with a chair, members and its kommissorium is met, naming the chair, counting the
+    members and linking the kommissorium."""
+    group = {
+        "lead": {"name": "Bo Berg"},
+        "members": [PERSON, {"name": "Carl Clausen"}],
+        "kommissorium": "https://os2.eu/kommissorium.pdf",
+    }
 
     verdict = judge(fact(which), **{which: group})
 
     assert verdict.state is State.MET
     assert verdict.reason.key == "reason.declared.group"
-    assert verdict.reason.params == {"group": which, "lead": "Bo Berg", "members": 2}
+    assert verdict.reason.params == {
+        "group": which,
+        "lead": "Bo Berg",
+        "members": 2,
+        "kommissorium": "https://os2.eu/kommissorium.pdf",
+    }
 
 
 @pytest.mark.parametrize(
@@ -87,6 +97,28 @@ def test_need_mapped(need, state, key):
     assert verdict.reason.key == key
     if state is State.MET:
         assert verdict.reason.params == {"document": "https://os2.eu/behov"}
+
+
+@pytest.mark.parametrize("which", ["steering_group", "coordination_group"])
+def test_a_group_without_its_kommissorium_is_not_met(which):
+    """A group declared with chair and members but no link to its terms of reference
+    (kommissorium) is not met, and the reason says the link is missing."""
+    group = {"lead": {"name": "Bo Berg"}, "members": [PERSON]}
+
+    verdict = judge(fact(which), **{which: group})
+
+    assert verdict.state is State.NOT_MET
+    assert verdict.reason.key == "reason.declared.no_kommissorium"
+    assert verdict.reason.params == {"group": which}
+
+
+def test_a_mapped_need_without_its_analysis_is_not_met():
+    """A need declared mapped without a link to the analysis is not met, and the reason says
+    the link to the analysis is what is missing."""
+    verdict = judge(fact("need_mapped"), need={"mapped": True})
+
+    assert verdict.state is State.NOT_MET
+    assert verdict.reason.key == "reason.declared.need_no_document"
 
 
 def test_suppliers_covering_every_phase_are_met():
@@ -153,6 +185,49 @@ def test_funded_item_is_met_with_the_signing_date():
     assert verdict.reason.params == {"item": "promovering", "signed": "2025-01-01"}
 
 
+FUNDING_ITEMS = [
+    "vedligehold",
+    "governancekrav",
+    "koordinationsgruppe",
+    "videndeling",
+    "leverandoerdialog",
+    "promovering",
+    "prioritering",
+    "bestilling",
+    "arkitektur",
+    "driftsaftale",
+    "release",
+    "leverandoerstyring",
+]
+
+
+@pytest.mark.parametrize("item", FUNDING_ITEMS)
+def test_an_expired_agreement_secures_no_funding(item):
+    """An agreement that ended ten days ago funds none of its items, the minimum ones and the
+    extensions' alike, and the reason names the date it expired."""
+    expired = {
+        "signed": "2022-01-01",
+        "expires": "2026-11-17",  # NOW is 27 November 2026
+        "extensions": ["videreudvikling", "faelles_drift"],
+        "funded_items": FUNDING_ITEMS,
+    }
+
+    verdict = judge(fact("funded_item", item), agreement=expired)
+
+    assert verdict.state is State.NOT_MET
+    assert verdict.reason.key == "reason.declared.agreement_expired"
+    assert verdict.reason.params == {"item": item, "expires": "2026-11-17"}
+
+
+def test_an_agreement_still_funds_its_items_on_its_last_day():
+    """The expiry date is the agreement's last day in force: on that day its items are funded."""
+    last_day = {"signed": "2022-01-01", "expires": "2026-11-27", "funded_items": SIX}
+
+    verdict = judge(fact("funded_item", "vedligehold"), agreement=last_day)
+
+    assert verdict.state is State.MET
+
+
 @pytest.mark.parametrize(
     ("members", "state", "unpaid"),
     [
@@ -205,6 +280,20 @@ def test_shipped_funding_check_is_traced_by_the_agreement_label():
     """The funding checks look for the signed agreement filed under the tilslutningsaftale label."""
     assert isinstance(FUNDED, DeclaredEvidence)
     assert FUNDED.trace == TRACE
+
+
+@pytest.mark.parametrize(
+    "funding",
+    [c for c in PROFILE.checks if c.category == "funding"],
+    ids=lambda c: c.id,
+)
+def test_every_funded_item_is_backed_by_the_signed_agreement_in_jira(funding):
+    """Every funding check rests on a document: the declared item holds only when the signed
+    agreement is filed in Jira, joint-operations items included."""
+    declared_item = next(e for e in funding.evidences if isinstance(e, DeclaredEvidence))
+
+    assert declared_item.trace is not None
+    assert declared_item.trace.jql in {"labels = tilslutningsaftale", "labels = driftsaftale"}
 
 
 def test_declared_item_without_a_trace_in_jira_is_not_met():

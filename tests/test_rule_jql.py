@@ -46,7 +46,9 @@ def test_window_is_counted_in_copenhagen_calendar_days(resolved, days, state):
 
     assert verdict.state is state
     assert verdict.reason.params["days"] == days
-    assert verdict.reason.key == ("reason.jql.met" if state is State.MET else "reason.jql.too_old")
+    assert verdict.reason.key == (
+        "reason.jql.met_window" if state is State.MET else "reason.jql.too_old"
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,7 +168,7 @@ def test_min_count_needs_that_many_matching_issues(count, state):
         assert verdict.reason.key == "reason.jql.too_few"
         assert verdict.reason.params == {"count": count, "min_count": 3}
     else:
-        assert verdict.reason.key == "reason.jql.met"
+        assert verdict.reason.key == "reason.jql.met_window"
         assert verdict.reason.params["count"] == count
 
 
@@ -214,6 +216,8 @@ def test_newest_issue_is_the_evidence_with_its_browse_url():
         "date": "2026-11-02",
         "days": 25,
         "count": 3,
+        "window": 90,
+        "basis": "window_profile",
     }
 
 
@@ -241,6 +245,7 @@ def test_too_old_names_the_newest_and_the_window():
         "date": "2026-06-01",
         "days": 179,
         "window": 90,
+        "basis": "window_profile",
     }
     assert [e.key for e in verdict.evidence] == [old.key]
 
@@ -271,3 +276,77 @@ def test_product_override_of_the_window_applies(overrides, state):
     if state is State.NOT_MET:
         assert result.reason.key == "reason.jql.too_old"
         assert result.reason.params["window"] == 45
+
+
+# ------------------------------------------------------------------- a group's declared cadence
+
+SIXTY_DAYS_AGO = issue("TEST-1", summary="KG-møde", resolved=datetime(2026, 9, 28, 10, tzinfo=UTC))
+
+
+def group(cadence_days: int | None) -> dict:
+    """A coordination group with a chair, a member and, if given, its declared cadence."""
+    declared = {
+        "lead": {"name": "KG-formand"},
+        "members": [{"name": "Medlem"}],
+        "kommissorium": "https://os2.test/kommissorium.pdf",
+    }
+    return declared | ({"cadence_days": cadence_days} if cadence_days else {})
+
+
+def judged(prod, *meetings: Issue):
+    """The coordination-group check for *prod* with *meetings* found."""
+    snap = snapshot(results={QUERY: {"TEST": list(meetings)}})
+    return judge_check(check("koordinationsgruppe"), context(snap, prod))
+
+
+def test_a_groups_declared_cadence_is_its_meeting_window():
+    """A coordination group that declares it meets every 30 days fails on a meeting 60 days ago,
+    which the profile's 90 days would accept, and the reason says the declared cadence applies."""
+    result = judged(product(coordination_group=group(30)), SIXTY_DAYS_AGO)
+
+    assert result.state is State.NOT_MET
+    assert result.reason.key == "reason.jql.too_old"
+    assert result.reason.params["window"] == 30
+    assert result.reason.params["basis"] == "window_cadence"
+
+
+def test_a_meeting_within_the_declared_cadence_is_met_naming_the_cadence():
+    """A steering group meeting every 180 days is met by a meeting 150 days ago, beyond the
+    profile's 120 days, and the reason names the declared cadence as the window."""
+    meeting = issue("TEST-2", summary="SG-møde", resolved=datetime(2026, 6, 30, 10, tzinfo=UTC))
+    steering = check("styregruppe")
+    sg_meetings = next(e for e in steering.evidences if isinstance(e, JqlEvidence))
+    snap = snapshot(results={jql.query(sg_meetings): {"TEST": [meeting]}})
+    prod = product(steering_group={**group(180)})
+
+    result = judge_check(steering, context(snap, prod))
+
+    assert result.state is State.MET
+    meeting_note = next(n for n in result.notes if n.key == "reason.jql.met_window")
+    assert meeting_note.params["window"] == 180
+    assert meeting_note.params["basis"] == "window_cadence"
+
+
+def test_without_a_declared_cadence_the_profiles_window_applies_and_is_named():
+    """A group that declares no cadence is judged by the profile's 90 days, and the reason says
+    that the profile's default applies."""
+    result = judged(product(coordination_group=group(None)), SIXTY_DAYS_AGO)
+
+    assert result.state is State.MET
+    assert result.reason.key == "reason.jql.met_window"
+    assert result.reason.params["window"] == 90
+    assert result.reason.params["basis"] == "window_profile"
+
+
+def test_a_products_own_window_for_the_check_beats_the_declared_cadence():
+    """A product file that sets the check's window itself (overrides) has the last word over
+    its group's cadence, and the reason says so."""
+    prod = product(
+        coordination_group=group(30), overrides={"koordinationsgruppe": {"within_days": 75}}
+    )
+
+    result = judged(prod, SIXTY_DAYS_AGO)
+
+    assert result.state is State.MET
+    assert result.reason.params["window"] == 75
+    assert result.reason.params["basis"] == "window_override"

@@ -9,12 +9,15 @@ from datetime import UTC, date, datetime
 import pytest
 
 from os2bot.config import VersionsEvidence
-from os2bot.domain import State, Version
+from os2bot.domain import Query, State, Version
 from os2bot.rules import judge_check, versions
 
-from builders import check, context, product, snapshot
+from builders import check, context, issue, product, snapshot
 
 RELEASE = check("drift-release")
+# The signed agreement filed in Jira, which the release item's declaration rests on.
+AGREEMENT_QUERY = Query(condition="labels = tilslutningsaftale")
+AGREEMENT = issue("TEST-1", summary="Tilslutningsaftale", resolved=datetime(2025, 1, 2, tzinfo=UTC))
 EVIDENCE = next(e for e in RELEASE.evidences if isinstance(e, VersionsEvidence))
 # NOW is 27 November 2026 in Copenhagen; releases count within 365 days.
 RELEASED = Version("2.3", released=True, release_date=date(2026, 9, 1))
@@ -214,8 +217,9 @@ def test_unreadable_project_is_unknown():
     ],
 )
 def test_release_check_needs_funding_and_releases(found, funded, state, key):
-    """Release management is met only when the agreement funds it and Jira shows releases."""
-    snap = snapshot(versions={"TEST": found})
+    """Release management is met only when the agreement funds it (the signed agreement filed
+    in Jira) and Jira shows releases."""
+    snap = snapshot(versions={"TEST": found}, results={AGREEMENT_QUERY: {"TEST": [AGREEMENT]}})
 
     result = judge_check(RELEASE, context(snap, joint_operations(funded)))
 
@@ -225,9 +229,11 @@ def test_release_check_needs_funding_and_releases(found, funded, state, key):
 
 def test_release_check_with_unreadable_versions_is_unknown():
     """A funded release check whose versions cannot be read is unknown, not met."""
-    snap = snapshot(versions_failures={"TEST": "HTTP 500"})
+    snap = snapshot(
+        versions_failures={"TEST": "HTTP 500"}, results={AGREEMENT_QUERY: {"TEST": [AGREEMENT]}}
+    )
 
     result = judge_check(RELEASE, context(snap, joint_operations()))
 
     assert result.state is State.UNKNOWN
-    assert [n.key for n in result.notes] == ["reason.declared.funded"]
+    assert [n.key for n in result.notes] == ["reason.declared.funded", "reason.jql.met"]

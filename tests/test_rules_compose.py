@@ -106,7 +106,7 @@ def test_meeting_without_a_declared_group_is_not_met_and_keeps_the_meeting_as_ev
 
     assert result.state is State.NOT_MET
     assert result.reason.key == "reason.declared.no_group"
-    assert [n.key for n in result.notes] == ["reason.jql.met"]
+    assert [n.key for n in result.notes] == ["reason.jql.met_window"]
     assert [e.key for e in result.evidence] == [MEETING.key]
 
 
@@ -119,7 +119,7 @@ def test_all_evidence_met_is_met():
     assert result.state is State.MET
     assert result.reason.key == "reason.declared.group"
     assert [e.key for e in result.evidence] == [MEETING.key]
-    assert [n.key for n in result.notes] == ["reason.jql.met"]
+    assert [n.key for n in result.notes] == ["reason.jql.met_window"]
 
 
 def test_unknown_beats_met():

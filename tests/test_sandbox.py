@@ -511,3 +511,131 @@ def test_endless_fault_on_data_center_keeps_the_total_ahead(sandbox_factory):
     assert page["startAt"] == 500
     assert page["total"] > 500 + len(page["issues"])
     assert len(page["issues"]) == 2
+
+
+# ---------------------------------------------------------------------- who made each change
+
+PERSON = {
+    "account_id": "712020:test-person",
+    "name": "pia.person",
+    "display_name": "Pia Person",
+    "email": "pia@kommune.test",
+    "api_token": "test-person-token",
+}
+PERSON_BASIC = "Basic " + base64.b64encode(b"pia@kommune.test:test-person-token").decode()
+
+
+def with_person(deployment: str = "cloud", issues=None):
+    """A seed with the bot and one person who can log in, and MO-1 created by the person."""
+    seed = make_seed(
+        deployment=deployment,
+        issues=issues or [{"project": "MO", "summary": "Udviklingsønske", "created": "-90d"}],
+    )
+    seed.jira.users.append(type(seed.jira.users[0]).model_validate(PERSON))
+    return seed
+
+
+def test_a_comment_is_written_by_whoever_is_logged_in(sandbox_factory):
+    """A comment's author and its editor are the users who wrote and edited it, not always the
+    bot."""
+    sandbox = sandbox_factory(with_person())
+
+    written = jira(sandbox, "POST", "/rest/api/2/issue/MO-1/comment", json={"body": "Hej"}).json()
+    jira(
+        sandbox,
+        "PUT",
+        f"/rest/api/2/issue/MO-1/comment/{written['id']}",
+        auth=PERSON_BASIC,
+        json={"body": "Hej igen"},
+    )
+    comment = jira(sandbox, "GET", "/rest/api/2/issue/MO-1/comment").json()["comments"][0]
+
+    assert comment["author"]["accountId"] == JIRA_USER["account_id"]
+    assert comment["updateAuthor"]["accountId"] == PERSON["account_id"]
+
+
+def test_every_change_is_in_the_changelog_with_who_made_it(sandbox_factory):
+    """Seeded changes are the person's, and an edit and a transition the bot makes are logged
+    as the bot's, with what changed; creating the issue names its creator."""
+    sandbox = sandbox_factory(
+        with_person(
+            issues=[{"project": "MO", "summary": "Møde", "created": "-30d", "resolved": "-20d"}]
+        )
+    )
+    jira(sandbox, "PUT", "/rest/api/2/issue/MO-1", json={"fields": {"summary": "Møde i KG"}})
+
+    issue = jira(
+        sandbox,
+        "GET",
+        "/rest/api/2/issue/MO-1",
+        params={"expand": "changelog", "fields": "creator"},
+    ).json()
+
+    histories = sorted(issue["changelog"]["histories"], key=lambda h: h["created"])
+    assert issue["fields"]["creator"]["accountId"] == PERSON["account_id"]
+    assert [h["author"]["accountId"] for h in histories] == [
+        PERSON["account_id"],
+        JIRA_USER["account_id"],
+    ]
+    assert [i["field"] for i in histories[0]["items"]] == ["status", "resolution"]
+    assert histories[1]["items"] == [
+        {
+            "field": "summary",
+            "fieldtype": "jira",
+            "fieldId": "summary",
+            "fromString": "Møde",
+            "toString": "Møde i KG",
+        }
+    ]
+
+
+def test_an_edit_that_changes_nothing_is_not_a_change(sandbox_factory):
+    """Setting a field to the value it has logs nothing and leaves `updated` alone, as Jira."""
+    sandbox = sandbox_factory(with_person())
+    before = jira(sandbox, "GET", "/rest/api/2/issue/MO-1").json()["fields"]["updated"]
+
+    jira(sandbox, "PUT", "/rest/api/2/issue/MO-1", json={"fields": {"summary": "Udviklingsønske"}})
+
+    after = jira(sandbox, "GET", "/rest/api/2/issue/MO-1", params={"expand": "changelog"}).json()
+    assert after["fields"]["updated"] == before
+    assert after["changelog"]["histories"] == []
+
+
+@pytest.mark.parametrize(
+    ("deployment", "shown", "newest_first"), [("cloud", 40, True), ("datacenter", 45, False)]
+)
+def test_search_expands_the_changelog_as_each_deployment_does(
+    sandbox_factory, deployment, shown, newest_first
+):
+    """Cloud's search shows an issue's 40 newest changes, newest first, and says how many there
+    are; Data Center shows them all, oldest first."""
+    sandbox = sandbox_factory(with_person(deployment))
+    for n in range(45):
+        jira(sandbox, "PUT", "/rest/api/2/issue/MO-1", json={"fields": {"summary": f"Ønske {n}"}})
+    path = "/rest/api/2/search/jql" if deployment == "cloud" else "/rest/api/2/search"
+
+    found = jira(sandbox, "GET", path, params={"jql": "project = MO", "expand": "changelog"}).json()
+
+    changelog = found["issues"][0]["changelog"]
+    summaries = [h["items"][0]["toString"] for h in changelog["histories"]]
+    assert changelog["total"] == 45
+    assert len(summaries) == shown
+    assert summaries[0] == ("Ønske 44" if newest_first else "Ønske 0")
+
+
+def test_the_changelog_of_an_issue_pages_every_change_oldest_first_on_cloud(sandbox_factory):
+    """GET issue/{key}/changelog gives every change, oldest first, a page at a time; Data
+    Center has no such route."""
+    sandbox = sandbox_factory(with_person())
+    for n in range(3):
+        jira(sandbox, "PUT", "/rest/api/2/issue/MO-1", json={"fields": {"summary": f"Ønske {n}"}})
+
+    first = jira(sandbox, "GET", "/rest/api/2/issue/MO-1/changelog", params={"maxResults": 2})
+    second = jira(sandbox, "GET", "/rest/api/2/issue/MO-1/changelog", params={"startAt": 2})
+
+    assert [v["items"][0]["toString"] for v in first.json()["values"]] == ["Ønske 0", "Ønske 1"]
+    assert first.json()["isLast"] is False
+    assert [v["items"][0]["toString"] for v in second.json()["values"]] == ["Ønske 2"]
+    assert second.json()["isLast"] is True
+    datacenter = sandbox_factory(with_person("datacenter"))
+    assert jira(datacenter, "GET", "/rest/api/2/issue/MO-1/changelog").status_code == 404

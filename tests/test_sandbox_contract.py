@@ -57,6 +57,10 @@ def walk_every_route(sandbox, auth):
         },
     )
     get(search, params={"jql": "project = MO AND ("})  # 400
+    get(search, params={"jql": "project = MO", "fields": "updated,creator", "expand": "changelog"})
+    # Cloud's search/jql takes expand as a comma-separated string, Data Center's search a list.
+    expand = "changelog" if cloud else ["changelog"]
+    post(search, {"jql": "project = MO", "fields": ["comment"], "expand": expand})
     post(
         search, {"jql": "labels = koordinationsgruppemøde", "fields": ["summary"], "maxResults": 5}
     )
@@ -80,6 +84,8 @@ def walk_every_route(sandbox, auth):
     )  # 400
     key = created["key"]
     get(f"/issue/{key}", params={"fields": "summary,status"})
+    get(f"/issue/{key}", params={"fields": "creator,comment", "expand": "changelog"})
+    get(f"/issue/{key}/changelog", params={"startAt": 0, "maxResults": 1})  # 404 on Data Center
     get("/issue/MO-999")  # 404
     requests.put(
         f"{api}/issue/{key}", headers=jira, json={"fields": {"summary": "Kontrakt 2"}}, timeout=10

@@ -316,6 +316,7 @@ def test_a_run_aborted_after_some_writes_still_announces_every_task_it_opened_on
         i["key"]
         for i in sandbox.jira.issues_with_label("os2bot")
         if not i["fields"]["summary"].startswith("OS2-porteføljen")  # no product's to announce
+        and "OS2valghalla" not in i["fields"]["summary"]  # announced on Zulip, not used here
     )
     keys = announced(sandbox)
     assert fault.fired

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -145,6 +146,47 @@ def _parse_time(value: str | None) -> datetime | None:
         return datetime.fromisoformat(value)
 
 
+def _is_me(user: dict[str, Any] | None, me: dict[str, str]) -> bool:
+    """Whether *user* (as Jira shows one) is the bot: by accountId on Cloud, name or key on DC."""
+    if not user:
+        return False
+    return any(user.get(k) is not None and str(user.get(k)) == v for k, v in me.items())
+
+
+def _newest_by_people(raw: dict[str, Any], me: dict[str, str]) -> datetime | None:
+    """The newest change to an issue that someone other than the bot made.
+
+    Creating the issue is its creator's change; each changelog entry its author's; a comment
+    its author's when written and its editor's when edited. A deleted comment leaves no trace,
+    so it counts for no one.
+    """
+    fields = raw.get("fields") or {}
+    moments: list[datetime | None] = []
+    if not _is_me(fields.get("creator") or fields.get("reporter"), me):
+        moments.append(_parse_time(fields.get("created")))
+    moments.extend(
+        _parse_time(change.get("created"))
+        for change in (raw.get("changelog") or {}).get("histories") or []
+        if not _is_me(change.get("author"), me)
+    )
+    for comment in (fields.get("comment") or {}).get("comments") or []:
+        if not _is_me(comment.get("author"), me):
+            moments.append(_parse_time(comment.get("created")))
+        if not _is_me(comment.get("updateAuthor"), me):
+            moments.append(_parse_time(comment.get("updated")))
+    return max((m for m in moments if m is not None), default=None)
+
+
+def _partial(raw: dict[str, Any]) -> bool:
+    """Whether Jira showed only part of an issue's changes or comments."""
+    changelog = raw.get("changelog") or {}
+    comments = (raw.get("fields") or {}).get("comment") or {}
+    return any(
+        int(part.get("total") or 0) > len(part.get(items) or [])
+        for part, items in ((changelog, "histories"), (comments, "comments"))
+    )
+
+
 # `Issue` attribute names -> Jira field names, where they differ.
 FIELD_NAMES = {
     "issue_type": "issuetype",
@@ -221,6 +263,7 @@ class JiraTracker:
         self.task_issue_type = task_issue_type
         self.language = language  # of the note on a text cut to fit Jira
         self._issue_types: dict[str, list[str]] = {}
+        self._me: dict[str, str] | None = None  # who the bot is, read once when needed
         self.calls: dict[str, int] = {}
         self.responses: dict[tuple[str, int], int] = {}  # (endpoint, HTTP status) -> count
         auth: dict[str, Any] = (
@@ -364,12 +407,15 @@ class JiraTracker:
             found.setdefault(str(raw.get("key")), raw)
         return [self._issue(raw) for raw in found.values()]
 
-    def _cloud_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+    def _cloud_pages(
+        self, jql: str, fields: list[str], expand: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Cloud's search/jql, page by page: to isLast, a missing token, or a cap."""
         seen: set[str] = set()
         token: str | None = None
         for _ in range(self.max_pages):
-            page = self._search_page("search/jql", jql, fields, {"nextPageToken": token})
+            paging = {"nextPageToken": token, "expand": expand}
+            page = self._search_page("search/jql", jql, fields, paging)
             yield from page.get("issues") or ()
             token = page.get("nextPageToken")
             if page.get("isLast") is True or not token:
@@ -379,11 +425,13 @@ class JiraTracker:
             seen.add(token)
         raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
 
-    def _datacenter_pages(self, jql: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+    def _datacenter_pages(
+        self, jql: str, fields: list[str], expand: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Data Center's search, page by page: to an empty page, startAt >= total, or a cap."""
         start = 0
         for _ in range(self.max_pages):
-            page = self._search_page("search", jql, fields, {"startAt": start})
+            page = self._search_page("search", jql, fields, {"startAt": start, "expand": expand})
             issues = page.get("issues") or []
             yield from issues
             start += len(issues)
@@ -457,6 +505,8 @@ class JiraTracker:
 
     def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
         """One search for *query* across *projects*: the profile's JQL, or the window."""
+        if query.people_only and "updated" in query.fields:
+            return self._people_evidence(query, projects)
         return self.search(f"{_projects(projects)} AND ({evidence_jql(query)})", query.fields)
 
     def bot_tasks(self, projects: Sequence[str], fields: Sequence[str]) -> list[Issue]:
@@ -520,6 +570,72 @@ class JiraTracker:
             if key:
                 by_project.setdefault(key, []).append(int(board.raw["id"]))
         return by_project
+
+    # ------------------------------------------------- what people did, not the bot
+
+    def _people_evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
+        """The issues people changed, each dated by the newest change not the bot's own.
+
+        Issues only the bot changed are left out. Jira's `updated` moves with the bot's own
+        writes (a triage comment, an edit), so the search also reads who made each change:
+        the issue's creator, its changelog (`expand=changelog`) and its comments, in the same
+        calls. Where Jira shows only part of an issue's history (Cloud's search shows the 40
+        newest changes) and the part shown does not explain `updated`, that issue's whole
+        history is read (a call or two per such issue, which only the bot's own changes on a
+        person's issue can make necessary).
+        """
+        me = self._myself()
+        wanted = list(dict.fromkeys([*query.fields, "created", "creator", "comment", "updated"]))
+        jql = f"{_projects(projects)} AND ({evidence_jql(query)})"
+        found: list[Issue] = []
+        for raw in self._search_expanded(jql, wanted):
+            issue = self._issue(raw)
+            newest = _newest_by_people(raw, me)
+            if _partial(raw) and (newest is None or (issue.updated and newest < issue.updated)):
+                newest = _newest_by_people(self._whole_history(raw), me)
+            if newest is not None:
+                found.append(dataclasses.replace(issue, updated=newest))
+        return found
+
+    def _myself(self) -> dict[str, str]:
+        """Who the bot is in Jira (one call per run): accountId on Cloud, name and key on DC."""
+        if self._me is None:
+            raw = self._read(self._jira.myself)
+            self._me = {k: str(raw[k]) for k in ("accountId", "name", "key") if raw.get(k)}
+        return self._me
+
+    def _search_expanded(self, jql: str, fields: list[str]) -> list[dict[str, Any]]:
+        """All pages of a search with each issue's changelog, as Jira's JSON."""
+        wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
+        pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
+        found: dict[str, dict[str, Any]] = {}
+        for raw in pages(jql, wanted, "changelog"):  # bounded as every search is
+            found.setdefault(str(raw.get("key")), raw)
+        return list(found.values())
+
+    def _whole_history(self, raw: dict[str, Any]) -> dict[str, Any]:
+        """*raw* with every change and every comment of the issue, not just those shown."""
+        key = raw["key"]
+        if self.is_cloud:  # every change, paged, oldest first
+            histories = self._paged(f"issue/{key}/changelog", "values")
+        else:  # Data Center's expand shows every change
+            issue = self._read(lambda: self._jira.issue(key, fields="created", expand="changelog"))
+            histories = (issue.raw.get("changelog") or {}).get("histories") or []
+        comments = self._paged(f"issue/{key}/comment", "comments")
+        fields = {**raw.get("fields", {}), "comment": {"comments": comments}}
+        return {**raw, "fields": fields, "changelog": {"histories": histories}}
+
+    def _paged(self, path: str, items: str) -> list[dict[str, Any]]:
+        """Every item of a startAt-paged list of one issue's."""
+        collected: list[dict[str, Any]] = []
+        for _ in range(self.max_pages):
+            params = {"startAt": len(collected), "maxResults": 100}
+            page = self._read(partial(self._jira._get_json, path, params=params))  # noqa: SLF001
+            values = page.get(items) or []
+            collected += values
+            if not values or len(collected) >= int(page.get("total", 0)):
+                return collected
+        raise TrackerError(f"the history of an issue was cut (more than {self.max_pages} pages)")
 
     def _issue(self, raw: dict[str, Any]) -> Issue:
         """The bot's Issue for Jira's JSON; every text in it without bidirectional controls."""

@@ -59,13 +59,19 @@ class Agreement(Model):
     """The affiliation agreement (tilslutningsaftale)."""
 
     signed: date | None = Field(default=None, description="Date the agreement was signed.")
-    expires: date | None = Field(default=None, description="Date the agreement expires.")
+    expires: date | None = Field(
+        default=None, description="The agreement's last day in force (it has expired after it)."
+    )
     extensions: list[Extension] = Field(
         default_factory=list, description="videreudvikling and/or faelles_drift."
     )
     funded_items: list[FundingItem] = Field(
         default_factory=list, description="What the agreement funds."
     )
+
+    def expired(self, today: date) -> bool:
+        """Whether the agreement has ended: its last day in force lies before *today*."""
+        return self.expires is not None and self.expires < today
 
 
 class MemberAuthority(Model):

@@ -313,12 +313,19 @@ TEXTS: dict[str, T] = build(
             en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
             "{count} in all.",
         ),
+        "reason.jql.met_window": T(
+            da="Seneste: {key} «{summary}» ({date}, "
+            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count} i alt — inden for "
+            "{window:one=# dag|other=# dage} ({basis}).",
+            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
+            "{count} in all — within {window:one=# day|other=# days} ({basis}).",
+        ),
         "reason.jql.too_old": T(
             da="Den seneste er {key} «{summary}» fra {date}, "
             "{days:one=# dag siden|other=# dage siden} — mere end "
-            "{window:one=# dag|other=# dage}.",
+            "{window:one=# dag|other=# dage} ({basis}).",
             en="The newest is {key} «{summary}» of {date}, {days:one=# day ago|other=# days ago} "
-            "— more than {window:one=# day|other=# days}.",
+            "— more than {window:one=# day|other=# days} ({basis}).",
         ),
         "reason.jql.found": T(
             da="Fundet i Jira: {key} «{summary}»; {count} i alt.",
@@ -374,17 +381,30 @@ TEXTS: dict[str, T] = build(
             da="Produktfilen angiver en {group} uden medlemmer.",
             en="The product file names no members of the {group}.",
         ),
+        "reason.declared.no_kommissorium": T(
+            da="Produktfilen angiver en {group} uden link til dens kommissorium.",
+            en="The product file names a {group} without a link to its terms of reference "
+            "(kommissorium).",
+        ),
         "reason.declared.group": T(
-            da="Erklæret: {group} med formand {lead} og {members:one=# medlem|other=# medlemmer}.",
-            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}.",
+            da="Erklæret: {group} med formand {lead} og "
+            "{members:one=# medlem|other=# medlemmer}; kommissorium: {kommissorium}.",
+            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}; "
+            "terms of reference: {kommissorium}.",
         ),
         "reason.declared.need_missing": T(
             da="Produktfilen angiver ikke, at behovet er afdækket.",
             en="The product file does not state that the need is mapped.",
         ),
+        "reason.declared.need_no_document": T(
+            da="Produktfilen angiver, at behovet er afdækket, men linker ikke til "
+            "behovsafdækningen (need.document).",
+            en="The product file states that the need is mapped but does not link to the "
+            "analysis (need.document).",
+        ),
         "reason.declared.need": T(
-            da="Erklæret: behovet er afdækket{document:-=|other= (dokument: #)}.",
-            en="Declared: the need is mapped{document:-=|other= (document: #)}.",
+            da="Erklæret: behovet er afdækket (behovsafdækning: {document}).",
+            en="Declared: the need is mapped (analysis: {document}).",
         ),
         "reason.declared.no_suppliers": T(
             da="Produktfilen angiver ingen leverandører.",
@@ -401,6 +421,11 @@ TEXTS: dict[str, T] = build(
         "reason.declared.no_agreement": T(
             da="Der er ingen underskrevet tilslutningsaftale i produktfilen.",
             en="The product file has no signed affiliation agreement.",
+        ),
+        "reason.declared.agreement_expired": T(
+            da="Tilslutningsaftalen udløb {expires} og sikrer ikke længere økonomi til {item}.",
+            en="The affiliation agreement expired on {expires} and no longer secures funding for "
+            "{item}.",
         ),
         "reason.declared.not_funded": T(
             da="Tilslutningsaftalen finansierer ikke {item}.",
@@ -526,6 +551,14 @@ TEXTS: dict[str, T] = build(
         ),
         # OS2 terms: groups, supplier phases, funding items, extensions, life-cycle phases
         "term.steering_group": T(da="styregruppe", en="steering group"),
+        "term.window_cadence": T(
+            da="gruppens erklærede mødekadence", en="the group's declared meeting cadence"
+        ),
+        "term.window_profile": T(da="profilens standard", en="the profile's default"),
+        "term.window_override": T(
+            da="produktfilens egen frist for tjekket",
+            en="the product file's own window for the check",
+        ),
         "term.coordination_group": T(da="koordinationsgruppe", en="coordination group"),
         "term.udvikling": T(da="udvikling", en="development"),
         "term.implementering": T(da="implementering", en="implementation"),
@@ -698,6 +731,12 @@ TEXTS: dict[str, T] = build(
             en="os2bot: Version {version} was due for release on {date} and is late. Agree a "
             "new date, or release the version.",
         ),
+        "task.release.check_failing": T(
+            da="Så længe versionen er forsinket, er «{check}» ikke opfyldt. Der oprettes ingen "
+            "særskilt påmindelse om det: det følges op her.",
+            en="While the version is late, «{check}» is not met. No separate reminder is opened "
+            "for it: it is followed up here.",
+        ),
         "task.release.released": T(
             da="os2bot: Version {version} er frigivet ({date}). Opgaven lukkes.",
             en="os2bot: Version {version} is released ({date}). Resolving this task.",
@@ -754,6 +793,66 @@ TEXTS: dict[str, T] = build(
             "styregruppen, og opdatér aftalens udløbsdato i produktfilen.",
             en="The affiliation agreement of {product} expires on {date}. Agree its renewal with "
             "the steering group and update the expiry date in the product file.",
+        ),
+        "task.expiry.replaced": T(
+            da="os2bot: Afløst af opgaven «{task}». Opgaven lukkes.",
+            en="os2bot: Replaced by the task «{task}». Resolving this task.",
+        ),
+        "task.expiry.renewed": T(
+            da="os2bot: Tilslutningsaftalen for {product} er fornyet og gælder nu til og med "
+            "{date}. Opgaven lukkes.",
+            en="os2bot: The affiliation agreement of {product} has been renewed and is now in "
+            "force until {date}. Resolving this task.",
+        ),
+        "task.expired.summary": T(
+            da="Tilslutningsaftalen for {product} er udløbet ({date})",
+            en="The affiliation agreement of {product} has expired ({date})",
+        ),
+        "task.expired.description": T(
+            da="Tilslutningsaftalen for {product} udløb {date}. En udløbet aftale sikrer ikke "
+            "økonomi til noget af det, den dækkede.",
+            en="The affiliation agreement of {product} expired on {date}. An agreement that has "
+            "expired secures funding for none of what it covered.",
+        ),
+        "task.expired.items": T(
+            da="Indtil aftalen er fornyet, er {count:one=dette punkt|other=disse # punkter} "
+            "ikke opfyldt:",
+            en="Until the agreement is renewed, {count:one=this item is|other=these # items are} "
+            "not met:",
+        ),
+        "task.expired.fix": T(
+            da="Aftal fornyelsen med styregruppen, og angiv den nye udløbsdato (agreement.expires) "
+            "i produktfilen. Så lukker os2bot opgaven.",
+            en="Agree the renewal with the steering group and give the new expiry date "
+            "(agreement.expires) in the product file. os2bot then resolves this task.",
+        ),
+        "task.unreadable.summary": T(
+            da="{product}: Jira-projektet {project} kan ikke læses",
+            en="{product}: the Jira project {project} cannot be read",
+        ),
+        "task.unreadable.description": T(
+            da="os2bot kan ikke læse Jira-projektet {project}, som produktfilen for {product} "
+            "angiver: projektet findes ikke, eller os2bots Jira-bruger har ikke adgang til det. "
+            "{count:0=Ingen tjek afhænger af projektet|one=# tjek er derfor ukendt"
+            "|other=# tjek er derfor ukendte}, og os2bot kan ikke oprette opgaver i det.\n\n"
+            "Ret projektnøglen (jira.project) i produktfilen, eller giv os2bots Jira-bruger "
+            "adgang til at se projektet (tilladelsen Browse projects). os2bot lukker opgaven, "
+            "når projektet kan læses.",
+            en="os2bot cannot read the Jira project {project} that the product file of {product} "
+            "names: the project does not exist, or os2bot's Jira user has no access to it. "
+            "{count:0=No check depends on the project|one=# check is unknown because of it"
+            "|other=# checks are unknown because of it}, and os2bot cannot open tasks in it."
+            "\n\nCorrect the project key (jira.project) in the product file, or give os2bot's "
+            "Jira user access to the project (the Browse projects permission). os2bot resolves "
+            "this task when the project can be read.",
+        ),
+        "task.unreadable.readable": T(
+            da="os2bot: Jira-projektet {project} kan nu læses. Opgaven lukkes.",
+            en="os2bot: The Jira project {project} can now be read. Resolving this task.",
+        ),
+        "task.reminder.covered": T(
+            da="os2bot: Det følges nu op i opgaven {task}, så denne opgave lukkes.",
+            en="os2bot: This is now followed up in the task {task}, so this task is resolved.",
         ),
         "plan.deferred": T(
             da="Skrivebudgettet ({budget}) er brugt op: "

@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from os2bot.config import Config
 from os2bot.domain import Action, CheckResult, Snapshot
 from os2bot.messages import Language
+from os2bot.planner.access import plan_access
 from os2bot.planner.dashboard import plan_dashboard
 from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.planner.reconcile import reconcile
 from os2bot.planner.releases import plan_releases
-from os2bot.planner.reminders import plan_reminders
+from os2bot.planner.reminders import plan_reminders, settle_covered
 from os2bot.planner.rounds import plan_rounds
 from os2bot.planner.secretariat import plan_secretariat
 from os2bot.planner.triage import plan_triage
@@ -32,6 +33,7 @@ SOURCES: tuple[Callable[[Plan, Wishes], None], ...] = (
     plan_rounds,
     plan_releases,
     plan_secretariat,
+    plan_access,
     plan_triage,
 )
 
@@ -53,4 +55,5 @@ def plan_actions(
     wishes = Wishes()
     for source in SOURCES:
         source(plan, wishes)
+    settle_covered(plan, wishes)
     return reconcile(wishes, snapshot.bot_tasks)

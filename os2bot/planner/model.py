@@ -29,6 +29,9 @@ class Desired:
     stable: tuple[object, ...] = ()  # what decides that the content changed (default: all)
     mark: str = ""  # a label for a one-off event (e.g. overdue) ...
     mark_comment: str = ""  # ... and the comment that tells an existing task about it
+    # Failing checks, as (product, check id), whose reminder this task replaces: one problem,
+    # one task. The reminder is not opened, and an open one is resolved with a link here.
+    covers: tuple[tuple[str, str], ...] = ()
 
     @property
     def version(self) -> str:

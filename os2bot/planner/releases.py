@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from os2bot import wiki
 from os2bot.calendar import working_day_on_or_before
-from os2bot.domain import OVERDUE_MARK, fingerprint
+from os2bot.config import Product
+from os2bot.domain import OVERDUE_MARK, CheckResult, State, fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
 
 RELEASE_STEPS = ("review", "tested", "tag", "notes", "docs", "informed")
+# The reason a versions check gives for late versions (os2bot.rules.versions).
+OVERDUE_REASON = "reason.versions.overdue"
 
 
 def plan_releases(plan: Plan, wishes: Wishes) -> None:
@@ -49,6 +52,17 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
                 if days_left < 0
                 else ""
             )
+            # One problem, one task: a check failing because this version is late is followed
+            # up here, and says so, instead of in a reminder of its own.
+            failing = _failing_for(plan, product, version.name) if overdue else []
+            checks = "".join(
+                "\n\n"
+                + plan.t(
+                    "task.release.check_failing",
+                    check=plan.config.check_of(product.key, r.check_id).title.get(plan.language),
+                )
+                for r in failing
+            )
             wishes.want(
                 Desired(
                     fingerprint=fp,
@@ -66,10 +80,24 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
                         )
                         or plan.t("task.release.no_issues"),
                     )
-                    + (f"\n\n{overdue}" if overdue else ""),
+                    + (f"\n\n{overdue}" if overdue else "")
+                    + checks,
                     assignee=lead.jira_user if lead else None,
                     due=working_day_on_or_before(version.release_date, plan.closed),
                     mark=OVERDUE_MARK if overdue else "",
                     mark_comment=overdue,
+                    covers=tuple((product.key, r.check_id) for r in failing),
                 )
             )
+
+
+def _failing_for(plan: Plan, product: Product, version: str) -> list[CheckResult]:
+    """The product's checks that fail because of late versions, *version* among them."""
+    return [
+        result
+        for result in plan.results
+        if result.product == product.key
+        and result.state is State.NOT_MET
+        and result.reason.key == OVERDUE_REASON
+        and version in str(result.reason.params.get("versions", "")).split(", ")
+    ]

@@ -91,3 +91,25 @@ def _reminder(
             language,
         ),
     )
+
+
+def settle_covered(plan: Plan, wishes: Wishes) -> None:
+    """One problem, one task: a check whose failure another task stands for gets no reminder.
+
+    When a task from another source covers a failing check (an expired agreement covers the
+    funding checks, a late version's release task covers release management), the check's
+    reminder is not opened, and one already open is resolved with a link to that task.
+    """
+    existing = {task.fingerprint: task for task in plan.snapshot.bot_tasks if task.fingerprint}
+    covering: dict[str, list[str]] = {}
+    products: dict[str, str] = {}
+    for task in list(wishes.tasks.values()):
+        found = existing.get(task.fingerprint)
+        named = f"[{found.key}|{found.url}] {task.summary}" if found else f"«{task.summary}»"
+        for product, check_id in task.covers:
+            fp = reminder_fingerprint(product, check_id)
+            covering.setdefault(fp, []).append(named)
+            products[fp] = product
+    for fp, tasks in covering.items():
+        wishes.tasks.pop(fp, None)
+        wishes.cleared[fp] = products[fp], plan.t("task.reminder.covered", task=", ".join(tasks))

@@ -1,18 +1,22 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The secretariat's tasks: fee invoices for new authorities, agreements about to expire."""
+"""The secretariat's tasks: fee invoices for new authorities, agreements expiring or expired."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from os2bot.calendar import add_working_days, next_working_day, working_day_on_or_before
-from os2bot.domain import fingerprint
+from os2bot.config import Product
+from os2bot.domain import State, fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
+
+# The reason a funding check gives when the agreement has ended (os2bot.rules.declared).
+EXPIRED_REASON = "reason.declared.agreement_expired"
 
 
 def plan_secretariat(plan: Plan, wishes: Wishes) -> None:
-    """Fee invoices for new authorities, and agreements about to expire."""
+    """Fee invoices for new authorities, and agreements about to expire or expired."""
     secretariat = plan.config.bot.secretariat
     assignee = secretariat.lead.jira_user if secretariat.lead else None
     for product in plan.config.products:
@@ -44,37 +48,126 @@ def plan_secretariat(plan: Plan, wishes: Wishes) -> None:
                         stable=(member.name, product.key, assignee),
                     )
                 )
-        expires = product.agreement.expires if product.agreement else None
-        if expires is None:
-            continue
-        days_left = (expires - plan.today).days
-        for threshold in sorted(secretariat.expiry_days, reverse=True):
-            if 0 <= days_left <= threshold:
-                wishes.want(
-                    Desired(
-                        fingerprint=fingerprint(
-                            "expiry", product.key, str(threshold), expires.isoformat()
-                        ),
-                        product=product.key,
-                        project=project,
-                        summary=plan.t(
-                            "task.expiry.summary",
-                            product=product.name,
-                            date=expires.isoformat(),
-                            days=threshold,
-                        ),
-                        description=plan.t(
-                            "task.expiry.description",
-                            product=product.name,
-                            date=expires.isoformat(),
-                            days=threshold,
-                        ),
-                        assignee=assignee,
-                        due=_expiry_due(plan, expires, threshold),
-                        # The due date moves with today once its target has passed.
-                        stable=(product.key, threshold, expires, assignee, plan.language),
-                    )
-                )
+        _plan_expiry(plan, wishes, product, project, assignee)
+
+
+def _plan_expiry(
+    plan: Plan, wishes: Wishes, product: Product, project: str, assignee: str | None
+) -> None:
+    """One task per agreement at a time: the nearest notice, then "expired" until renewed.
+
+    Before the agreement expires, the notice of the nearest threshold; after, one task saying
+    it has expired, until the product file gives it a new expiry date. A task that a nearer
+    one replaces, or that a renewal has made moot, is resolved with a comment saying why.
+    """
+    agreement = product.agreement
+    expires = agreement.expires if agreement else None
+    if agreement is None or expires is None:
+        return
+    days_left = (expires - plan.today).days
+    thresholds = sorted(plan.config.bot.secretariat.expiry_days)
+    expired_fp = fingerprint("expired", product.key)
+    current: Desired | None = None
+    if agreement.expired(plan.today):
+        current = _expired_task(
+            plan, product, project=project, assignee=assignee, expires=expires, fp=expired_fp
+        )
+    else:
+        nearest = next((t for t in thresholds if days_left <= t), None)
+        if nearest is not None:
+            current = _notice_task(
+                plan,
+                product,
+                project=project,
+                assignee=assignee,
+                expires=expires,
+                threshold=nearest,
+            )
+    if current is not None:
+        wishes.want(current)
+    renewed = plan.t("task.expiry.renewed", product=product.name, date=expires.isoformat())
+    closing = renewed if current is None else plan.t("task.expiry.replaced", task=current.summary)
+    for threshold in thresholds:
+        fp = _notice_fingerprint(product.key, threshold)
+        if current is None or fp != current.fingerprint:
+            # A notice further out than today's is replaced by a nearer one or the expired
+            # task; one nearer than today's means the agreement was renewed.
+            further = current is not None and days_left <= threshold
+            wishes.cleared[fp] = product.key, closing if further else renewed
+    if current is None or current.fingerprint != expired_fp:
+        wishes.cleared[expired_fp] = product.key, renewed
+
+
+def _notice_fingerprint(product: str, threshold: int) -> str:
+    """The notice *threshold* days before the product's agreement expires, whatever its date.
+
+    Without the date in it, a renewal to a new date finds the notice and resolves it.
+    """
+    return fingerprint("expiry", product, str(threshold))
+
+
+def _notice_task(
+    plan: Plan,
+    product: Product,
+    *,
+    project: str,
+    assignee: str | None,
+    expires: date,
+    threshold: int,
+) -> Desired:
+    return Desired(
+        fingerprint=_notice_fingerprint(product.key, threshold),
+        product=product.key,
+        project=project,
+        summary=plan.t(
+            "task.expiry.summary", product=product.name, date=expires.isoformat(), days=threshold
+        ),
+        description=plan.t(
+            "task.expiry.description",
+            product=product.name,
+            date=expires.isoformat(),
+            days=threshold,
+        ),
+        assignee=assignee,
+        due=_expiry_due(plan, expires, threshold),
+        # The due date moves with today once its target has passed.
+        stable=(product.key, threshold, expires, assignee, plan.language),
+    )
+
+
+def _expired_task(
+    plan: Plan, product: Product, *, project: str, assignee: str | None, expires: date, fp: str
+) -> Desired:
+    """The agreement has ended: one task that stands for the funding checks' reminders.
+
+    The funding checks that fail for that reason are listed in it.
+    """
+    covered = [
+        result
+        for result in plan.results
+        if result.product == product.key
+        and result.state is State.NOT_MET
+        and result.reason.key == EXPIRED_REASON
+    ]
+    titles = [
+        plan.config.check_of(product.key, r.check_id).title.get(plan.language) for r in covered
+    ]
+    description = plan.t("task.expired.description", product=product.name, date=expires.isoformat())
+    if titles:
+        items = "\n".join(f"* {title}" for title in titles)
+        description += "\n\n" + plan.t("task.expired.items", count=len(titles)) + "\n" + items
+    description += "\n\n" + plan.t("task.expired.fix")
+    return Desired(
+        fingerprint=fp,
+        product=product.key,
+        project=project,
+        summary=plan.t("task.expired.summary", product=product.name, date=expires.isoformat()),
+        description=description,
+        assignee=assignee,
+        due=add_working_days(plan.today, 5, plan.closed),
+        stable=(product.key, expires, tuple(titles), assignee, plan.language),
+        covers=tuple((product.key, r.check_id) for r in covered),
+    )
 
 
 def _expiry_due(plan: Plan, expires: date, threshold: int) -> date:

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from os2bot.config import CheckDef, Config, Product
 from os2bot.domain import CheckResult, Evidence, Msg, State, count_by_state
-from os2bot.messages import Language, render, text
+from os2bot.messages import TEXTS, Language, render, text
+from os2bot.messages.table import placeholders
 
 # ------------------------------------------------------------------------- a run's results
 
@@ -172,7 +174,7 @@ def _gaps(products: Iterable[ProductResults]) -> tuple[Gap, ...]:
 # The compliance report is the JSON document that docs/report.schema.json describes.
 ComplianceReport = dict[str, Any]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: last meetings are dated evidence, not bare dates
 MEETINGS = {"styregruppe": "steering_group", "koordinationsgruppe": "coordination_group"}
 
 
@@ -217,9 +219,24 @@ def _evidence(recorded: str) -> tuple[Evidence, ...]:
     return tuple(
         Evidence(source="jira", key=item, title="", url="")
         if isinstance(item, str)
-        else Evidence(source=item["source"], key=item["key"], title=item["title"], url=item["url"])
+        else Evidence(
+            source=item["source"],
+            key=item["key"],
+            title=item["title"],
+            url=item["url"],
+            date=_recorded_date(item.get("date")),
+        )
         for item in json.loads(recorded)
     )
+
+
+def _recorded_date(value: str | None) -> datetime | date | None:
+    """An evidence date as `Evidence.to_json` wrote it: a day, or a moment with its offset."""
+    if not value:
+        return None
+    if len(value) == len("2026-01-02"):
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
 
 
 def point_from_results(run_id: str, started: datetime, results: Sequence[CheckResult]) -> Point:
@@ -319,7 +336,7 @@ def _product(
             {
                 "check": check.id,
                 "state": state.value,
-                "reason": render(reason, language),
+                "reason": _recorded(reason, language),
                 "evidence": [
                     {"key": e.key, "url": e.url or browse + e.key, "summary": e.title}
                     for e in evidence
@@ -344,7 +361,8 @@ def _product(
         else None,
         "next_round": rounds.next_round(today, config.bot.tz).isoformat() if rounds else None,
         "last_meetings": {
-            group: _meeting_date(latest, product.key, check) for check, group in MEETINGS.items()
+            group: _meeting(latest, product.key, check, config.bot.tz)
+            for check, group in MEETINGS.items()
         },
         "open_tasks": [
             {"key": key, "url": browse + key, "summary": summary}
@@ -373,12 +391,39 @@ def _product(
     }
 
 
-def _meeting_date(latest: Point | None, product: str, check: str) -> str | None:
-    """The newest meeting the check found (its reason names the date), if any."""
-    if latest is None or (product, check) not in latest.results:
+def _meeting(latest: Point | None, product: str, check: str, tz: ZoneInfo) -> dict[str, str] | None:
+    """The newest meeting the check rests on: its dated evidence, the day in *tz*.
+
+    The date is the evidence's own, never read from the wording of a reason (a declared group
+    is met by a reason without a date, with its meeting as evidence).
+    """
+    found = latest.results.get((product, check)) if latest else None
+    dated = [(_day(e.date, tz), e) for e in (found.evidence if found else ()) if e.date is not None]
+    if not dated:
         return None
-    value = latest.results[(product, check)].reason.params.get("date")
-    return str(value) if value else None
+    day, newest = max(dated, key=lambda pair: pair[0])
+    return {"date": day.isoformat(), "key": newest.key, "url": newest.url, "summary": newest.title}
+
+
+def _day(value: datetime | date, tz: ZoneInfo) -> date:
+    """The calendar day of an evidence date in *tz*."""
+    return value.astimezone(tz).date() if isinstance(value, datetime) else value
+
+
+def _recorded(reason: Msg, language: Language) -> str:
+    """A reason as recorded, in today's words; a value its text has come to name since is a dash.
+
+    History outlives texts: a run recorded before a reason named one more value must not
+    break the report.
+    """
+    try:
+        return render(reason, language)
+    except KeyError:
+        entry = TEXTS.get(reason.key)
+        if entry is None:
+            return reason.key
+        missing = placeholders(entry[language]) - set(reason.params)
+        return render(Msg(reason.key, dict.fromkeys(missing, "-") | reason.params), language)
 
 
 def _met_share(results: Iterable[CheckResult]) -> float | None:

@@ -51,17 +51,21 @@ def effective_evidence(check: CheckDef, product: Product) -> list[EvidenceModel]
 
     A replacement (`evidence:` in the product file) stands for the check's evidence and `also`
     together; an override applies to every piece of evidence that has the parameter; configuration
-    validation refuses parameters that no piece has.
+    validation refuses parameters that no piece has. Each piece records which parameters the
+    product file set for itself (`EvidenceModel.overridden`).
     """
     evidence = product.evidence_for(check)
+    if check.id in product.evidence:
+        evidence = [e.set_by_product(frozenset(e.model_fields_set - {"kind"})) for e in evidence]
     override: EvidenceOverride | None = product.overrides.get(check.id)
     if override is None:
         return evidence
     changes = override.model_dump(exclude_none=True)
-    return [
-        e.model_copy(update={k: v for k, v in changes.items() if k in type(e).model_fields})
-        for e in evidence
-    ]
+    result = []
+    for e in evidence:
+        mine = {k: v for k, v in changes.items() if k in type(e).model_fields}
+        result.append(e.model_copy(update=mine).set_by_product(frozenset(mine)))
+    return result
 
 
 def needs(config: Config) -> Needs:

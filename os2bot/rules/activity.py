@@ -41,8 +41,9 @@ def query(evidence: ActivityEvidence) -> Query:
 
     The rule counts calendar days in the configured timezone; a tracker may count 24-hour
     periods back from now (Jira's -Nd), so two spare days cover a late-evening run across a
-    DST change. The bot's own tasks are left out: opening a reminder must not make a project
-    look active.
+    DST change. Only what people did counts: the bot's own tasks are left out, and each
+    issue is dated by the newest change someone other than the bot made (a triage comment
+    must not make a project look active).
     """
     return Query(
         updated_within_days=evidence.updated_within_days + 2, people_only=True, fields=("updated",)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, ClassVar
 from zoneinfo import ZoneInfo
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from os2bot.config.base import Model
 from os2bot.domain import Evidence, Issue, Msg, Query, Snapshot, State
@@ -33,6 +33,20 @@ class EvidenceModel(Model):
 
     kind: str = Field(description="Evidence kind.")
     identity: ClassVar[tuple[str, ...]] = ()
+    # The parameters the product file set for itself (an override, or its own evidence),
+    # as `rules.effective_evidence` found them: a judge may say whose value applies.
+    _overridden: frozenset[str] = PrivateAttr(default_factory=frozenset)
+
+    @property
+    def overridden(self) -> frozenset[str]:
+        """The parameters the product file set for itself rather than take from the profile."""
+        return self._overridden
+
+    def set_by_product(self, names: frozenset[str]) -> EvidenceModel:
+        """A copy that records *names* (and those recorded already) as the product's own."""
+        copy = self.model_copy()
+        copy._overridden = self._overridden | names  # noqa: SLF001 - its own class
+        return copy
 
 
 @dataclass(frozen=True)

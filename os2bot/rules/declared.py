@@ -83,12 +83,16 @@ def _group(group: Group | None, which: str) -> Verdict:
         return verdict(State.NOT_MET, "reason.declared.no_lead", group=which)
     if not group.members:
         return verdict(State.NOT_MET, "reason.declared.no_members", group=which)
+    if not group.kommissorium:
+        # OS2's groups work to terms of reference: a group declared without them is a name.
+        return verdict(State.NOT_MET, "reason.declared.no_kommissorium", group=which)
     return verdict(
         State.MET,
         "reason.declared.group",
         group=which,
         lead=group.lead.name,
         members=len(group.members),
+        kommissorium=group.kommissorium,
     )
 
 
@@ -104,7 +108,9 @@ def _need_mapped(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
     need = ctx.product.need
     if not need.mapped:
         return verdict(State.NOT_MET, "reason.declared.need_missing")
-    return verdict(State.MET, "reason.declared.need", document=need.document or "-")
+    if not need.document:
+        return verdict(State.NOT_MET, "reason.declared.need_no_document")
+    return verdict(State.MET, "reason.declared.need", document=need.document)
 
 
 def _suppliers_cover_phases(_evidence: DeclaredEvidence, ctx: Context) -> Verdict:
@@ -124,6 +130,15 @@ def _funded_item(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
     agreement = ctx.product.agreement
     if agreement is None or agreement.signed is None:
         return verdict(State.NOT_MET, "reason.declared.no_agreement")
+    if agreement.expires is not None and agreement.expired(ctx.today):
+        # The practice says the agreement must *secure* funding; one that has ended secures
+        # nothing, whatever it listed.
+        return verdict(
+            State.NOT_MET,
+            "reason.declared.agreement_expired",
+            item=evidence.item,
+            expires=agreement.expires.isoformat(),
+        )
     if evidence.item not in agreement.funded_items:
         return verdict(State.NOT_MET, "reason.declared.not_funded", item=evidence.item)
     return verdict(

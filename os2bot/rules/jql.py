@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
@@ -21,9 +21,12 @@ from os2bot.rules.base import (
 )
 
 if TYPE_CHECKING:
-    from os2bot.config import Product
+    from os2bot.config import Group, Product
 
 DateField = Literal["created", "updated", "resolved", "duedate"]
+GroupName = Literal["steering_group", "coordination_group"]
+# Whose word the window is, as a reason names it (an OS2 term in the text table).
+WindowBasis = Literal["window_override", "window_cadence", "window_profile"]
 
 
 class JqlEvidence(EvidenceModel):
@@ -42,14 +45,42 @@ class JqlEvidence(EvidenceModel):
         default=None, ge=1, description="The newest matching issue must be this recent."
     )
     min_count: int = Field(default=1, ge=1, description="At least this many issues must match.")
+    cadence_of: GroupName | None = Field(
+        default=None,
+        description="The product's group whose declared meeting cadence (cadence_days) is the "
+        "window instead of within_days, when it declares one.",
+    )
+
+    # Whose cadence sets the window says what the evidence is: a product replaces the evidence
+    # to change it.
+    identity: ClassVar[tuple[str, ...]] = ("cadence_of",)
 
 
 MODEL = JqlEvidence
 
 
+def window(evidence: JqlEvidence, ctx: Context) -> tuple[int | None, WindowBasis]:
+    """How recent the newest issue must be, and whose word that is.
+
+    The product file's own window for the check comes first, then the group's declared meeting
+    cadence, then the profile's default. The second value names which (a term for the reason).
+    """
+    if "within_days" in evidence.overridden:
+        return evidence.within_days, "window_override"
+    if evidence.cadence_of is not None:
+        group: Group | None = getattr(ctx.product, evidence.cadence_of)
+        if group is not None and group.cadence_days is not None:
+            return group.cadence_days, "window_cadence"
+    return evidence.within_days, "window_profile"
+
+
 def query(evidence: JqlEvidence) -> Query:
-    """The query that gathers this evidence (the project clause is added by collect)."""
-    return Query(condition=evidence.jql)
+    """The query that gathers this evidence (the project clause is added by collect).
+
+    Dated by `updated`, the evidence is what people did: the bot's own writes move Jira's
+    `updated` too, so the query asks for people's changes only.
+    """
+    return Query(condition=evidence.jql, people_only=evidence.date_field == "updated")
 
 
 def needs(evidence: JqlEvidence, product: Product, wanted: Needs) -> None:
@@ -79,7 +110,8 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         for issue in issues
         if (day := ctx.local_date(issue.date_of(evidence.date_field))) is not None
     ]
-    if not dated and evidence.within_days is None:
+    within_days, basis = window(evidence, ctx)
+    if not dated and within_days is None:
         # No window: the matching issues are the evidence, whether or not they carry a date
         # (a signed agreement filed as an issue that is still open, say).
         newest = max(issues, key=lambda issue: issue.order)
@@ -107,12 +139,23 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         "date": newest_date.isoformat(),
         "days": days,
     }
-    if evidence.within_days is not None and days > evidence.within_days:
+    if within_days is not None and days > within_days:
         return verdict(
             State.NOT_MET,
             "reason.jql.too_old",
             refs([newest], evidence.date_field),
-            window=evidence.within_days,
+            window=within_days,
+            basis=basis,
+            **params,
+        )
+    if within_days is not None:
+        return verdict(
+            State.MET,
+            "reason.jql.met_window",
+            refs([newest], evidence.date_field),
+            count=len(issues),
+            window=within_days,
+            basis=basis,
             **params,
         )
     return verdict(

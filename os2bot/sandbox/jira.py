@@ -51,6 +51,7 @@ FIELDS: list[tuple[str, str, str, list[str]]] = [
     ("duedate", "Due date", "date", ["due", "duedate"]),
     ("assignee", "Assignee", "user", ["assignee"]),
     ("reporter", "Reporter", "user", ["reporter"]),
+    ("creator", "Creator", "user", ["creator"]),
     ("fixVersions", "Fix versions", "array", ["fixVersion"]),
     ("votes", "Votes", "votes", ["votes"]),
     ("comment", "Comment", "comments-page", ["comment"]),
@@ -62,6 +63,22 @@ MAX_TEXT_FIELD = 32767
 SETTABLE = {"project", "issuetype", "summary", "description", "labels", "duedate", "assignee"}
 
 AUTH_REQUIRED = "You are not authenticated. Authentication required to perform this operation."
+
+# How many of an issue's changes `expand=changelog` shows on Cloud: the enhanced search shows
+# the 40 most recent (Atlassian's migration notes for search/jql), reading one issue the 100
+# most recent; both newest first ("a list of recent updates to an issue, sorted by date,
+# starting from the most recent", the v2 description of `expand`). Data Center shows every
+# change, oldest first. The whole history is GET issue/{key}/changelog (Cloud), oldest first.
+CLOUD_SEARCH_CHANGELOG = 40
+CLOUD_ISSUE_CHANGELOG = 100
+# Someone who is not the bot: seeded issues are created and changed by people, as in a real
+# project. A seed names its own people as users after the bot; without any, this one acts.
+SANDBOX_PERSON = SeedUser(
+    account_id="712020:0e0b5c6c-0b2b-4007-a5e5-d3e0b0b0a001",
+    name="anne.anvender",
+    display_name="Anne Anvender",
+    email="anne.anvender@example.dk",
+)
 
 
 def _fmt(moment: datetime, tz: ZoneInfo, *, rfc3339: bool = False) -> str:
@@ -96,6 +113,11 @@ class JiraFake:
         self.versions: dict[str, list[dict[str, Any]]] = {}
         self.issues: dict[str, dict[str, Any]] = {}
         self.comments: dict[str, list[dict[str, Any]]] = {}
+        # Every change to an issue's fields, oldest first, with who made it (Jira's changelog).
+        self.histories: dict[str, list[dict[str, Any]]] = {}
+        if len(self.users) < 2:  # noqa: PLR2004 - the bot and at least one person
+            self.users.append(SANDBOX_PERSON)
+        self.person = self.users[1]
         self._next_id = 10000
         self._counters: dict[str, int] = {}
         # Jira Cloud's search (search/jql) is eventually consistent: "The API doesn't provide
@@ -189,6 +211,7 @@ class JiraFake:
             )
         created = seed_datetime(raw["created"], start, self.tz)
         updated = seed_datetime(raw["updated"], start, self.tz) if raw["updated"] else None
+        author = self._user(raw["author"]) if raw["author"] else self.person
         fields: dict[str, Any] = {
             "summary": raw["summary"],
             "description": raw["description"],
@@ -201,11 +224,24 @@ class JiraFake:
             "fixVersions": [v for v in self.versions[project] if v["name"] in raw["fix_versions"]],
             "votes": {"votes": raw["votes"], "hasVoted": False},
         }
-        self._store_issue(project, fields, status, created, updated or resolved or created)
+        issue = self._store_issue(
+            project, fields, status, created, updated or resolved or created, author=author
+        )
+        # The seed's dates are changes someone made: its author, as the changelog says.
         if resolved:
-            issue = self.issues[f"{project}-{self._counters[project]}"]
             issue["fields"]["resolutiondate"] = _fmt(resolved, self.tz)
             issue["fields"]["resolution"] = {"id": "10000", "name": "Done"}
+            self._log(
+                issue,
+                author,
+                resolved,
+                [
+                    _change("status", workflow[0].id, workflow[0].name, status.id, status.name),
+                    _change("resolution", None, None, "10000", "Done"),
+                ],
+            )
+        if updated and updated > (resolved or created):
+            self._log(issue, author, updated, [_change("description", None, None, None, None)])
 
     def _store_issue(
         self,
@@ -214,6 +250,8 @@ class JiraFake:
         status: SeedStatus,
         created: datetime,
         updated: datetime,
+        *,
+        author: SeedUser,
     ) -> dict[str, Any]:
         self._counters[project] += 1
         key = f"{project}-{self._counters[project]}"
@@ -230,14 +268,35 @@ class JiraFake:
                 "updated": _fmt(updated, self.tz),
                 "resolutiondate": None,
                 "resolution": None,
-                "reporter": self._user_json(self.users[0]),
+                "reporter": self._user_json(author),
+                "creator": self._user_json(author),
                 "comment": {"comments": [], "maxResults": 0, "total": 0, "startAt": 0},
                 **fields,
             },
         }
         self.issues[key] = issue
         self.comments[key] = []
+        self.histories[key] = []
         return issue
+
+    def _log(
+        self, issue: dict[str, Any], who: SeedUser, when: datetime, items: list[dict[str, str]]
+    ) -> None:
+        """Record a change to *issue*'s fields by *who* in its changelog."""
+        self.histories[issue["key"]].append(
+            {
+                "id": self._new_id(),
+                "author": self._user_json(who),
+                "created": _fmt(when, self.tz, rfc3339=True),
+                "items": items,
+            }
+        )
+
+    def _author(self, request: Request) -> SeedUser:
+        """Who makes a write: the user the request authenticates as."""
+        user = self.authenticate(request)
+        assert user is not None  # noqa: S101 - the server authenticates before dispatch
+        return user
 
     def _issue_type(self, project: str, name_or_id: str) -> dict[str, Any]:
         for issue_type in self.projects[project]["issueTypes"]:
@@ -325,6 +384,7 @@ class JiraFake:
             ("POST", rf"{api}/issue", self.create_issue),
             ("GET", rf"{api}/issue/(?P<key>[^/]+)", self.get_issue),
             ("PUT", rf"{api}/issue/(?P<key>[^/]+)", self.edit_issue),
+            ("GET", rf"{api}/issue/(?P<key>[^/]+)/changelog", self.get_changelog),
             ("GET", rf"{api}/issue/(?P<key>[^/]+)/comment", self.get_comments),
             ("POST", rf"{api}/issue/(?P<key>[^/]+)/comment", self.add_comment),
             ("PUT", rf"{api}/issue/(?P<key>[^/]+)/comment/(?P<id>\d+)", self.edit_comment),
@@ -451,6 +511,7 @@ class JiraFake:
                 "startAt": body.get("startAt", 0),
                 "nextPageToken": body.get("nextPageToken"),
                 "reconcileIssues": body.get("reconcileIssues") or [],
+                "expand": _expand(body.get("expand")),
             }
         fields = [f for value in request.query.get("fields", []) for f in value.split(",") if f]
         return {
@@ -459,6 +520,7 @@ class JiraFake:
             "maxResults": request.arg("maxResults"),
             "startAt": request.arg("startAt", "0"),
             "nextPageToken": request.arg("nextPageToken"),
+            "expand": _expand(request.arg("expand")),
         }
 
     def catch_up_index(self) -> None:
@@ -521,7 +583,10 @@ class JiraFake:
             return jira_error(400, "The provided next page token is invalid or expired.")
         page = matching[start : start + size]
         body: dict[str, Any] = {
-            "issues": [self._project_fields(i, args["fields"]) for i in page],
+            "issues": [
+                self._project_fields(i, args["fields"], args["expand"], CLOUD_SEARCH_CHANGELOG)
+                for i in page
+            ],
             "isLast": start + size >= len(matching),
         }
         if start + size < len(matching):
@@ -581,12 +646,22 @@ class JiraFake:
                 "startAt": start,
                 "maxResults": size,
                 "total": len(matching),
-                "issues": [self._project_fields(i, args["fields"]) for i in page],
+                "issues": [self._project_fields(i, args["fields"], args["expand"]) for i in page],
             },
         )
 
-    def _project_fields(self, issue: dict[str, Any], wanted: list[str] | None) -> dict[str, Any]:
-        """The issue with only the *wanted* fields (Jira's fields parameter)."""
+    def _project_fields(
+        self,
+        issue: dict[str, Any],
+        wanted: list[str] | None,
+        expand: frozenset[str] = frozenset(),
+        cloud_changelog: int = CLOUD_ISSUE_CHANGELOG,
+    ) -> dict[str, Any]:
+        """The issue with only the *wanted* fields (Jira's fields parameter), and *expand*.
+
+        `changelog` in *expand* adds the issue's changes, as many and in the order the
+        deployment shows them (see CLOUD_SEARCH_CHANGELOG).
+        """
         everything = issue["fields"]
         if not wanted or "*all" in wanted or "*navigable" in wanted:
             chosen = set(everything)
@@ -602,13 +677,24 @@ class JiraFake:
                 "total": len(comments),
                 "startAt": 0,
             }
-        return {
-            "expand": "",
+        bean: dict[str, Any] = {
+            "expand": "operations,versionedRepresentations,editmeta,changelog,renderedFields",
             "id": issue["id"],
             "key": issue["key"],
             "self": issue["self"],
             "fields": fields,
         }
+        if "changelog" in expand:
+            histories = list(self.histories.get(issue["key"], []))
+            if self.cloud:
+                histories = histories[::-1][:cloud_changelog]
+            bean["changelog"] = {
+                "startAt": 0,
+                "maxResults": len(histories),
+                "total": len(self.histories.get(issue["key"], [])),
+                "histories": histories,
+            }
+        return bean
 
     # ----------------------------------------------------------------------- issues
 
@@ -625,7 +711,36 @@ class JiraFake:
         if isinstance(found, Response):
             return found
         fields = [f for value in request.query.get("fields", []) for f in value.split(",") if f]
-        return Response(200, self._project_fields(found, fields or None))
+        expand = _expand(request.arg("expand"))
+        return Response(200, self._project_fields(found, fields or None, expand))
+
+    def get_changelog(self, request: Request) -> Response:
+        """GET issue/{key}/changelog: every change, oldest first, paged (Cloud only)."""
+        if not self.cloud:
+            return jira_error(404, "null for uri: " + request.path)
+        found = self._issue_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        try:
+            start = max(0, int(request.arg("startAt", "0") or 0))
+            size = max(1, min(int(request.arg("maxResults", "100") or 100), 100))
+        except ValueError:
+            return jira_error(400, "startAt and maxResults must be numbers.")
+        with self._lock:
+            histories = list(self.histories[found["key"]])
+        page = histories[start : start + size]
+        link = f"{self.base_url}/rest/api/2/issue/{found['key']}/changelog"
+        body: dict[str, Any] = {
+            "self": f"{link}?startAt={start}&maxResults={size}",
+            "maxResults": size,
+            "startAt": start,
+            "total": len(histories),
+            "isLast": start + size >= len(histories),
+            "values": page,
+        }
+        if not body["isLast"]:
+            body["nextPage"] = f"{link}?startAt={start + size}&maxResults={size}"
+        return Response(200, body)
 
     def _check_fields(self, fields: dict[str, Any]) -> dict[str, str]:
         """Jira's validation of settable fields, as the `errors` map of a 400."""
@@ -718,6 +833,7 @@ class JiraFake:
                 self.workflows[project][0],
                 now,
                 now,
+                author=self._author(request),
             )
             self._indexed_at[issue["id"]] = now + timedelta(seconds=self.index_lag)
         return Response(201, {"id": issue["id"], "key": issue["key"], "self": issue["self"]})
@@ -740,16 +856,27 @@ class JiraFake:
             return jira_error(400, **errors)
         with self._lock:
             target = found["fields"]
+            before = dict(target)
             for name, value in fields.items():
                 target[name] = self._assignee_json(value) if name == "assignee" else value
             target["labels"] = _updated_labels(
                 target["labels"], (body.get("update") or {}).get("labels", [])
             )
-            target["updated"] = _fmt(self.now(), self.tz)
+            items = [
+                _field_change(name, before.get(name), target.get(name))
+                for name in sorted(set(fields) | {"labels"})
+                if before.get(name) != target.get(name)
+            ]
+            if items:  # Jira logs a change, and moves `updated`, only when something changed
+                now = self.now()
+                self._log(found, self._author(request), now, items)
+                target["updated"] = _fmt(now, self.tz)
         return Response(204)
 
-    def _comment_json(self, key: str, comment_id: str, body: str, when: datetime) -> dict[str, Any]:
-        author = self._user_json(self.users[0])
+    def _comment_json(
+        self, key: str, comment_id: str, body: str, when: datetime, who: SeedUser
+    ) -> dict[str, Any]:
+        author = self._user_json(who)
         issue_id = self.issues[key]["id"]
         return {
             "self": f"{self.base_url}/rest/api/2/issue/{issue_id}/comment/{comment_id}",
@@ -791,7 +918,9 @@ class JiraFake:
         if not isinstance(body, str) or not body.strip():
             return jira_error(400, comment="Comment body can not be empty!")
         with self._lock:
-            comment = self._comment_json(found["key"], self._new_id(), body, self.now())
+            comment = self._comment_json(
+                found["key"], self._new_id(), body, self.now(), self._author(request)
+            )
             self.comments[found["key"]].append(comment)
             found["fields"]["updated"] = comment["updated"]
         return Response(201, comment)
@@ -805,8 +934,11 @@ class JiraFake:
         with self._lock:
             for comment in self.comments[found["key"]]:
                 if comment["id"] == request.params["id"]:
+                    now = self.now()
                     comment["body"] = body
-                    comment["updated"] = _fmt(self.now(), self.tz, rfc3339=True)
+                    comment["updated"] = _fmt(now, self.tz, rfc3339=True)
+                    comment["updateAuthor"] = self._user_json(self._author(request))
+                    found["fields"]["updated"] = _fmt(now, self.tz)
                     return Response(200, comment)
         return jira_error(404, "Can not find a comment for the id: " + request.params["id"])
 
@@ -855,16 +987,24 @@ class JiraFake:
                 )
             now = self.now()
             fields = found["fields"]
+            who = self._author(request)
+            was, resolution = fields["status"], fields["resolution"]
             fields["status"] = transition["to"]
             done = transition["to"]["statusCategory"]["key"] == "done"
             fields["resolutiondate"] = _fmt(now, self.tz) if done else None
             fields["resolution"] = {"id": "10000", "name": "Done"} if done else None
             fields["updated"] = _fmt(now, self.tz)
+            items = [_change("status", was["id"], was["name"], *_id_name(transition["to"]))]
+            if resolution != fields["resolution"]:
+                items.append(
+                    _change("resolution", *_id_name(resolution), *_id_name(fields["resolution"]))
+                )
+            self._log(found, who, now, items)
             for comment in (body.get("update") or {}).get("comment", []):
                 text = (comment.get("add") or {}).get("body")
                 if text:
                     self.comments[found["key"]].append(
-                        self._comment_json(found["key"], self._new_id(), text, now)
+                        self._comment_json(found["key"], self._new_id(), text, now, who)
                     )
         return Response(204)
 
@@ -881,6 +1021,51 @@ class JiraFake:
         """Issues carrying *label* (for tests and the demo's account)."""
         with self._lock:
             return [i for i in self.issues.values() if label in i["fields"]["labels"]]
+
+
+def _expand(value: Any) -> frozenset[str]:
+    """Jira's `expand`: what to add to each issue, comma-separated.
+
+    Data Center's POST search takes a list instead.
+    """
+    parts = value if isinstance(value, list) else str(value or "").split(",")
+    return frozenset(str(p).strip() for p in parts if str(p).strip())
+
+
+def _change(
+    field: str, from_id: str | None, from_text: str | None, to_id: str | None, to_text: str | None
+) -> dict[str, str]:
+    """One item of a change, as Jira's changelog gives it (values it has are strings)."""
+    item = {
+        "field": field,
+        "fieldtype": "jira",
+        "fieldId": field,
+        "from": from_id,
+        "fromString": from_text,
+        "to": to_id,
+        "toString": to_text,
+    }
+    return {k: v for k, v in item.items() if v is not None}
+
+
+def _id_name(value: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    """The id and name of a status or resolution, or none."""
+    return (str(value["id"]), str(value["name"])) if value else (None, None)
+
+
+def _field_change(name: str, before: Any, after: Any) -> dict[str, str]:
+    """A field edit as a changelog item: users by their id and name, labels space-separated."""
+
+    def shown(value: Any) -> tuple[str | None, str | None]:
+        if value is None:
+            return None, None
+        if isinstance(value, dict):  # a user
+            return value.get("accountId") or value.get("name"), value.get("displayName")
+        if isinstance(value, list):
+            return None, " ".join(map(str, value))
+        return None, str(value)
+
+    return _change(name, *shown(before), *shown(after))
 
 
 def _label_problem(labels: Any) -> str | None:

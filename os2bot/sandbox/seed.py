@@ -95,6 +95,11 @@ class SeedIssue(_Seed):
     resolved: str | None = Field(default=None, description="Resolved; needs a done status.")
     duedate: str | None = Field(default=None, description="Due date.")
     assignee: str | None = Field(default=None, description="Assignee's user name.")
+    author: str | None = Field(
+        default=None,
+        description="User name of who created and changed it; default the first user after the "
+        "bot (the users' first), or the sandbox's own person.",
+    )
     fix_versions: list[str] = Field(default_factory=list, description="Fix version names.")
     votes: int = Field(default=0, description="Votes.")
     count: int = Field(default=1, ge=1, description="Make this many alike issues (benchmarks).")
