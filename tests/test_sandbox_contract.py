@@ -47,6 +47,7 @@ def walk_every_route(sandbox, auth):
     get("/project/MO")
     get("/project/NOPE")  # 404
     get("/project/MO/versions")
+    walk_access_routes(get, cloud=cloud)
     search = "/search/jql" if cloud else "/search"
     get(
         search,
@@ -100,8 +101,21 @@ def walk_every_route(sandbox, auth):
         params={"projectKeyOrId": "MO"},
         timeout=10,
     )
-    for method in ("auth.test", "conversations.list"):
+    for method in ("auth.test", "conversations.list", "users.conversations"):
         requests.post(f"{sandbox.url}/api/{method}", headers=slack, timeout=10)
+    requests.get(f"{sandbox.url}/api/users.conversations", headers=slack, timeout=10)
+    requests.get(
+        f"{sandbox.url}/api/conversations.info",
+        headers=slack,
+        params={"channel": "C0TESTMO01"},
+        timeout=10,
+    )
+    requests.post(  # channel_not_found
+        f"{sandbox.url}/api/conversations.info",
+        headers=slack,
+        data={"channel": "C0NOSUCH01"},
+        timeout=10,
+    )
     requests.post(
         f"{sandbox.url}/api/auth.test", headers={"Authorization": "Bearer xoxb-no"}, timeout=10
     )
@@ -141,6 +155,21 @@ def walk_every_route(sandbox, auth):
         json={"channel": posted["channel"], "ts": posted["ts"], "text": "hej igen"},
     )
     requests.get(f"{sandbox.url}/api/conversations.list", headers=slack, timeout=10)
+
+
+def walk_access_routes(get, *, cloud):
+    """What `os2bot doctor` and `product new` ask Jira: statuses, permissions, users."""
+    get("/project/MO/statuses")
+    get("/project/NOPE/statuses")  # 404
+    get(
+        "/mypermissions",
+        params={"projectKey": "MO", "permissions": "BROWSE_PROJECTS,CREATE_ISSUES"},
+    )
+    get("/mypermissions", params={"projectKey": "NOPE", "permissions": "BROWSE_PROJECTS"})  # 404
+    get("/mypermissions", params={"permissions": "NO_SUCH_PERMISSION"})  # 400
+    user = JIRA_USER["account_id"] if cloud else JIRA_USER["name"]
+    get("/user", params={"accountId" if cloud else "username": user})
+    get("/user", params={"accountId" if cloud else "username": "nobody"})  # 404
 
 
 def run_the_bot(sandbox, tmp_path):
