@@ -16,7 +16,7 @@ import structlog
 
 from os2bot.config import Config
 from os2bot.messages import Language, text
-from os2bot.ports import Chat, ChatError, Tracker
+from os2bot.ports import Chat, ChatError, ChatInspector, Tracker, TrackerInspector
 from os2bot.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -90,3 +90,38 @@ class Wiring:
                 if report is not None:
                     report(text("cli.chat_unreachable", language, error=exc))
         return chats
+
+    def inspector(self) -> TrackerInspector:
+        """The tracker's adapter, asked what the bot may do there (doctor, product new)."""
+        tracker = self.tracker()
+        if not isinstance(tracker, TrackerInspector):  # pragma: no cover - every adapter is one
+            raise TypeError(f"{type(tracker).__name__} cannot say what the bot may do")
+        return tracker
+
+    def missing_chat(self) -> dict[str, list[str]]:
+        """For each enabled chat system, the OS2BOT_* variables it needs that are not set."""
+        s, chat = self.settings, self.config.bot.chat
+        missing: dict[str, list[str]] = {}
+        if chat.slack.enabled:
+            missing["slack"] = [] if s.slack_token else ["OS2BOT_SLACK_TOKEN"]
+        if chat.zulip.enabled:
+            needed = {
+                "OS2BOT_ZULIP_SITE": s.zulip_site,
+                "OS2BOT_ZULIP_EMAIL": s.zulip_email,
+                "OS2BOT_ZULIP_API_KEY": s.zulip_api_key,
+            }
+            missing["zulip"] = [name for name, value in needed.items() if not value]
+        return missing
+
+    def chat_inspectors(self, language: Language) -> tuple[dict[str, ChatInspector], list[str]]:
+        """The chat systems chats() connects, to ask where the bot may post.
+
+        Also, in *language*, why any of them could not be reached.
+        """
+        unreachable: list[str] = []
+        found: dict[str, ChatInspector] = {
+            name: chat
+            for name, chat in self.chats(language, report=unreachable.append).items()
+            if isinstance(chat, ChatInspector)
+        }
+        return found, unreachable

@@ -172,6 +172,20 @@ def walk_access_routes(get, *, cloud):
     get("/user", params={"accountId" if cloud else "username": "nobody"})  # 404
 
 
+def inspect_with_the_bot(sandbox):
+    """What `os2bot doctor` and `os2bot product new` ask, through the real adapters."""
+    tracker = tracker_for(sandbox)
+    tracker.myself()
+    tracker.project_facts("MO")
+    tracker.permissions("MO")
+    tracker.permissions("NOPE")
+    tracker.find_user(JIRA_USER["account_id"] if tracker.is_cloud else JIRA_USER["name"])
+    tracker.newest_labelled("MO", "koordinationsgruppemøde")
+    chat = chat_for(sandbox)
+    chat.whoami()
+    chat.access(["#os2mo", "C0TESTFRM1", "#nowhere"])
+
+
 def run_the_bot(sandbox, tmp_path):
     """The whole flow, twice, so that creates, searches, status posts and edits all happen."""
     deployment = sandbox.seed.jira.deployment
@@ -251,10 +265,12 @@ def test_every_route_and_the_bots_own_traffic_conform_to_the_specs(
         .model_fields["versions"]
         .annotation.__args__[0](name="1.0", release_date="+10d")
     ]
+    seed.jira.projects[0].lead = JIRA_USER["name"]
     sandbox = sandbox_factory(seed)
 
     walk_every_route(sandbox, auth)
     run_the_bot(sandbox, tmp_path)
+    inspect_with_the_bot(sandbox)
 
     failures = check_exchanges(sandbox)
     assert failures == [], "\n\n".join(failures)
