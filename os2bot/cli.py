@@ -141,6 +141,9 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument(
         "--digest", action="store_true", help="also send the secretariat's weekly digest"
     )
+    commands.add_parser(
+        "doctor", parents=[common], help="what the bot may and may not do, read-only"
+    )
     config = commands.add_parser("config", help="configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
     config_commands.add_parser("validate", parents=[common], help="load and check every file")
@@ -233,6 +236,8 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         return _service(ctx, config)
     if args.command == "report":
         return _report(ctx, config, args)
+    if args.command == "doctor":
+        return _doctor(ctx, config)
     return _live(
         ctx,
         config,
@@ -533,6 +538,36 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
     state.close()
     print(text("report.written", ctx.language, path=path), file=ctx.out)
     return EXIT_OK
+
+
+def _doctor(ctx: Context, config: Config) -> int:
+    """`os2bot doctor`: Jira, chat, the state database and the schedule, asked, never changed."""
+    from os2bot import doctor  # noqa: PLC0415 - only this command needs it
+    from os2bot.service.scheduler import next_runs  # noqa: PLC0415
+    from os2bot.state import writable_problem  # noqa: PLC0415
+
+    wiring = ctx.wiring(config)
+    findings: list[doctor.Finding] = []
+    if wiring.missing():
+        findings += doctor.tracker_not_set_up(config, wiring.missing())
+    else:
+        try:
+            inspector = wiring.inspector()
+        except TrackerError as exc:
+            findings += doctor.tracker_refused(config, exc)
+        else:
+            findings += doctor.tracker_findings(config, inspector)
+    inspectors, unreachable = wiring.chat_inspectors()
+    findings += doctor.chat_findings(
+        config, inspectors, missing=wiring.missing_chat(), unreachable=unreachable
+    )
+    state = ctx.settings.state
+    findings.append(
+        doctor.state_finding(state, writable_problem(state), exists=Path(state).exists())
+    )
+    findings.append(doctor.schedule_finding(next_runs(config, datetime.now(config.bot.tz), 2)))
+    print(doctor.render(findings, ctx.language), file=ctx.out)
+    return EXIT_NOT_MET if doctor.has_problems(findings) else EXIT_OK
 
 
 def _secret(value: str | None) -> SecretStr | None:

@@ -113,15 +113,29 @@ class Wiring:
             missing["zulip"] = [name for name, value in needed.items() if not value]
         return missing
 
-    def chat_inspectors(self, language: Language) -> tuple[dict[str, ChatInspector], list[str]]:
-        """The chat systems chats() connects, to ask where the bot may post.
+    def chat_inspectors(self) -> tuple[dict[str, ChatInspector], dict[str, str]]:
+        """The chat systems whose secrets are set, to ask where the bot may post.
 
-        Also, in *language*, why any of them could not be reached.
+        Also why a system could not be connected (Zulip's client reads the server at once).
         """
-        unreachable: list[str] = []
-        found: dict[str, ChatInspector] = {
-            name: chat
-            for name, chat in self.chats(language, report=unreachable.append).items()
-            if isinstance(chat, ChatInspector)
-        }
-        return found, unreachable
+        from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415 - SDK at the edge
+        from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
+
+        s, chat = self.settings, self.config.bot.chat
+        found: dict[str, ChatInspector] = {}
+        errors: dict[str, str] = {}
+        if chat.slack.enabled and s.slack_token is not None:
+            found["slack"] = SlackChat(
+                s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=self.sleep
+            )
+        if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
+            try:
+                found["zulip"] = ZulipChat(
+                    site=s.zulip_site,
+                    email=s.zulip_email,
+                    api_key=s.zulip_api_key.get_secret_value(),
+                    sleep=self.sleep,
+                )
+            except ChatError as exc:
+                errors["zulip"] = str(exc)
+        return found, errors
