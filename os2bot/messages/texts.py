@@ -76,6 +76,10 @@ TEXTS: dict[str, T] = build(
             da="YAML-fejl i linje {line}, kolonne {column}: {problem}",
             en="YAML error at line {line}, column {column}: {problem}",
         ),
+        "config.placeholder": T(
+            da="'{value}' er en pladsholder fra os2bot product new; skriv den rigtige værdi",
+            en="'{value}' is a placeholder from os2bot product new; write the real value",
+        ),
         "config.not_mapping": T(
             da="filen skal indeholde en YAML-mapping (nøgle: værdi) øverst",
             en="the file must hold a YAML mapping (key: value) at the top",
@@ -627,6 +631,312 @@ TEXTS: dict[str, T] = build(
             en="{count:one=One problem needs|other=# problems need} fixing before the bot can "
             "run without errors.",
         ),
+        # os2bot product new
+        "onboard.bad_key": T(
+            da="'{key}' kan ikke være en produktnøgle: brug små bogstaver, tal og bindestreger, "
+            "fx os2kitos.",
+            en="'{key}' cannot be a product key: use lower-case letters, digits and hyphens, "
+            "e.g. os2kitos.",
+        ),
+        "onboard.bad_project": T(
+            da="'{project}' er ikke en Jira-projektnøgle: store bogstaver, tal og _, fx KITOSUDV.",
+            en="'{project}' is not a Jira project key: capitals, digits and _, e.g. KITOSUDV.",
+        ),
+        "onboard.exists": T(
+            da="{path} findes allerede, og os2bot overskriver aldrig en produktfil. Ret den "
+            "selv, eller vælg en anden nøgle.",
+            en="{path} exists already, and os2bot never overwrites a product file. Edit it "
+            "yourself, or choose another key.",
+        ),
+        "onboard.taken": T(
+            da="'{value}' bruges allerede af produktet {other}.",
+            en="'{value}' is used already by the product {other}.",
+        ),
+        "onboard.written": T(
+            da="Skrev {path} ud fra Jira-projektet {project} »{name}«.",
+            en="Wrote {path} from the Jira project {project} “{name}”.",
+        ),
+        "onboard.valid": T(
+            da="Filen er gyldig, som os2bot config validate ser den.",
+            en="The file is valid, as os2bot config validate sees it.",
+        ),
+        "onboard.invalid": T(
+            da="Filen er skrevet, men konfigurationen kan ikke bruges endnu:",
+            en="The file is written, but the configuration cannot be used yet:",
+        ),
+        "onboard.judgement": T(
+            da="Med filen, som den er nu, ville tjekkene give:",
+            en="With the file as it is now, the checks would give:",
+        ),
+        "onboard.todo": T(
+            da="Tilbage at udfylde — det ved kun produktets folk ({count}):",
+            en="Left to fill in — only the product's people know ({count}):",
+        ),
+        "onboard.todo.none": T(
+            da="Intet mangler at blive udfyldt.",
+            en="Nothing is left to fill in.",
+        ),
+        "onboard.todo.steering_group": T(
+            da="steering_group — styregruppens formand og medlemmer",
+            en="steering_group — the steering group's chair and members",
+        ),
+        "onboard.todo.coordination_group": T(
+            da="coordination_group — koordinationsgruppens formand og medlemmer",
+            en="coordination_group — the coordination group's chair and members",
+        ),
+        "onboard.todo.suppliers": T(
+            da="suppliers — leverandørerne og de faser, de dækker",
+            en="suppliers — the suppliers and the phases they cover",
+        ),
+        "onboard.todo.need": T(
+            da="need — om behovet er afdækket, med link til behovsafdækningen",
+            en="need — whether the need is mapped, with a link to the analysis",
+        ),
+        "onboard.todo.agreement": T(
+            da="agreement — tilslutningsaftalen: datoer, udvidelser og det, den finansierer",
+            en="agreement — the affiliation agreement: dates, extensions and what it funds",
+        ),
+        "onboard.todo.members": T(
+            da="members — de tilsluttede myndigheder, og hvad de har betalt",
+            en="members — the member authorities, and what they have paid",
+        ),
+        "onboard.todo.self_assessment": T(
+            da="self_assessment — OS2s selvevaluering som JSON",
+            en="self_assessment — OS2's self-assessment as JSON",
+        ),
+        "onboard.todo.chat": T(
+            da="chat — Slack-kanalen og/eller kanalen i OS2samtale (Zulip)",
+            en="chat — the Slack channel and/or the channel in OS2samtale (Zulip)",
+        ),
+        "onboard.next": T(
+            da="Udfyld felterne i {path}, og kør så os2bot config validate, os2bot doctor og "
+            "os2bot check --product {key}.",
+            en="Fill in the fields in {path}, then run os2bot config validate, os2bot doctor "
+            "and os2bot check --product {key}.",
+        ),
+        # The product file os2bot product new writes (its comments and placeholders)
+        "onboard.file.header": T(
+            da="{name} — produktfil skrevet af »os2bot product new« {today} ud fra "
+            "Jira-projektet {project} ({url}).",
+            en="{name} — product file written by “os2bot product new” on {today} from the Jira "
+            "project {project} ({url}).",
+        ),
+        "onboard.file.howto": T(
+            da="Det, Jira ved, er udfyldt. Det, kun produktets folk ved, står som kommentarer: "
+            "fjern »# « foran linjerne i en blok, og skriv de rigtige værdier i stedet for <…>. "
+            "Kør så »os2bot config validate« og »os2bot doctor«.",
+            en="What Jira knows is filled in. What only the product's people know is written as "
+            "comments: remove the “# ” in front of a block's lines and write the real values "
+            "instead of <…>. Then run “os2bot config validate” and “os2bot doctor”.",
+        ),
+        "onboard.file.key": T(
+            da="kort, fast nøgle; står i bottens mærker på opgaverne",
+            en="short, stable key; part of the bot's labels on its tasks",
+        ),
+        "onboard.file.name": T(
+            da="produktets navn, som OS2 skriver det", en="the product's name as OS2 writes it"
+        ),
+        "onboard.file.profile": T(
+            da="governanceprofilen, produktet måles efter",
+            en="the governance profile the product is judged by",
+        ),
+        "onboard.file.phase": T(
+            da="tilsagn, tilslutning eller drift", en="tilsagn, tilslutning or drift"
+        ),
+        "onboard.file.level": T(
+            da="produktniveau: sandkasse, 1, 2 eller 3",
+            en="product level: sandkasse, 1, 2 or 3",
+        ),
+        "onboard.file.section.jira": T(da="Jira", en="Jira"),
+        "onboard.file.project": T(da="Jira-projektets nøgle", en="the Jira project's key"),
+        "onboard.file.board": T(da="tavlen »{board}«", en="the board “{board}”"),
+        "onboard.file.boards_other": T(
+            da="projektets andre tavler: {boards}", en="the project's other boards: {boards}"
+        ),
+        "onboard.file.no_board": T(
+            da="projektet har ingen tavle, og tjekket »OS2s værktøjer benyttes« kræver en",
+            en="the project has no board, and the check “OS2's tools are used” needs one",
+        ),
+        "onboard.file.issue_types": T(
+            da="Sagstyper i projektet: {types}. Botten opretter sine opgaver som »{task}«.",
+            en="Issue types in the project: {types}. The bot opens its tasks as “{task}”.",
+        ),
+        "onboard.file.no_task_type": T(
+            da="Sagstyper i projektet: {types}. Der er hverken »{task}«, »Task« eller »Opgave«, "
+            "så botten opretter sine opgaver som den første.",
+            en="Issue types in the project: {types}. There is no “{task}”, “Task” or “Opgave”, "
+            "so the bot opens its tasks as the first.",
+        ),
+        "onboard.file.done": T(
+            da="Workflowets færdig-status: {statuses}. Botten lukker sine opgaver i den, og et "
+            "møde tæller som holdt, når det står der.",
+            en="The workflow's done status: {statuses}. The bot closes its tasks into it, and a "
+            "meeting counts as held once it is there.",
+        ),
+        "onboard.file.no_done": T(
+            da="Workflowet har ingen status i kategorien »Færdig«, så botten kan ikke lukke "
+            "sine opgaver (se os2bot doctor).",
+            en="The workflow has no status in the “Done” category, so the bot cannot close its "
+            "tasks (see os2bot doctor).",
+        ),
+        "onboard.file.lead": T(
+            da="Projektleder i Jira: {name} (jira_user: {ref}).",
+            en="Project lead in Jira: {name} (jira_user: {ref}).",
+        ),
+        "onboard.file.labels": T(
+            da="Profilens etiketter i {project} — tjekkene finder møder og aftaler ved dem:",
+            en="The profile's labels in {project} — the checks find meetings and agreements by "
+            "them:",
+        ),
+        "onboard.file.label_used": T(
+            da="{label}: senest {key} »{summary}«, oprettet {date}",
+            en="{label}: newest {key} “{summary}”, created {date}",
+        ),
+        "onboard.file.label_unused": T(
+            da="{label}: ikke brugt endnu, så de tjek, der søger efter den, finder intet",
+            en="{label}: not used yet, so the checks that search for it find nothing",
+        ),
+        "onboard.file.user_kind.cloud": T(
+            da="personens konto-id i Jira Cloud", en="the person's account id in Jira Cloud"
+        ),
+        "onboard.file.user_kind.dc": T(
+            da="personens brugernavn i Jira Data Center",
+            en="the person's user name in Jira Data Center",
+        ),
+        "onboard.file.section.steering_group": T(
+            da="Styregruppe (SG)", en="Steering group (styregruppe)"
+        ),
+        "onboard.file.steering_group": T(
+            da="Styregruppen har ansvaret for økonomi, retning og leverandørstyring. Skriv "
+            "formand og medlemmer, gerne én fra hver myndighed, der har skrevet under; "
+            "jira_user er {user_kind} og bruges, når botten tildeler opgaver.",
+            en="The steering group answers for economy, direction and supplier management. "
+            "Write its chair and members, preferably one from each authority that signed; "
+            "jira_user is {user_kind} and is used when the bot assigns tasks.",
+        ),
+        "onboard.file.section.coordination_group": T(
+            da="Koordinationsgruppe (KG)", en="Coordination group (koordinationsgruppe)"
+        ),
+        "onboard.file.coordination_group": T(
+            da="Koordinationsgruppen prioriterer udviklingsønskerne og holder møderne. Botten "
+            "tildeler prioriteringsrunder og release-opgaver til formanden.",
+            en="The coordination group prioritises the development requests and holds the "
+            "meetings. The bot assigns prioritisation rounds and release tasks to its chair.",
+        ),
+        "onboard.file.lead_suggested": T(
+            da="Formanden herunder er Jira-projektets leder; ret det, hvis formanden er en anden.",
+            en="The chair below is the Jira project's lead; change it if the chair is someone "
+            "else.",
+        ),
+        "onboard.file.section.suppliers": T(da="Leverandører", en="Suppliers"),
+        "onboard.file.suppliers": T(
+            da="Hver leverandør og de faser, den dækker: udvikling, implementering, "
+            "raadgivning, projektledelse og faellesskab (samspil med fællesskabet). Alle fem "
+            "skal være dækket.",
+            en="Each supplier and the phases it covers: udvikling (development), "
+            "implementering (implementation), raadgivning (consulting), projektledelse "
+            "(project management) and faellesskab (community). All five must be covered.",
+        ),
+        "onboard.file.section.need": T(da="Behov", en="Need"),
+        "onboard.file.need": T(
+            da="Er behovet afdækket — hvad skal tilslutningen dække? Link til behovsafdækningen.",
+            en="Is the need mapped — what must the affiliation cover? Link to the analysis.",
+        ),
+        "onboard.file.section.agreement": T(
+            da="Tilslutningsaftale", en="Affiliation agreement (tilslutningsaftale)"
+        ),
+        "onboard.file.agreement": T(
+            da="Hvornår aftalen er underskrevet, og hvornår den udløber; udvidelserne "
+            "videreudvikling og faelles_drift, hvis aftalen har dem; og de punkter, den "
+            "finansierer. De seks minimumspunkter står der allerede.",
+            en="When the agreement was signed and when it expires; the extensions "
+            "videreudvikling and faelles_drift, if it has them; and the items it funds. The "
+            "six minimum items are there already.",
+        ),
+        "onboard.file.section.members": T(da="Tilsluttede myndigheder", en="Member authorities"),
+        "onboard.file.members": T(
+            da="Hver myndighed, der er tilsluttet: hvornår, og om den har betalt for "
+            "udviklingen eller tilslutningsafgiften. Sekretariatet fakturerer afgiften hos "
+            "dem, der ikke har.",
+            en="Each authority that has joined: when, and whether it paid for the development "
+            "or the affiliation fee. The secretariat invoices the fee to those that have not.",
+        ),
+        "onboard.file.self_assessment": T(
+            da="OS2s selvevaluering, som skemaet eksporterer den (JSON), med stien regnet fra "
+            "konfigurationsmappen:",
+            en="OS2's self-assessment as the form exports it (JSON), its path relative to the "
+            "configuration directory:",
+        ),
+        "onboard.file.section.practice": T(
+            da="Prioritering, triage og releases", en="Prioritisation, triage and releases"
+        ),
+        "onboard.file.prioritisation": T(
+            da="Koordinationsgruppens prioriteringsrunder: måneder og dag for møderne; botten "
+            "opretter rundens opgave lead_days dage før. Uden blokken opretter den ingen "
+            "runder.",
+            en="The coordination group's prioritisation rounds: months and day of the "
+            "meetings; the bot opens each round's task lead_days days before. Without the "
+            "block it opens no rounds.",
+        ),
+        "onboard.file.triage": T(
+            da="kommentér udviklingsønsker, der mangler punkt 1–5",
+            en="comment on requests that lack points 1–5",
+        ),
+        "onboard.file.versions": T(
+            da="Versioner i Jira: {versions}.", en="Versions in Jira: {versions}."
+        ),
+        "onboard.file.releases_on": T(
+            da="Botten opretter en release-opgave {days} dage før en versions dato.",
+            en="The bot opens a release task {days} days before a version's date.",
+        ),
+        "onboard.file.releases_off": T(
+            da="Ingen versioner i Jira endnu; slå release-opgaver til, når projektet får "
+            "versioner.",
+            en="No versions in Jira yet; turn release tasks on when the project gets versions.",
+        ),
+        "onboard.file.section.chat": T(da="Chat", en="Chat"),
+        "onboard.file.chat": T(
+            da="Hvor botten skriver produktets status: en Slack-kanal (#navn eller kanal-id) "
+            "og/eller en kanal i OS2samtale (Zulip) med et emne.",
+            en="Where the bot posts the product's status: a Slack channel (#name or channel id) "
+            "and/or a channel in OS2samtale (Zulip) with a topic.",
+        ),
+        "onboard.file.section.exceptions": T(
+            da="Undtagelser fra profilen", en="Exceptions to the profile"
+        ),
+        "onboard.file.waivers": T(
+            da="Dispensationer: et tjek, der ikke skal være opfyldt en tid, med begrundelse, "
+            "hvem der har besluttet det, og hvornår det udløber.",
+            en="Waivers: a check that need not be met for a while, with the reason, who "
+            "decided it and when it expires.",
+        ),
+        "onboard.file.overrides": T(
+            da="Egne tærskler i stedet for profilens, fx når koordinationsgruppen mødes hver "
+            "måned:",
+            en="Thresholds of the product's own instead of the profile's, e.g. when the "
+            "coordination group meets monthly:",
+        ),
+        "onboard.file.evidence": T(
+            da="Anden dokumentation end profilens, fx når møderne har etiketten »referat« i "
+            "stedet for profilens (ikke brugt her endnu: {labels}):",
+            en="Other evidence than the profile's, e.g. when meetings carry the label “referat” "
+            "instead of the profile's (not used here yet: {labels}):",
+        ),
+        "onboard.ph.name": T(da="<navn>", en="<name>"),
+        "onboard.ph.authority": T(da="<myndighed>", en="<authority>"),
+        "onboard.ph.account": T(da="<konto-id>", en="<account id>"),
+        "onboard.ph.username": T(da="<brugernavn>", en="<user name>"),
+        "onboard.ph.kommissorium": T(
+            da="<link til kommissoriet>", en="<link to the terms of reference>"
+        ),
+        "onboard.ph.supplier": T(da="<leverandør>", en="<supplier>"),
+        "onboard.ph.need": T(da="<link til behovsafdækningen>", en="<link to the analysis>"),
+        "onboard.ph.date": T(da="<ÅÅÅÅ-MM-DD>", en="<YYYY-MM-DD>"),
+        "onboard.ph.channel": T(da="<kanal>", en="<channel>"),
+        "onboard.ph.stream": T(da="<kanal i OS2samtale>", en="<channel in OS2samtale>"),
+        "onboard.ph.check": T(da="<tjek-id>", en="<check id>"),
+        "onboard.ph.reason": T(da="<begrundelse>", en="<reason>"),
+        "onboard.ph.approver": T(da="<hvem besluttede>", en="<who decided>"),
         # Check states
         "state.met": T(da="opfyldt", en="met"),
         "state.not_met": T(da="ikke opfyldt", en="not met"),
