@@ -198,7 +198,7 @@ def main(
     if stream.isatty() or used == "cli.config_used.example":  # the example: always said
         print(text(used, language, path=config_dir.resolve()), file=stream)
     try:
-        config = load_config(ctx.config_dir, require_products=args.command != "product")
+        config = load_config(ctx.config_dir, require_products=args.command not in NO_PRODUCTS)
     except ConfigError as exc:
         print(text("cli.config_invalid", language), file=sys.stderr)
         print(exc.render(language), file=sys.stderr)
@@ -216,6 +216,9 @@ def main(
         print(text("cli.crashed", ctx.language, error=problem), file=sys.stderr)
         return EXIT_INTERNAL
 
+
+# These work before the first product file: one writes it, the other checks access first.
+NO_PRODUCTS = {"product", "doctor"}
 
 # Only these may fall back on the example configuration shipped with os2bot: it names OS2's
 # real Jira and projects, and an `apply` from the wrong directory must not write there.

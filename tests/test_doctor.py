@@ -413,3 +413,23 @@ def test_doctor_is_listed_in_the_help(capsys):
         main(["--help"])
 
     assert "doctor" in capsys.readouterr().out
+
+
+def test_doctor_and_product_new_work_before_the_first_product_file(tmp_path, monkeypatch, capsys):
+    """An empty configuration is refused by `config validate` with a pointer to `product
+    new`, while `doctor` still checks what it can (here: Jira is not set up)."""
+    root = tmp_path / "config"
+    shutil.copytree(CONFIG / "governance", root / "governance")
+    write_yaml(root / "os2bot.yaml", {"jira": {"deployment": "cloud"}})
+    for name in ("OS2BOT_JIRA_URL", "OS2BOT_JIRA_EMAIL", "OS2BOT_JIRA_TOKEN", "OS2BOT_SLACK_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OS2BOT_STATE", str(tmp_path / "state.sqlite3"))
+    out = io.StringIO()
+
+    refused = main(["config", "validate", "--config", str(root)], out=io.StringIO())
+    code = main(["doctor", "--config", str(root)], out=out)
+
+    assert refused == 2
+    assert "skriv den første med os2bot product new NØGLE --jira PROJEKT" in capsys.readouterr().err
+    assert code == 1
+    assert "Jira er ikke sat op" in out.getvalue()

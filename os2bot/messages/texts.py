@@ -16,8 +16,10 @@ TEXTS: dict[str, T] = build(
             en="the configuration directory has no {file}",
         ),
         "config.no_products": T(
-            da="der er ingen produktfiler (*.yaml) i mappen",
-            en="there are no product files (*.yaml) in the directory",
+            da="der er ingen produktfiler (*.yaml) i mappen; skriv den første med "
+            "os2bot product new NØGLE --jira PROJEKT",
+            en="there are no product files (*.yaml) in the directory; write the first with "
+            "os2bot product new KEY --jira PROJECT",
         ),
         "config.duplicate": T(
             da="'{value}' er allerede brugt i en anden fil",
