@@ -607,12 +607,13 @@ def _product_new(ctx: Context, config: Config, key: str, project: str) -> int:
         if not isinstance(tracker, TrackerInspector):  # pragma: no cover - every adapter is one
             raise TypeError(type(tracker).__name__)
         found = onboarding.survey(config, tracker, key, project)
+        bot = tracker.myself().display_name if found is None else ""
     except TrackerError as exc:
         print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
         return EXIT_UNREACHABLE
     if found is None:
         print(text("doctor.jira.not_visible", ctx.language, project=project), file=sys.stderr)
-        print(text("doctor.fix.not_visible", ctx.language, user="os2bot"), file=sys.stderr)
+        print(text("doctor.fix.not_visible", ctx.language, user=bot), file=sys.stderr)
         return EXIT_CONFIG
     body = onboarding.draft(found, today=datetime.now(config.bot.tz).date(), language=ctx.language)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -224,8 +224,11 @@ def tracker_findings(config: Config, tracker: TrackerInspector) -> list[Finding]
     try:
         me = tracker.myself()
         kind = tracker.kind()
-        boards = tracker.boards()
     except TrackerError as exc:
+        return tracker_refused(config, exc)
+    try:
+        boards = _boards(tracker)
+    except TrackerUnavailable as exc:
         return tracker_refused(config, exc)
     login = Msg(
         "doctor.jira.login",
@@ -274,6 +277,19 @@ def tracker_findings(config: Config, tracker: TrackerInspector) -> list[Finding]
     return findings
 
 
+def _boards(tracker: TrackerInspector) -> Mapping[str, list[int]] | str:
+    """Every board by project; or why they could not be read (no Jira Software, refused).
+
+    Raises TrackerUnavailable: then nothing else can be read either.
+    """
+    try:
+        return tracker.boards()
+    except TrackerUnavailable:
+        raise
+    except TrackerError as exc:
+        return str(exc)
+
+
 def _inspect_project(
     config: Config,
     tracker: TrackerInspector,
@@ -281,7 +297,7 @@ def _inspect_project(
     product: Product | None,
     *,
     bot: str,
-    boards: Mapping[str, list[int]],
+    boards: Mapping[str, list[int]] | str,
     kind: str,
 ) -> None:
     """One project's row: permissions, board, done status, people, labels."""
@@ -340,13 +356,17 @@ def _inspect_project(
         jira.add("labels", "ok")
 
 
-def _board(jira: _Jira, product: Product | None, boards: Mapping[str, list[int]]) -> None:
-    """The configured board exists and is the project's own."""
-    own = boards.get(jira.project, [])
-    wanted = product.jira.board if product is not None else None
+def _board(jira: _Jira, product: Product | None, boards: Mapping[str, list[int]] | str) -> None:
+    """The configured board exists and is the project's own (*boards*: why they were unread)."""
     if product is None:
         jira.add("board", "none")
-    elif wanted is None:
+        return
+    if isinstance(boards, str):
+        jira.add("board", "note", Msg("reason.activity.boards_unreadable", {"error": boards}))
+        return
+    own = boards.get(jira.project, [])
+    wanted = product.jira.board
+    if wanted is None:
         if own:
             jira.add("board", "none")
         else:

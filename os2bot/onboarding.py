@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from babel.lists import format_list
+
 from os2bot.config import Config, Product
 from os2bot.doctor import product_labels
 from os2bot.domain import Issue, Msg, Version
@@ -164,27 +166,15 @@ def _tracker_lines(f: _File, found: Survey) -> None:
     f.heading("onboard.file.section.jira")
     f.lines.append("jira:")
     f.field(f"  project: {facts.key}", f.t("onboard.file.project"))
-    own = [b for b in facts.boards if b.project in (None, facts.key)]
-    if own:
-        others = [f"{b.id} {_q(_one_line(b.name))}" for b in own[1:]]
-        note = f.t("onboard.file.board", board=_one_line(own[0].name))
-        if others:
-            note += "; " + f.t("onboard.file.boards_other", boards=others)
-        f.field(f"  board: {own[0].id}", note)
-    else:
-        f.field("  board:", f.t("onboard.file.no_board"))
-    wanted = next(
-        (t for t in (found.task_issue_type, "Task", "Opgave") if t in facts.issue_types),
-        None,
-    )
+    _board_line(f, facts)
+    candidates = list(dict.fromkeys((found.task_issue_type, "Task", "Opgave")))
+    wanted = next((t for t in candidates if t in facts.issue_types), None)
+    types = list(facts.issue_types) or ["-"]
     if wanted is not None:
-        f.comment("onboard.file.issue_types", types=list(facts.issue_types) or ["-"], task=wanted)
+        f.comment("onboard.file.issue_types", types=types, task=wanted)
     else:
-        f.comment(
-            "onboard.file.no_task_type",
-            types=list(facts.issue_types) or ["-"],
-            task=found.task_issue_type,
-        )
+        either = format_list(candidates, style="or", locale=f.language)
+        f.comment("onboard.file.no_task_type", types=types, wanted=either)
     if facts.done_statuses:
         f.comment("onboard.file.done", statuses=list(facts.done_statuses))
     else:
@@ -193,19 +183,35 @@ def _tracker_lines(f: _File, found: Survey) -> None:
         f.comment("onboard.file.lead", name=_one_line(facts.lead.display_name), ref=facts.lead.ref)
     if found.labels:
         f.comment("onboard.file.labels", project=facts.key)
-        for use in found.labels:
-            if use.newest is None:
-                line = f.t("onboard.file.label_unused", label=use.label)
-            else:
-                created = use.newest.created.date() if use.newest.created else "-"
-                line = f.t(
-                    "onboard.file.label_used",
-                    label=use.label,
-                    key=use.newest.key,
-                    summary=_one_line(use.newest.summary)[:60],
-                    date=created,
-                )
-            f.lines.append(f"#   {line}")
+        f.lines += [f"#   {_label_line(f, use)}" for use in found.labels]
+
+
+def _board_line(f: _File, facts: ProjectFacts) -> None:
+    """jira.board: the project's first board, the others named beside it."""
+    own = [b for b in facts.boards or () if b.project in (None, facts.key)]
+    if facts.boards is None:
+        f.field("  board:", f.t("onboard.file.boards_unreadable"))
+    elif own:
+        others = [f"{b.id} {_q(_one_line(b.name))}" for b in own[1:]]
+        note = f.t("onboard.file.board", board=_one_line(own[0].name))
+        if others:
+            note += "; " + f.t("onboard.file.boards_other", boards=others)
+        f.field(f"  board: {own[0].id}", note)
+    else:
+        f.field("  board:", f.t("onboard.file.no_board"))
+
+
+def _label_line(f: _File, use: LabelUse) -> str:
+    """One of the profile's labels: its newest issue, or that it is not used yet."""
+    if use.newest is None:
+        return f.t("onboard.file.label_unused", label=use.label)
+    return f.t(
+        "onboard.file.label_used",
+        label=use.label,
+        key=use.newest.key,
+        summary=_one_line(use.newest.summary)[:60],
+        date=use.newest.created.date() if use.newest.created else "-",
+    )
 
 
 def _person(f: _File, kind: str, *, name: str = "", ref: str = "") -> str:

@@ -364,7 +364,7 @@ class ProjectFacts:
     lead: TrackerUser | None
     issue_types: tuple[str, ...]
     statuses: tuple[tuple[str, str], ...]  # (name, category: new, indeterminate or done)
-    boards: tuple[Board, ...]
+    boards: tuple[Board, ...] | None  # None: the tracker could not list them
 
     @property
     def done_statuses(self) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import pytest
 
 from os2bot.cli import main
 from os2bot.doctor import labels_in, product_labels
+from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import SeedData, SeedUser, ZulipSeed
 from os2bot.state import SqliteState, writable_problem
 
@@ -415,7 +416,7 @@ def test_doctor_is_listed_in_the_help(capsys):
     assert "doctor" in capsys.readouterr().out
 
 
-def test_doctor_and_product_new_work_before_the_first_product_file(tmp_path, monkeypatch, capsys):
+def test_doctor_works_before_the_first_product_file(tmp_path, monkeypatch, capsys):
     """An empty configuration is refused by `config validate` with a pointer to `product
     new`, while `doctor` still checks what it can (here: Jira is not set up)."""
     root = tmp_path / "config"
@@ -433,3 +434,16 @@ def test_doctor_and_product_new_work_before_the_first_product_file(tmp_path, mon
     assert "skriv den første med os2bot product new NØGLE --jira PROJEKT" in capsys.readouterr().err
     assert code == 1
     assert "Jira er ikke sat op" in out.getvalue()
+
+
+def test_boards_that_cannot_be_read_are_a_note_and_the_rest_is_checked(setup, sandbox_factory):
+    """A Jira whose agile board listing fails (no Jira Software) gets a note for the boards,
+    and permissions, people and labels are still checked."""
+    sandbox = setup.start(healthy_seed(), sandbox_factory)
+    sandbox.add_fault(Fault(kind="status", path=r"/rest/agile/1\.0/board$", status=404))
+
+    code, shown = setup.doctor()
+
+    assert code == 0, shown
+    assert row(shown, "os2mo", "MO") == ["✔"] * 7 + ["!"] + ["✔"] * 3
+    assert "Jiras tavler kunne ikke læses: HTTP 404" in shown

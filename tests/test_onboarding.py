@@ -9,12 +9,16 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from datetime import date
 
 import pytest
 import yaml
 
 from os2bot.cli import main
 from os2bot.config import Product, load_config
+from os2bot.domain import Issue
+from os2bot.onboarding import LabelUse, Survey, draft
+from os2bot.ports import ProjectFacts
 from os2bot.sandbox.seed import load_seed
 
 from conftest import CONFIG, write_yaml
@@ -260,3 +264,40 @@ def test_the_draft_is_written_in_english_when_asked(empty_config):
     assert "lead: {name: <name>, authority: <authority>," in draft
     assert "the board “KITOS udvikling”" in draft
     assert "No versions in Jira yet" in draft
+
+
+def test_a_draft_says_what_jira_could_not_tell_or_lacks():
+    """Boards that could not be read, no done status and none of the task types are said in
+    the draft's comments, and a Data Center draft asks for user names."""
+    facts = ProjectFacts(
+        key="ULF",
+        name="OS2ulf: backlog",
+        url="https://jira.example/browse/ULF",
+        lead=None,
+        issue_types=("Epos", "Historie"),
+        statuses=(("Åben", "new"), ("I gang", "indeterminate")),
+        boards=None,
+    )
+    meeting = Issue(key="ULF-3", project="ULF", summary="KG-møde\nmarts", url="")
+    found = Survey(
+        key="os2ulf",
+        facts=facts,
+        versions=(),
+        labels=(LabelUse("koordinationsgruppemøde", meeting), LabelUse("referat", None)),
+        kind="datacenter",
+        task_issue_type="Task",
+    )
+
+    text = draft(found, today=date(2026, 11, 30), language="da")
+
+    assert 'name: "OS2ulf: backlog"' in text
+    assert "  board:                         # Jiras tavler kunne ikke læses" in text
+    assert (
+        "Ingen af dem hedder Task eller Opgave, så botten opretter sine opgaver som den første"
+        in (" ".join(line.removeprefix("# ") for line in text.splitlines()))
+    )
+    assert "Workflowet har ingen status i kategorien »Færdig«" in text
+    assert "#   koordinationsgruppemøde: senest ULF-3 »KG-møde marts«, oprettet -" in text
+    assert "#   referat: ikke brugt endnu" in text
+    assert "jira_user: <brugernavn>}" in text
+    assert yaml.safe_load(text)["jira"] == {"project": "ULF", "board": None}

@@ -722,7 +722,13 @@ class JiraTracker:
             for status in issue_type.get("statuses") or ():
                 category = (status.get("statusCategory") or {}).get("key") or ""
                 statuses.setdefault(_clean(str(status.get("name") or "")), category)
-        boards = self._read(lambda: self._jira.boards(projectKeyOrID=project, maxResults=0))
+        try:
+            boards = self._read(lambda: self._jira.boards(projectKeyOrID=project, maxResults=0))
+        except TrackerUnavailable:
+            raise
+        except TrackerError as exc:  # no agile API (Jira without Software), or refused
+            log.warning("jira.boards_unreadable", project=project, error=str(exc))
+            boards = None
         lead = raw.get("lead")
         return ProjectFacts(
             key=str(raw.get("key") or project),
@@ -735,7 +741,9 @@ class JiraTracker:
                 if not t.get("subtask")
             ),
             statuses=tuple(statuses.items()),
-            boards=tuple(
+            boards=None
+            if boards is None
+            else tuple(
                 Board(
                     id=int(b.raw["id"]),
                     name=_clean(str(b.raw.get("name") or "")),

@@ -755,6 +755,10 @@ TEXTS: dict[str, T] = build(
         "onboard.file.boards_other": T(
             da="projektets andre tavler: {boards}", en="the project's other boards: {boards}"
         ),
+        "onboard.file.boards_unreadable": T(
+            da="Jiras tavler kunne ikke læses; skriv tavlens id her",
+            en="Jira's boards could not be read; write the board's id here",
+        ),
         "onboard.file.no_board": T(
             da="projektet har ingen tavle, og tjekket »OS2s værktøjer benyttes« kræver en",
             en="the project has no board, and the check “OS2's tools are used” needs one",
@@ -764,10 +768,10 @@ TEXTS: dict[str, T] = build(
             en="Issue types in the project: {types}. The bot opens its tasks as “{task}”.",
         ),
         "onboard.file.no_task_type": T(
-            da="Sagstyper i projektet: {types}. Der er hverken »{task}«, »Task« eller »Opgave«, "
-            "så botten opretter sine opgaver som den første.",
-            en="Issue types in the project: {types}. There is no “{task}”, “Task” or “Opgave”, "
-            "so the bot opens its tasks as the first.",
+            da="Sagstyper i projektet: {types}. Ingen af dem hedder {wanted}, så botten opretter "
+            "sine opgaver som den første.",
+            en="Issue types in the project: {types}. None of them is called {wanted}, so the bot "
+            "opens its tasks as the first.",
         ),
         "onboard.file.done": T(
             da="Workflowets færdig-status: {statuses}. Botten lukker sine opgaver i den, og et "
