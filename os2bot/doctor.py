@@ -350,7 +350,7 @@ def _inspect_project(
             "labels",
             "note",
             Msg("doctor.labels.unused", {"labels": unused, "project": project}),
-            Msg("doctor.fix.labels"),
+            Msg("doctor.fix.labels", {"labels": unused}),
         )
     else:
         jira.add("labels", "ok")

@@ -538,10 +538,12 @@ TEXTS: dict[str, T] = build(
             "so the checks that search for {labels:one=it|other=them} find nothing.",
         ),
         "doctor.fix.labels": T(
-            da="Registrér møder og aftaler i Jira med etiketterne, eller skriv under evidence: i "
-            "produktfilen, hvordan produktet dokumenterer dem i stedet.",
-            en="Record meetings and agreements in Jira with these labels, or say under "
-            "evidence: in the product file how the product documents them instead.",
+            da="Registrér møder og aftaler i Jira med {labels:one=etiketten|other=etiketterne}, "
+            "eller skriv under evidence: i produktfilen, hvordan produktet dokumenterer dem i "
+            "stedet.",
+            en="Record meetings and agreements in Jira with {labels:one=the label|other=the "
+            "labels}, or say under evidence: in the product file how the product documents "
+            "them instead.",
         ),
         "doctor.chat.login": T(da="logget ind som {who}", en="logged in as {who}"),
         "doctor.chat.disabled": T(
