@@ -29,6 +29,7 @@ from os2bot.messages import Language, text
 from os2bot.ports import (
     Chat,
     ChatMessage,
+    Tracker,
     TrackerError,
 )
 from os2bot.report.output import print_report, write_report
@@ -141,6 +142,19 @@ def _parser() -> argparse.ArgumentParser:
     apply.add_argument(
         "--digest", action="store_true", help="also send the secretariat's weekly digest"
     )
+    commands.add_parser(
+        "doctor", parents=[common], help="what the bot may and may not do, read-only"
+    )
+    product = commands.add_parser("product", help="product files")
+    product_commands = product.add_subparsers(dest="product_command", required=True)
+    new = product_commands.add_parser(
+        "new", parents=[common], help="a product file's first draft, from what the tracker knows"
+    )
+    new.add_argument("key", help="the product's key, e.g. os2kitos (the file's name too)")
+    source = new.add_mutually_exclusive_group(required=True)
+    source.add_argument("--jira", metavar="PROJECT", help="the Jira project's key, e.g. KITOSUDV")
+    # `--github owner/repo` joins this group when the GitHub adapter lands: onboarding.survey
+    # asks any TrackerInspector, and onboarding._tracker_lines writes the file's section.
     config = commands.add_parser("config", help="configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
     validate = config_commands.add_parser(
@@ -191,7 +205,7 @@ def main(
     if stream.isatty() or used == "cli.config_used.example":  # the example: always said
         print(text(used, language, path=config_dir.resolve()), file=stream)
     try:
-        config = load_config(ctx.config_dir)
+        config = load_config(ctx.config_dir, require_products=args.command not in NO_PRODUCTS)
     except ConfigError as exc:
         print(text("cli.config_invalid", language), file=sys.stderr)
         print(exc.render(language), file=sys.stderr)
@@ -209,6 +223,9 @@ def main(
         print(text("cli.crashed", ctx.language, error=problem), file=sys.stderr)
         return EXIT_INTERNAL
 
+
+# These work before the first product file: one writes it, the other checks access first.
+NO_PRODUCTS = {"product", "doctor"}
 
 # Only these may fall back on the example configuration shipped with os2bot: it names OS2's
 # real Jira and projects, and an `apply` from the wrong directory must not write there.
@@ -240,6 +257,10 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         return _service(ctx, config)
     if args.command == "report":
         return _report(ctx, config, args)
+    if args.command == "doctor":
+        return _doctor(ctx, config)
+    if args.command == "product":
+        return _product_new(ctx, config, args.key, args.jira)
     return _live(
         ctx,
         config,
@@ -572,6 +593,107 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
     state.close()
     print(text("report.written", ctx.language, path=path), file=ctx.out)
     return EXIT_OK
+
+
+def _doctor(ctx: Context, config: Config) -> int:
+    """`os2bot doctor`: Jira, chat, the state database and the schedule, asked, never changed."""
+    from os2bot import doctor  # noqa: PLC0415 - only this command needs it
+    from os2bot.service.scheduler import next_runs  # noqa: PLC0415
+    from os2bot.state import writable_problem  # noqa: PLC0415
+
+    wiring = ctx.wiring(config)
+    findings: list[doctor.Finding] = []
+    if wiring.missing():
+        findings += doctor.tracker_not_set_up(config, wiring.missing())
+    else:
+        try:
+            inspector = wiring.inspector()
+        except TrackerError as exc:
+            findings += doctor.tracker_refused(config, exc)
+        else:
+            findings += doctor.tracker_findings(config, inspector)
+    inspectors, unreachable = wiring.chat_inspectors()
+    findings += doctor.chat_findings(
+        config, inspectors, missing=wiring.missing_chat(), unreachable=unreachable
+    )
+    state = ctx.settings.state
+    findings.append(
+        doctor.state_finding(state, writable_problem(state), exists=Path(state).exists())
+    )
+    findings.append(doctor.schedule_finding(next_runs(config, datetime.now(config.bot.tz), 2)))
+    print(doctor.render(findings, ctx.language), file=ctx.out)
+    return EXIT_NOT_MET if doctor.has_problems(findings) else EXIT_OK
+
+
+def _product_new(ctx: Context, config: Config, key: str, project: str) -> int:
+    """`os2bot product new KEY --jira PROJECT`: the draft, never over an existing file.
+
+    Then whether it validates, what the checks would say, and what is left to fill in.
+    """
+    from os2bot import onboarding  # noqa: PLC0415 - only this command needs it
+    from os2bot.ports import TrackerInspector  # noqa: PLC0415
+
+    path = config.root / "products" / f"{key}.yaml"
+    refusal = onboarding.refusal(config, key, project, exists=path.exists())
+    if refusal is not None:
+        print(text(refusal.key, ctx.language, **refusal.params), file=sys.stderr)
+        return EXIT_CONFIG
+    wiring = ctx.wiring(config)
+    if not _settings_present(ctx, wiring):
+        return EXIT_CONFIG
+    try:
+        tracker = wiring.tracker()
+        if not isinstance(tracker, TrackerInspector):  # pragma: no cover - every adapter is one
+            raise TypeError(type(tracker).__name__)
+        found = onboarding.survey(config, tracker, key, project)
+        bot = tracker.myself().display_name if found is None else ""
+    except TrackerError as exc:
+        print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
+        return EXIT_UNREACHABLE
+    if found is None:
+        print(text("doctor.jira.not_visible", ctx.language, project=project), file=sys.stderr)
+        print(text("doctor.fix.not_visible", ctx.language, user=bot), file=sys.stderr)
+        return EXIT_CONFIG
+    body = onboarding.draft(found, today=datetime.now(config.bot.tz).date(), language=ctx.language)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8") as handle:  # never over a file that appeared
+            handle.write(body)
+    except FileExistsError:
+        print(text("onboard.exists", ctx.language, path=path), file=sys.stderr)
+        return EXIT_CONFIG
+    print(
+        text("onboard.written", ctx.language, path=path, project=project, name=found.facts.name),
+        file=ctx.out,
+    )
+    try:
+        fresh = load_config(config.root)
+    except ConfigError as exc:
+        print(text("onboard.invalid", ctx.language), file=ctx.out)
+        print(exc.render(ctx.language), file=ctx.out)
+        return EXIT_CONFIG
+    print(text("onboard.valid", ctx.language), file=ctx.out)
+    _first_judgement(ctx, fresh, tracker, key)
+    print("\n" + text("onboard.next", ctx.language, path=path, key=key), file=ctx.out)
+    return EXIT_OK
+
+
+def _first_judgement(ctx: Context, config: Config, tracker: Tracker, key: str) -> None:
+    """The checks on the new product alone, read-only, and what is left to fill in."""
+    from os2bot.onboarding import left_to_fill  # noqa: PLC0415
+
+    product = config.product(key)
+    alone = dataclasses.replace(config, products=(product,))
+    run = run_once(alone, tracker, now=datetime.now(UTC), language=ctx.language, mode=Mode.CHECK)
+    print("\n" + text("onboard.judgement", ctx.language), file=ctx.out)
+    print_report(ctx.out, alone, run, ctx.language, product=key)
+    left = left_to_fill(product)
+    if not left:
+        print("\n" + text("onboard.todo.none", ctx.language), file=ctx.out)
+        return
+    print("\n" + text("onboard.todo", ctx.language, count=len(left)), file=ctx.out)
+    for msg in left:
+        print(f"  • {text(msg.key, ctx.language, **msg.params)}", file=ctx.out)
 
 
 def _secret(value: str | None) -> SecretStr | None:

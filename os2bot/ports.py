@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from os2bot.domain import Issue, Query, Version
 
@@ -349,4 +349,116 @@ class StateStore(Protocol):
         self, states: dict[tuple[str, str], str], table: str = "check_states"
     ) -> None:
         """Replace the recorded states."""
+        ...
+
+
+# --------------------------------------------------- what the bot may do (doctor, product new)
+
+PERMISSIONS = ("browse", "create", "edit", "comment", "edit_comment", "transition", "assign")
+"""What the bot does in a tracker project, by the names the core uses for any tracker: see its
+project, open tasks, edit them, comment, edit its own comments, move them to done, assign."""
+
+
+@dataclass(frozen=True)
+class TrackerUser:
+    """A person or the bot in a tracker, named as product files name them (`jira_user`)."""
+
+    ref: str  # Jira Cloud: the accountId; Jira Data Center: the user name
+    display_name: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Board:
+    """An agile board and the project it belongs to."""
+
+    id: int
+    name: str
+    project: str | None
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What a tracker knows about one project, for a product file's first draft."""
+
+    key: str
+    name: str
+    url: str
+    lead: TrackerUser | None
+    issue_types: tuple[str, ...]
+    statuses: tuple[tuple[str, str], ...]  # (name, category: new, indeterminate or done)
+    boards: tuple[Board, ...] | None  # None: the tracker could not list them
+
+    @property
+    def done_statuses(self) -> tuple[str, ...]:
+        """The statuses of the done category, which the bot resolves its tasks into."""
+        return tuple(name for name, category in self.statuses if category == "done")
+
+
+@runtime_checkable
+class TrackerInspector(Protocol):
+    """A tracker asked what the bot may do there and what it holds, never to change anything.
+
+    Raises TrackerUnavailable when the tracker cannot be reached and TrackerError when it
+    refuses; "not there" is None, not an error.
+    """
+
+    url: str
+
+    def kind(self) -> str:
+        """What the server says it is: "cloud" or "datacenter" for Jira."""
+        ...
+
+    def myself(self) -> TrackerUser:
+        """Whom the bot is logged in as."""
+        ...
+
+    def project_facts(self, project: str) -> ProjectFacts | None:
+        """The project's name, lead, issue types, statuses and boards; None if not visible."""
+        ...
+
+    def permissions(self, project: str) -> dict[str, bool] | None:
+        """Each of PERMISSIONS: whether the bot holds it in *project*; None if not visible."""
+        ...
+
+    def find_user(self, ref: str) -> TrackerUser | None:
+        """The user a product file names *ref* (this deployment's way), None if none is."""
+        ...
+
+    def newest_labelled(self, project: str, label: str) -> Issue | None:
+        """The newest issue of *project* carrying *label*, None if no issue does."""
+        ...
+
+    def versions(self, project: str) -> list[Version]:
+        """The project's versions."""
+        ...
+
+    def boards(self) -> dict[str, list[int]]:
+        """Every agile board's id, by the key of the project it belongs to."""
+        ...
+
+
+@dataclass(frozen=True)
+class TargetAccess:
+    """What a chat says about one target: is it there, is the bot in it, may the bot post."""
+
+    target: str  # the chat's own address, as after "slack:" or "zulip:" in a product file
+    exists: bool
+    member: bool  # Slack: invited to the channel; Zulip: subscribed to the stream
+    may_post: bool
+
+
+@runtime_checkable
+class ChatInspector(Protocol):
+    """A chat system asked whom the bot is and where it may post, never to post.
+
+    Raises ChatError when the chat refuses the bot's token or cannot be reached.
+    """
+
+    def whoami(self) -> str:
+        """The bot's name in the chat and the workspace or organisation."""
+        ...
+
+    def access(self, targets: Sequence[str]) -> list[TargetAccess]:
+        """For each of *targets*, in order: there, the bot in it, the bot may post."""
         ...

@@ -422,3 +422,34 @@ class SqliteState:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def writable_problem(path: Path | str) -> str | None:
+    """What keeps the bot from writing the state database at *path*; None when nothing does.
+
+    Nothing in the database changes: an existing one is opened read-write and a write lock is
+    taken and given back at once (SQLite's BEGIN IMMEDIATE), which fails on a read-only file,
+    a read-only file system or a file that is no database. A database not there yet needs a
+    directory the bot may create it in; the lock file beside it needs the same.
+    """
+    target = Path(path)
+    if target.is_dir():
+        return f"{target} is a directory"
+    if target.exists():
+        try:
+            db = sqlite3.connect(f"file:{target}?mode=rw", uri=True, isolation_level=None)
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("ROLLBACK")
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            return str(exc)
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # SqliteState creates the missing directories
+    if not folder.is_dir():
+        return f"{folder} is not a directory"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is not writable"
+    return None

@@ -16,7 +16,7 @@ import structlog
 
 from os2bot.config import Config
 from os2bot.messages import Language, text
-from os2bot.ports import Chat, ChatError, Tracker
+from os2bot.ports import Chat, ChatError, ChatInspector, Tracker, TrackerInspector
 from os2bot.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -90,3 +90,52 @@ class Wiring:
                 if report is not None:
                     report(text("cli.chat_unreachable", language, error=exc))
         return chats
+
+    def inspector(self) -> TrackerInspector:
+        """The tracker's adapter, asked what the bot may do there (doctor, product new)."""
+        tracker = self.tracker()
+        if not isinstance(tracker, TrackerInspector):  # pragma: no cover - every adapter is one
+            raise TypeError(f"{type(tracker).__name__} cannot say what the bot may do")
+        return tracker
+
+    def missing_chat(self) -> dict[str, list[str]]:
+        """For each enabled chat system, the OS2BOT_* variables it needs that are not set."""
+        s, chat = self.settings, self.config.bot.chat
+        missing: dict[str, list[str]] = {}
+        if chat.slack.enabled:
+            missing["slack"] = [] if s.slack_token else ["OS2BOT_SLACK_TOKEN"]
+        if chat.zulip.enabled:
+            needed = {
+                "OS2BOT_ZULIP_SITE": s.zulip_site,
+                "OS2BOT_ZULIP_EMAIL": s.zulip_email,
+                "OS2BOT_ZULIP_API_KEY": s.zulip_api_key,
+            }
+            missing["zulip"] = [name for name, value in needed.items() if not value]
+        return missing
+
+    def chat_inspectors(self) -> tuple[dict[str, ChatInspector], dict[str, str]]:
+        """The chat systems whose secrets are set, to ask where the bot may post.
+
+        Also why a system could not be connected (Zulip's client reads the server at once).
+        """
+        from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415 - SDK at the edge
+        from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
+
+        s, chat = self.settings, self.config.bot.chat
+        found: dict[str, ChatInspector] = {}
+        errors: dict[str, str] = {}
+        if chat.slack.enabled and s.slack_token is not None:
+            found["slack"] = SlackChat(
+                s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=self.sleep
+            )
+        if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
+            try:
+                found["zulip"] = ZulipChat(
+                    site=s.zulip_site,
+                    email=s.zulip_email,
+                    api_key=s.zulip_api_key.get_secret_value(),
+                    sleep=self.sleep,
+                )
+            except ChatError as exc:
+                errors["zulip"] = str(exc)
+        return found, errors

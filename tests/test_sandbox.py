@@ -639,3 +639,151 @@ def test_the_changelog_of_an_issue_pages_every_change_oldest_first_on_cloud(sand
     assert second.json()["isLast"] is True
     datacenter = sandbox_factory(with_person("datacenter"))
     assert jira(datacenter, "GET", "/rest/api/2/issue/MO-1/changelog").status_code == 404
+
+
+# ------------------------------------------------------------------------ access (os2bot doctor)
+
+
+def withholding(*permissions, deployment="cloud"):
+    """A seed whose project MO withholds *permissions* and is led by the bot's user; one more
+    user has been deactivated."""
+    seed = make_seed(
+        deployment=deployment,
+        projects=[
+            {"key": "MO", "name": "OS2mo", "lead": "os2bot", "withheld": list(permissions)},
+            {"key": "OS2FORMS", "name": "OS2forms"},
+        ],
+    )
+    seed.jira.users.append(
+        type(seed.jira.users[0])(
+            account_id="712020:gone", name="gone", display_name="Gone", email="g@x", active=False
+        )
+    )
+    return seed
+
+
+def test_my_permissions_answer_per_project_and_refuse_what_cloud_refuses(sandbox_factory):
+    """GET mypermissions says, per project, which permissions the caller holds; an unknown
+    project is 404, an unknown key or (on Cloud) no list at all is 400."""
+    sandbox = sandbox_factory(withholding("ASSIGN_ISSUES"))
+
+    def permissions(**params):
+        return jira(sandbox, "GET", "/rest/api/2/mypermissions", params=params)
+
+    mo = permissions(projectKey="MO", permissions="CREATE_ISSUES,ASSIGN_ISSUES").json()
+    forms = permissions(projectKey="OS2FORMS", permissions="ASSIGN_ISSUES").json()
+
+    assert mo["permissions"]["CREATE_ISSUES"]["havePermission"] is True
+    assert mo["permissions"]["ASSIGN_ISSUES"]["havePermission"] is False
+    assert forms["permissions"]["ASSIGN_ISSUES"]["havePermission"] is True
+    assert permissions(projectKey="NOPE", permissions="ASSIGN_ISSUES").status_code == 404
+    assert permissions(projectKey="MO", permissions="SAIL_AWAY").status_code == 400
+    assert permissions(projectKey="MO").status_code == 400
+
+
+def test_a_withheld_permission_is_refused_where_it_is_needed(sandbox_factory):
+    """Without Create Issues a create is 400; without Assign Issues the assignee cannot be set;
+    without Transition Issues an issue offers no transitions; without Add Comments a comment
+    is 400."""
+    sandbox = sandbox_factory(withholding("ASSIGN_ISSUES", "TRANSITION_ISSUES", "ADD_COMMENTS"))
+    task = {"project": {"key": "MO"}, "issuetype": {"name": "Task"}, "summary": "Opgave"}
+
+    assigned = jira(
+        sandbox,
+        "POST",
+        "/rest/api/2/issue",
+        json={"fields": {**task, "assignee": {"accountId": JIRA_USER["account_id"]}}},
+    )
+    key = jira(sandbox, "POST", "/rest/api/2/issue", json={"fields": task}).json()["key"]
+    transitions = jira(sandbox, "GET", f"/rest/api/2/issue/{key}/transitions").json()
+    comment = jira(sandbox, "POST", f"/rest/api/2/issue/{key}/comment", json={"body": "hej"})
+    no_create = sandbox_factory(withholding("CREATE_ISSUES"))
+
+    assert assigned.status_code == 400
+    assert set(assigned.json()["errors"]) == {"assignee"}
+    assert transitions["transitions"] == []
+    assert comment.status_code == 400
+    assert jira(no_create, "POST", "/rest/api/2/issue", json={"fields": task}).status_code == 400
+
+
+@pytest.mark.parametrize("deployment", ["cloud", "datacenter"])
+def test_users_are_found_the_deployments_way_only(sandbox_factory, deployment):
+    """GET user finds a user by accountId on Cloud and by user name on Data Center; the other
+    deployment's kind of name finds nobody (404), and a deactivated user says so."""
+    sandbox = sandbox_factory(withholding(deployment=deployment))
+    own, other = ("accountId", "username") if deployment == "cloud" else ("username", "accountId")
+    ids = {"accountId": JIRA_USER["account_id"], "username": JIRA_USER["name"]}
+    auth = BASIC if deployment == "cloud" else BEARER
+    gone = "712020:gone" if deployment == "cloud" else "gone"
+
+    def user(**params):
+        return jira(sandbox, "GET", "/rest/api/2/user", auth=auth, params=params)
+
+    assert user(**{own: ids[own]}).json()["displayName"] == "os2bot"
+    assert user(**{own: ids[other]}).status_code == 404
+    assert user(**{own: gone}).json()["active"] is False
+
+
+def test_project_lead_and_statuses_by_issue_type(sandbox_factory):
+    """GET project/{key} names the lead; project/{key}/statuses lists each issue type's
+    statuses with their categories."""
+    sandbox = sandbox_factory(withholding())
+
+    project = jira(sandbox, "GET", "/rest/api/2/project/MO").json()
+    statuses = jira(sandbox, "GET", "/rest/api/2/project/MO/statuses").json()
+
+    assert project["lead"]["accountId"] == JIRA_USER["account_id"]
+    assert [t["name"] for t in statuses] == ["Epic", "Story", "Task", "Bug"]
+    assert {s["name"]: s["statusCategory"]["key"] for s in statuses[0]["statuses"]} == {
+        "To Do": "new",
+        "In Progress": "indeterminate",
+        "Done": "done",
+    }
+
+
+def test_slack_knows_which_channels_the_bot_is_in_and_refuses_posts_elsewhere(sandbox_factory):
+    """users.conversations lists only the channels the bot was invited to, conversations.info
+    says is_member, and a post to a channel without the bot is not_in_channel."""
+    seed = make_seed()
+    seed.slack.channels[1].member = False  # #os2forms
+    sandbox = sandbox_factory(seed)
+    auth = {"Authorization": f"Bearer {SLACK_TOKEN}"}
+
+    def call(method, **params):
+        return requests.get(
+            f"{sandbox.url}/api/{method}", headers=auth, params=params, timeout=10
+        ).json()
+
+    mine = call("users.conversations", types="public_channel,private_channel")
+    info = call("conversations.info", channel="C0TESTFRM1")
+    posted = requests.post(
+        sandbox.url + "/api/chat.postMessage",
+        headers=auth,
+        json={"channel": "#os2forms", "text": "hej"},
+        timeout=10,
+    ).json()
+
+    assert [c["name"] for c in mine["channels"]] == ["os2mo", "os2valghalla"]
+    assert info["channel"]["is_member"] is False
+    assert call("conversations.info", channel="#os2forms")["error"] == "channel_not_found"
+    assert posted == {"ok": False, "error": "not_in_channel"}
+
+
+def test_zulip_gives_stream_ids_and_the_bots_subscriptions(sandbox_factory):
+    """get_stream_id finds a stream by name and answers a missing one as Zulip documents;
+    users/me/subscriptions lists the streams the bot is subscribed to."""
+    zulip = ZulipSeed(streams=["OS2mo", "OS2forms"], unsubscribed=["OS2forms"])
+    sandbox = sandbox_factory(dataclasses.replace(make_seed(), zulip=zulip))
+    auth = (zulip.email, zulip.api_key)
+
+    def call(path, **params):
+        return requests.get(f"{sandbox.url}/api/v1/{path}", auth=auth, params=params, timeout=10)
+
+    found = call("get_stream_id", stream="OS2forms").json()
+    missing = call("get_stream_id", stream="OS2nope")
+    subscribed = call("users/me/subscriptions").json()["subscriptions"]
+
+    assert found == {"result": "success", "msg": "", "stream_id": 2}
+    assert missing.status_code == 400
+    assert missing.json()["msg"] == "Invalid channel name 'OS2nope'"
+    assert [s["name"] for s in subscribed] == ["OS2mo"]

@@ -31,7 +31,7 @@ BASIC = (
 BEARER = f"Bearer {JIRA_USER['pat']}"
 
 
-def walk_every_route(sandbox, auth):
+def walk_every_route(sandbox, auth):  # noqa: PLR0915 - one call per route, in order
     """Call each route the sandbox serves, the way a client would, successes and errors."""
     jira = {"Authorization": auth}
     slack = {"Authorization": f"Bearer {SLACK_TOKEN}"}
@@ -47,6 +47,7 @@ def walk_every_route(sandbox, auth):
     get("/project/MO")
     get("/project/NOPE")  # 404
     get("/project/MO/versions")
+    walk_access_routes(get, cloud=cloud)
     search = "/search/jql" if cloud else "/search"
     get(
         search,
@@ -113,8 +114,21 @@ def walk_every_route(sandbox, auth):
         json={"queries": ["labels = x", "labels = x) OR (labels = y", '"Epic Link" = MO-1']},
         timeout=10,
     )
-    for method in ("auth.test", "conversations.list"):
+    for method in ("auth.test", "conversations.list", "users.conversations"):
         requests.post(f"{sandbox.url}/api/{method}", headers=slack, timeout=10)
+    requests.get(f"{sandbox.url}/api/users.conversations", headers=slack, timeout=10)
+    requests.get(
+        f"{sandbox.url}/api/conversations.info",
+        headers=slack,
+        params={"channel": "C0TESTMO01"},
+        timeout=10,
+    )
+    requests.post(  # channel_not_found
+        f"{sandbox.url}/api/conversations.info",
+        headers=slack,
+        data={"channel": "C0NOSUCH01"},
+        timeout=10,
+    )
     requests.post(
         f"{sandbox.url}/api/auth.test", headers={"Authorization": "Bearer xoxb-no"}, timeout=10
     )
@@ -154,6 +168,35 @@ def walk_every_route(sandbox, auth):
         json={"channel": posted["channel"], "ts": posted["ts"], "text": "hej igen"},
     )
     requests.get(f"{sandbox.url}/api/conversations.list", headers=slack, timeout=10)
+
+
+def walk_access_routes(get, *, cloud):
+    """What `os2bot doctor` and `product new` ask Jira: statuses, permissions, users."""
+    get("/project/MO/statuses")
+    get("/project/NOPE/statuses")  # 404
+    get(
+        "/mypermissions",
+        params={"projectKey": "MO", "permissions": "BROWSE_PROJECTS,CREATE_ISSUES"},
+    )
+    get("/mypermissions", params={"projectKey": "NOPE", "permissions": "BROWSE_PROJECTS"})  # 404
+    get("/mypermissions", params={"permissions": "NO_SUCH_PERMISSION"})  # 400
+    user = JIRA_USER["account_id"] if cloud else JIRA_USER["name"]
+    get("/user", params={"accountId" if cloud else "username": user})
+    get("/user", params={"accountId" if cloud else "username": "nobody"})  # 404
+
+
+def inspect_with_the_bot(sandbox):
+    """What `os2bot doctor` and `os2bot product new` ask, through the real adapters."""
+    tracker = tracker_for(sandbox)
+    tracker.myself()
+    tracker.project_facts("MO")
+    tracker.permissions("MO")
+    tracker.permissions("NOPE")
+    tracker.find_user(JIRA_USER["account_id"] if tracker.is_cloud else JIRA_USER["name"])
+    tracker.newest_labelled("MO", "koordinationsgruppemøde")
+    chat = chat_for(sandbox)
+    chat.whoami()
+    chat.access(["#os2mo", "C0TESTFRM1", "#nowhere"])
 
 
 def run_the_bot(sandbox, tmp_path):
@@ -237,10 +280,12 @@ def test_every_route_and_the_bots_own_traffic_conform_to_the_specs(
         .model_fields["versions"]
         .annotation.__args__[0](name="1.0", release_date="+10d")
     ]
+    seed.jira.projects[0].lead = JIRA_USER["name"]
     sandbox = sandbox_factory(seed)
 
     walk_every_route(sandbox, auth)
     run_the_bot(sandbox, tmp_path)
+    inspect_with_the_bot(sandbox)
 
     failures = check_exchanges(sandbox)
     assert failures == [], "\n\n".join(failures)

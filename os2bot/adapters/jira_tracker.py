@@ -21,12 +21,15 @@ from os2bot import wiki
 from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
 from os2bot.messages import Language, text
 from os2bot.ports import (
+    Board,
+    ProjectFacts,
     TrackerAuthError,
     TrackerBadRequest,
     TrackerError,
     TrackerPermissionError,
     TrackerRateLimited,
     TrackerUnavailable,
+    TrackerUser,
 )
 
 log = structlog.get_logger(__name__)
@@ -47,6 +50,16 @@ HTTP_NOT_FOUND = 404
 HTTP_UNAVAILABLE = 503
 PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
 LONG_JQL = 2000  # characters: longer queries go in a POST body, not the URL
+# ports.PERMISSIONS as Jira's project permission keys (GET mypermissions).
+PERMISSION_KEYS = {
+    "browse": "BROWSE_PROJECTS",
+    "create": "CREATE_ISSUES",
+    "edit": "EDIT_ISSUES",
+    "comment": "ADD_COMMENTS",
+    "edit_comment": "EDIT_OWN_COMMENTS",
+    "transition": "TRANSITION_ISSUES",
+    "assign": "ASSIGN_ISSUES",
+}
 
 
 def _endpoint(method: str, url: str) -> str:
@@ -792,3 +805,112 @@ class JiraTracker:
                 self._write(partial(session.post, url, data=body))
                 return True
         return False
+
+    # ------------------------------------------- inspection (os2bot doctor, os2bot product new)
+
+    def kind(self) -> str:
+        """The server's kind as its serverInfo said: "cloud" or "datacenter"."""
+        return "cloud" if self.is_cloud else "datacenter"
+
+    def _person(self, raw: dict[str, Any]) -> TrackerUser:
+        """A user as product files name them: accountId on Cloud, user name on Data Center."""
+        ref = str(raw.get("accountId") if self.is_cloud else raw.get("name") or "")
+        return TrackerUser(
+            ref=ref,
+            display_name=_clean(str(raw.get("displayName") or ref)),
+            active=bool(raw.get("active", True)),
+        )
+
+    def _found(self, call: Callable[[], T]) -> T | None:
+        """A read whose 404 means "not there" (or not visible to the bot): None."""
+
+        def read() -> T | None:
+            try:
+                return call()
+            except JIRAError as exc:
+                if exc.status_code == HTTP_NOT_FOUND:
+                    return None
+                raise
+
+        return self._read(read)
+
+    def myself(self) -> TrackerUser:
+        """GET myself."""
+        return self._person(self._read(self._jira.myself))
+
+    def find_user(self, ref: str) -> TrackerUser | None:
+        """GET user by accountId (Cloud) or username (Data Center); None on 404."""
+        param = "accountId" if self.is_cloud else "username"
+        raw = self._found(lambda: self._jira._get_json("user", params={param: ref}))  # noqa: SLF001
+        return None if raw is None else self._person(raw)
+
+    def permissions(self, project: str) -> dict[str, bool] | None:
+        """GET mypermissions in the project's context, for every permission the bot uses."""
+        raw = self._found(
+            lambda: self._jira.my_permissions(
+                projectKey=project, permissions=",".join(PERMISSION_KEYS.values())
+            )
+        )
+        if raw is None:
+            return None
+        held = raw.get("permissions") or {}
+        return {
+            name: bool((held.get(key) or {}).get("havePermission"))
+            for name, key in PERMISSION_KEYS.items()
+        }
+
+    def project_facts(self, project: str) -> ProjectFacts | None:
+        """GET project/{key} (with lead and issue types), its statuses and its boards."""
+        get_json = self._jira._get_json  # noqa: SLF001
+        raw = self._found(
+            lambda: get_json(f"project/{project}", params={"expand": "lead,issueTypes"})
+        )
+        if raw is None:
+            return None
+        by_type = self._read(lambda: get_json(f"project/{project}/statuses"))
+        statuses: dict[str, str] = {}
+        for issue_type in by_type or ():
+            for status in issue_type.get("statuses") or ():
+                category = (status.get("statusCategory") or {}).get("key") or ""
+                statuses.setdefault(_clean(str(status.get("name") or "")), category)
+        try:
+            boards = self._read(lambda: self._jira.boards(projectKeyOrID=project, maxResults=0))
+        except TrackerUnavailable:
+            raise
+        except TrackerError as exc:  # no agile API (Jira without Software), or refused
+            log.warning("jira.boards_unreadable", project=project, error=str(exc))
+            boards = None
+        lead = raw.get("lead")
+        return ProjectFacts(
+            key=str(raw.get("key") or project),
+            name=_clean(str(raw.get("name") or project)),
+            url=f"{self.url}/browse/{project}",
+            lead=self._person(lead) if isinstance(lead, dict) else None,
+            issue_types=tuple(
+                _clean(str(t.get("name")))
+                for t in raw.get("issueTypes") or ()
+                if not t.get("subtask")
+            ),
+            statuses=tuple(statuses.items()),
+            boards=None
+            if boards is None
+            else tuple(
+                Board(
+                    id=int(b.raw["id"]),
+                    name=_clean(str(b.raw.get("name") or "")),
+                    project=(b.raw.get("location") or {}).get("projectKey"),
+                )
+                for b in boards
+            ),
+        )
+
+    def newest_labelled(self, project: str, label: str) -> Issue | None:
+        """One page of one issue: the project's newest with *label*, by creation."""
+        value = label.replace("\\", "\\\\").replace('"', '\\"')
+        jql = f'project = "{project}" AND labels = "{value}" ORDER BY created DESC'
+        path = "search/jql" if self.is_cloud else "search"
+        page = self._search_page(
+            path, jql, ["summary", "labels", "created", "project"], {"maxResults": 1}
+        )
+        issues = page.get("issues") or []
+        return self._issue(issues[0]) if issues else None

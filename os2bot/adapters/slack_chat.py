@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -25,7 +25,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from os2bot.domain import SLACK_SYMBOL
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, TargetAccess
 
 log = structlog.get_logger(__name__)
 
@@ -405,3 +405,61 @@ class SlackChat:
             blocks=render_blocks(message),
         )
         return f"{data['channel']}/{data['ts']}"
+
+    # ----------------------------------------------------------- inspection (os2bot doctor)
+
+    def whoami(self) -> str:
+        """auth.test: the bot's user name and its workspace (ChatError if the token is refused)."""
+        data = self._invoke("auth.test", self._client.auth_test)
+        return f"{data.get('user') or '?'} ({data.get('team') or '?'})"
+
+    def _member_of(self) -> dict[str, str]:
+        """users.conversations: the channels the bot is in, name -> ID, every page."""
+        found: dict[str, str] = {}
+        cursor = ""
+        for _ in range(MAX_CHANNEL_PAGES):
+            data = self._invoke(
+                "users.conversations",
+                partial(
+                    self._client.users_conversations,
+                    types="public_channel,private_channel",
+                    exclude_archived=True,
+                    limit=1000,
+                    cursor=cursor or None,
+                ),
+            )
+            found.update({c["name"]: c["id"] for c in data.get("channels") or () if "name" in c})
+            cursor = (data.get("response_metadata") or {}).get("next_cursor") or ""
+            if not cursor:
+                break
+        return found
+
+    def _presence(self, target: str) -> tuple[bool, bool]:
+        """Whether a channel the bot is not listed in exists, and whether it is a member."""
+        if not CHANNEL_ID.fullmatch(target):
+            return self._channel_id(target) is not None, False
+        try:
+            data = self._invoke(
+                "conversations.info", partial(self._client.conversations_info, channel=target)
+            )
+        except _Uncertain:
+            raise
+        except ChatError as exc:
+            if str(exc).endswith("channel_not_found"):
+                return False, False
+            raise
+        return True, bool((data.get("channel") or {}).get("is_member"))
+
+    def access(self, targets: Sequence[str]) -> list[TargetAccess]:
+        """Each channel: there, the bot invited to it (Slack refuses its posts otherwise).
+
+        One users.conversations listing for all of them; a channel the bot is not in is
+        looked up by conversations.info (an ID) or conversations.list (a #name).
+        """
+        member_of = self._member_of()
+        found: list[TargetAccess] = []
+        for target in targets:
+            member = target.removeprefix("#") in member_of or target in member_of.values()
+            exists, member = (True, True) if member else self._presence(target)
+            found.append(TargetAccess(target=target, exists=exists, member=member, may_post=member))
+        return found

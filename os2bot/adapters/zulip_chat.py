@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import requests
@@ -14,7 +15,7 @@ import structlog
 import zulip
 
 from os2bot.domain import EMOJI_SYMBOL
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, TargetAccess
 
 log = structlog.get_logger(__name__)
 
@@ -226,3 +227,38 @@ class ZulipChat:
             "update_message",
         )
         return ref
+
+    # ----------------------------------------------------------- inspection (os2bot doctor)
+
+    def whoami(self) -> str:
+        """users/me: the bot's name and e-mail (ChatError if the key is refused)."""
+        me = self._call(self._client.get_profile, "get_profile")
+        return f"{me.get('full_name') or '?'} <{me.get('email') or '?'}>"
+
+    def access(self, targets: Sequence[str]) -> list[TargetAccess]:
+        """Each 'stream>topic': the stream there (get_stream_id), the bot subscribed.
+
+        A stream the bot can find by name is public or one it is subscribed to, and either
+        way it may post there (unless the stream's own posting policy says otherwise, which
+        the bot does not read).
+        """
+        subscribed = {
+            str(s.get("name"))
+            for s in self._call(self._client.get_subscriptions, "get_subscriptions").get(
+                "subscriptions"
+            )
+            or ()
+        }
+        found: list[TargetAccess] = []
+        for target in targets:
+            stream = target.partition(">")[0]
+            try:
+                self._call(partial(self._client.get_stream_id, stream), "get_stream_id")
+                exists = True
+            except _Uncertain:
+                raise
+            except ChatError:
+                exists = False
+            member = stream in subscribed
+            found.append(TargetAccess(target=target, exists=exists, member=member, may_post=exists))
+        return found

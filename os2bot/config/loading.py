@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import NoneType, UnionType
@@ -111,8 +112,12 @@ def example_config_dir() -> Path:
     return package / "_config"
 
 
-def load_config(root: Path) -> Config:
-    """Load and validate every file under *root*; raise ConfigError listing all problems."""
+def load_config(root: Path, *, require_products: bool = True) -> Config:
+    """Load and validate every file under *root*; raise ConfigError listing all problems.
+
+    Without *require_products* a configuration with no product files yet is one too (the
+    first `os2bot product new` writes the first).
+    """
     problems: list[ConfigProblem] = []
     if not (root / "os2bot.yaml").is_file():
         raise ConfigError(
@@ -121,7 +126,7 @@ def load_config(root: Path) -> Config:
     bot = _load_model(root, root / "os2bot.yaml", BotConfig, problems)
     profiles, catalogues = _load_governance(root, problems)
     products = _load_products(root, profiles, problems)
-    if not products and not problems:
+    if require_products and not products and not problems:
         problems.append(ConfigProblem(str(root / "products"), "", "config.no_products", {}))
     if problems or bot is None:
         raise ConfigError(problems)
@@ -213,7 +218,10 @@ def _cross_check(
         ]
     checks = {c.id: c for c in profile.checks}
     known = ", ".join(sorted(checks))
-    problems: list[ConfigProblem] = []
+    problems: list[ConfigProblem] = [
+        ConfigProblem(rel, path, "config.placeholder", {"value": value})
+        for path, value in _placeholders(product.model_dump(mode="json"))
+    ]
     for check_id, override in product.overrides.items():
         check = checks.get(check_id)
         if check is None:
@@ -281,6 +289,28 @@ def _rel(root: Path, path: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+# What `os2bot product new` writes where only people know the value: <formandens navn>.
+PLACEHOLDER = re.compile(r"<[^\W\d_][^<>\n]*>")
+
+
+def _placeholders(value: Any, path: str = "") -> list[tuple[str, str]]:
+    """(path, value) of every string still holding a <…> placeholder.
+
+    JQL is left alone: `updated <now() AND x>1` is none.
+    """
+    found: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in {"jql", "requests_jql"}:
+                found += _placeholders(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _placeholders(item, f"{path}[{index}]")
+    elif isinstance(value, str) and PLACEHOLDER.search(value):
+        found.append((path, value))
+    return found
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -16,8 +16,10 @@ TEXTS: dict[str, T] = build(
             en="the configuration directory has no {file}",
         ),
         "config.no_products": T(
-            da="der er ingen produktfiler (*.yaml) i mappen",
-            en="there are no product files (*.yaml) in the directory",
+            da="der er ingen produktfiler (*.yaml) i mappen; skriv den første med "
+            "os2bot product new NØGLE --jira PROJEKT",
+            en="there are no product files (*.yaml) in the directory; write the first with "
+            "os2bot product new KEY --jira PROJECT",
         ),
         "config.duplicate": T(
             da="'{value}' er allerede brugt i en anden fil",
@@ -75,6 +77,10 @@ TEXTS: dict[str, T] = build(
         "config.yaml_syntax": T(
             da="YAML-fejl i linje {line}, kolonne {column}: {problem}",
             en="YAML error at line {line}, column {column}: {problem}",
+        ),
+        "config.placeholder": T(
+            da="'{value}' er en pladsholder fra os2bot product new; skriv den rigtige værdi",
+            en="'{value}' is a placeholder from os2bot product new; write the real value",
         ),
         "config.not_mapping": T(
             da="filen skal indeholde en YAML-mapping (nøgle: værdi) øverst",
@@ -300,6 +306,651 @@ TEXTS: dict[str, T] = build(
             da="Chatten kan ikke nås: {error}",
             en="Chat cannot be reached: {error}",
         ),
+        # os2bot doctor
+        "doctor.title": T(
+            da="os2bot doctor — hvad botten må, og hvad der mangler",
+            en="os2bot doctor — what the bot may do, and what is missing",
+        ),
+        "doctor.section.connections": T(da="Forbindelser", en="Connections"),
+        "doctor.section.jira": T(
+            da="Jira pr. produkt — hvad botten må i projektet, og hvad den møder der",
+            en="Jira per product — what the bot may do in the project, and what it will meet",
+        ),
+        "doctor.section.chat": T(
+            da="Chat pr. mål — findes kanalen, er botten med, må den skrive",
+            en="Chat per target — does the channel exist, is the bot in it, may it post",
+        ),
+        "doctor.status.ok": T(da="i orden", en="fine"),
+        "doctor.status.problem": T(da="problem", en="problem"),
+        "doctor.status.note": T(da="bemærkning", en="note"),
+        "doctor.status.unknown": T(da="kunne ikke afgøres", en="could not tell"),
+        "doctor.status.none": T(da="ikke relevant", en="not relevant"),
+        "doctor.subject.secretariat": T(da="sekretariatet", en="secretariat"),
+        "doctor.subject.digest": T(da="ugeoversigt", en="digest"),
+        "doctor.subject.alerts": T(da="driftsalarmer", en="alerts"),
+        "doctor.conn.jira": T(da="Jira", en="Jira"),
+        "doctor.conn.slack": T(da="Slack", en="Slack"),
+        "doctor.conn.zulip": T(da="Zulip", en="Zulip"),
+        "doctor.conn.state": T(da="Tilstand", en="State"),
+        "doctor.conn.schedule": T(da="Plan", en="Schedule"),
+        "doctor.col.browse": T(da="Se", en="Browse"),
+        "doctor.col.create": T(da="Opret", en="Create"),
+        "doctor.col.edit": T(da="Ret", en="Edit"),
+        "doctor.col.comment": T(da="Kommentér", en="Comment"),
+        "doctor.col.edit_comment": T(da="Egne komm.", en="Own comm."),
+        "doctor.col.transition": T(da="Status", en="Transition"),
+        "doctor.col.assign": T(da="Tildel", en="Assign"),
+        "doctor.col.board": T(da="Tavle", en="Board"),
+        "doctor.col.done": T(da="Færdig", en="Done"),
+        "doctor.col.people": T(da="Personer", en="People"),
+        "doctor.col.labels": T(da="Etiketter", en="Labels"),
+        "doctor.col.exists": T(da="Findes", en="Exists"),
+        "doctor.col.member": T(da="Medlem", en="Member"),
+        "doctor.col.post": T(da="Må skrive", en="May post"),
+        "doctor.jira.login": T(
+            da="logget ind som {user} ({ref}) på {url}, {kind}",
+            en="logged in as {user} ({ref}) at {url}, {kind}",
+        ),
+        "doctor.jira.not_set_up": T(
+            da="Jira er ikke sat op: {names:one=miljøvariablen # mangler|other=miljøvariablerne "
+            "# mangler}.",
+            en="Jira is not set up: {names:one=the environment variable # is missing|"
+            "other=the environment variables # are missing}.",
+        ),
+        "doctor.fix.secrets": T(
+            da="Sæt dem i bottens miljø (se tabellen over OS2BOT_*-variabler i README); "
+            "hemmeligheder skrives aldrig i konfigurationsfilerne.",
+            en="Set them in the bot's environment (see the table of OS2BOT_* variables in the "
+            "README); secrets never go in the configuration files.",
+        ),
+        "doctor.jira.kind_mismatch": T(
+            da="os2bot.yaml siger jira.deployment: {configured}, men serveren er {actual}. Så "
+            "navngiver botten brugere på den forkerte måde og søger det forkerte sted.",
+            en="os2bot.yaml says jira.deployment: {configured}, but the server is {actual}. The "
+            "bot would then name users the wrong way and search in the wrong place.",
+        ),
+        "doctor.fix.kind": T(
+            da="Skriv jira.deployment: {actual} i os2bot.yaml, og sæt de legitimationsoplysninger, "
+            "der hører til ({secrets}).",
+            en="Write jira.deployment: {actual} in os2bot.yaml and set the credentials that go "
+            "with it ({secrets}).",
+        ),
+        "doctor.jira.not_visible": T(
+            da="Jira-projektet {project} findes ikke, eller botten må ikke se det (Jira svarer "
+            "ens på de to).",
+            en="The Jira project {project} does not exist, or the bot may not see it (Jira "
+            "answers both alike).",
+        ),
+        "doctor.fix.not_visible": T(
+            da="Ret jira.project i produktfilen, hvis nøglen er forkert; ellers giv bottens "
+            "Jira-bruger {user} rettigheden »Browse Projects« i projektet.",
+            en="Correct jira.project in the product file if the key is wrong; otherwise give "
+            "the bot's Jira user {user} the “Browse Projects” permission in the project.",
+        ),
+        "doctor.lacks.browse": T(
+            da="Botten må ikke se projektet {project} (»Browse Projects«), så dets tjek bliver "
+            "»ukendt«.",
+            en="The bot may not see the project {project} (“Browse Projects”), so its checks "
+            "come out “unknown”.",
+        ),
+        "doctor.lacks.create": T(
+            da="Botten må ikke oprette sager i {project} (»Create Issues«), så påmindelser og "
+            "andre opgaver bliver ikke oprettet.",
+            en="The bot may not create issues in {project} (“Create Issues”), so reminders and "
+            "other tasks are not opened.",
+        ),
+        "doctor.lacks.edit": T(
+            da="Botten må ikke redigere sager i {project} (»Edit Issues«), så dens opgaver "
+            "bliver ikke opdateret, når indholdet ændrer sig.",
+            en="The bot may not edit issues in {project} (“Edit Issues”), so its tasks are not "
+            "updated when their content changes.",
+        ),
+        "doctor.lacks.comment": T(
+            da="Botten må ikke kommentere sager i {project} (»Add Comments«): ingen "
+            "triagekommentarer, intet om forsinkede versioner og ingen afsluttende kommentar "
+            "på løste påmindelser.",
+            en="The bot may not comment on issues in {project} (“Add Comments”): no triage "
+            "comments, no word on late versions and no closing comment on resolved reminders.",
+        ),
+        "doctor.lacks.edit_comment": T(
+            da="Botten må ikke rette sine egne kommentarer i {project} (»Edit Own Comments«), "
+            "så triagekommentarerne bliver ikke opdateret.",
+            en="The bot may not edit its own comments in {project} (“Edit Own Comments”), so "
+            "its triage comments are not kept up to date.",
+        ),
+        "doctor.lacks.transition": T(
+            da="Botten må ikke skifte status på sager i {project} (»Transition Issues«), så "
+            "den kan ikke lukke sine opgaver, når et tjek er opfyldt igen.",
+            en="The bot may not transition issues in {project} (“Transition Issues”), so it "
+            "cannot close its tasks when a check is met again.",
+        ),
+        "doctor.lacks.assign": T(
+            da="Botten må ikke tildele sager i {project} (»Assign Issues«), så opgaverne "
+            "oprettes uden ansvarlig.",
+            en="The bot may not assign issues in {project} (“Assign Issues”), so its tasks are "
+            "opened without an assignee.",
+        ),
+        "doctor.fix.permission": T(
+            da="Giv bottens Jira-bruger {user} rettigheden i projektets rettighedsskema "
+            "(Projektindstillinger → Rettigheder), fx gennem en projektrolle, brugeren har.",
+            en="Give the bot's Jira user {user} the permission in the project's permission "
+            "scheme (Project settings → Permissions), e.g. through a project role it has.",
+        ),
+        "doctor.jira.no_done": T(
+            da="Workflowet i {project} har ingen status i kategorien »Færdig« (kun {statuses}), "
+            "så botten kan ikke lukke sine opgaver, og møder tæller aldrig som holdt.",
+            en="The workflow of {project} has no status in the “Done” category (only "
+            "{statuses}), so the bot cannot close its tasks and meetings never count as held.",
+        ),
+        "doctor.fix.no_done": T(
+            da="Bed en Jira-administrator om at give workflowet en status i kategorien »Færdig« "
+            "(fx »Done« eller »Lukket«).",
+            en="Ask a Jira administrator to give the workflow a status in the “Done” category "
+            "(e.g. “Done” or “Closed”).",
+        ),
+        "doctor.board.none": T(
+            da="Projektet {project} har ingen tavle, og tjekket »OS2s værktøjer benyttes« "
+            "kræver en.",
+            en="The project {project} has no board, and the check “OS2's tools are used” needs "
+            "one.",
+        ),
+        "doctor.board.other_project": T(
+            da="Tavle {board} hører til projektet {owner}, ikke til {project}, så tjekket »OS2s "
+            "værktøjer benyttes« bliver ikke opfyldt.",
+            en="Board {board} belongs to the project {owner}, not to {project}, so the check "
+            "“OS2's tools are used” is not met.",
+        ),
+        "doctor.board.missing": T(
+            da="Der findes ingen tavle {board}, som botten kan se, så tjekket »OS2s værktøjer "
+            "benyttes« bliver ikke opfyldt.",
+            en="There is no board {board} that the bot can see, so the check “OS2's tools are "
+            "used” is not met.",
+        ),
+        "doctor.fix.board_choose": T(
+            da="Skriv en af projektets egne tavler i jira.board: {boards}.",
+            en="Write one of the project's own boards in jira.board: {boards}.",
+        ),
+        "doctor.fix.board_create": T(
+            da="Opret en tavle for projektet i Jira, og skriv dens id i jira.board.",
+            en="Create a board for the project in Jira and write its id in jira.board.",
+        ),
+        "doctor.role.steering_lead": T(
+            da="styregruppens formand", en="chair of the steering group"
+        ),
+        "doctor.role.steering_member": T(
+            da="medlem af styregruppen", en="member of the steering group"
+        ),
+        "doctor.role.coordination_lead": T(
+            da="koordinationsgruppens formand", en="chair of the coordination group"
+        ),
+        "doctor.role.coordination_member": T(
+            da="medlem af koordinationsgruppen", en="member of the coordination group"
+        ),
+        "doctor.role.secretariat": T(
+            da="sekretariatets kontaktperson", en="the secretariat's contact"
+        ),
+        "doctor.person.missing_cloud": T(
+            da="{name} ({role}): Jira Cloud kender ingen konto med id'et {ref}, så opgaverne "
+            "oprettes uden ansvarlig.",
+            en="{name} ({role}): Jira Cloud knows no account with the id {ref}, so the tasks "
+            "are opened without an assignee.",
+        ),
+        "doctor.person.missing_dc": T(
+            da="{name} ({role}): Jira Data Center kender ingen bruger med brugernavnet {ref}, så "
+            "opgaverne oprettes uden ansvarlig.",
+            en="{name} ({role}): Jira Data Center knows no user named {ref}, so the tasks are "
+            "opened without an assignee.",
+        ),
+        "doctor.person.inactive": T(
+            da="{name} ({role}): kontoen {ref} er deaktiveret i Jira, så opgaverne kan ikke "
+            "tildeles vedkommende.",
+            en="{name} ({role}): the account {ref} is deactivated in Jira, so tasks cannot be "
+            "assigned to them.",
+        ),
+        "doctor.fix.person_cloud": T(
+            da="Skriv personens konto-id i jira_user; det står sidst i adressen på personens "
+            "profil i Jira (…/jira/people/<konto-id>). {ref} findes ikke her.",
+            en="Write the person's account id in jira_user; it ends the address of their "
+            "profile in Jira (…/jira/people/<account id>). {ref} does not exist here.",
+        ),
+        "doctor.fix.person_cloud_name": T(
+            da="{ref} ligner et brugernavn, men Jira Cloud kender kun konto-id'er: skriv "
+            "personens konto-id i jira_user (sidst i adressen på personens profil, "
+            "…/jira/people/<konto-id>).",
+            en="{ref} looks like a user name, but Jira Cloud knows account ids only: write the "
+            "person's account id in jira_user (it ends the address of their profile, "
+            "…/jira/people/<account id>).",
+        ),
+        "doctor.fix.person_dc": T(
+            da="Skriv personens brugernavn i jira_user (det, vedkommende logger ind med); {ref} "
+            "findes ikke her.",
+            en="Write the person's user name in jira_user (the one they log in with); {ref} "
+            "does not exist here.",
+        ),
+        "doctor.fix.person_dc_account": T(
+            da="{ref} ligner et konto-id fra Jira Cloud, men denne Jira er Data Center, hvor "
+            "brugere hedder deres brugernavn: skriv brugernavnet i jira_user.",
+            en="{ref} looks like a Jira Cloud account id, but this Jira is Data Center, where "
+            "users go by their user name: write the user name in jira_user.",
+        ),
+        "doctor.fix.person_inactive": T(
+            da="Skriv en aktiv persons Jira-bruger i jira_user, fx gruppens nye formand.",
+            en="Write an active person's Jira user in jira_user, e.g. the group's new chair.",
+        ),
+        "doctor.labels.unused": T(
+            da="{labels:one=Etiketten # er|other=Etiketterne # er} ikke brugt i {project} endnu, "
+            "så de tjek, der søger efter {labels:one=den|other=dem}, finder intet.",
+            en="{labels:one=The label # is|other=The labels # are} not used in {project} yet, "
+            "so the checks that search for {labels:one=it|other=them} find nothing.",
+        ),
+        "doctor.fix.labels": T(
+            da="Registrér møder og aftaler i Jira med {labels:one=etiketten|other=etiketterne}, "
+            "eller skriv under evidence: i produktfilen, hvordan produktet dokumenterer dem i "
+            "stedet.",
+            en="Record meetings and agreements in Jira with {labels:one=the label|other=the "
+            "labels}, or say under evidence: in the product file how the product documents "
+            "them instead.",
+        ),
+        "doctor.chat.login": T(da="logget ind som {who}", en="logged in as {who}"),
+        "doctor.chat.disabled": T(
+            da="{chat} er slået fra i os2bot.yaml (chat.{system}.enabled: false), så beskeder til "
+            "{chat} bliver ikke sendt.",
+            en="{chat} is switched off in os2bot.yaml (chat.{system}.enabled: false), so "
+            "messages to {chat} are not sent.",
+        ),
+        "doctor.chat.not_set_up": T(
+            da="{chat} er ikke sat op ({names} mangler), så beskeder til {chat} bliver ikke sendt.",
+            en="{chat} is not set up ({names} not set), so messages to {chat} are not sent.",
+        ),
+        "doctor.chat.refused": T(
+            da="{chat} afviste botten eller kunne ikke nås: {error}",
+            en="{chat} refused the bot or could not be reached: {error}",
+        ),
+        "doctor.fix.chat_token": T(
+            da="Tjek bottens adgangsoplysninger ({names}) og serverens adresse.",
+            en="Check the bot's credentials ({names}) and the server's address.",
+        ),
+        "doctor.slack.missing": T(
+            da="Slack-kanalen {channel} findes ikke, eller botten kan ikke se den (en privat "
+            "kanal, den ikke er inviteret til).",
+            en="The Slack channel {channel} does not exist, or the bot cannot see it (a private "
+            "channel it is not invited to).",
+        ),
+        "doctor.fix.slack_missing": T(
+            da="Ret kanalens navn eller id i konfigurationen, eller invitér botten til den "
+            "private kanal (/invite @{bot}).",
+            en="Correct the channel's name or id in the configuration, or invite the bot to "
+            "the private channel (/invite @{bot}).",
+        ),
+        "doctor.slack.not_member": T(
+            da="Botten er ikke med i Slack-kanalen {channel}, og Slack afviser dens beskeder "
+            "der (not_in_channel).",
+            en="The bot is not in the Slack channel {channel}, and Slack refuses its messages "
+            "there (not_in_channel).",
+        ),
+        "doctor.fix.slack_invite": T(
+            da="Invitér botten til kanalen: skriv /invite @{bot} i {channel}.",
+            en="Invite the bot to the channel: type /invite @{bot} in {channel}.",
+        ),
+        "doctor.zulip.missing": T(
+            da="Zulip-kanalen {stream} findes ikke, eller botten kan ikke se den (en privat "
+            "kanal, den ikke abonnerer på).",
+            en="The Zulip channel {stream} does not exist, or the bot cannot see it (a private "
+            "channel it is not subscribed to).",
+        ),
+        "doctor.fix.zulip_missing": T(
+            da="Ret kanalens navn (zulip_stream) i konfigurationen, eller opret kanalen i Zulip "
+            "og tilføj botten som abonnent.",
+            en="Correct the channel's name (zulip_stream) in the configuration, or create the "
+            "channel in Zulip and subscribe the bot to it.",
+        ),
+        "doctor.state.ok": T(da="{path} kan skrives", en="{path} can be written"),
+        "doctor.state.new": T(
+            da="{path} findes ikke endnu og oprettes ved første kørsel",
+            en="{path} does not exist yet and is created by the first run",
+        ),
+        "doctor.state.problem": T(
+            da="Tilstandsdatabasen {path} kan ikke skrives: {error}",
+            en="The state database {path} cannot be written: {error}",
+        ),
+        "doctor.fix.state": T(
+            da="Peg OS2BOT_STATE på en fil i en mappe, botten må skrive i (i containeren: "
+            "/data/os2bot.sqlite3).",
+            en="Point OS2BOT_STATE at a file in a directory the bot may write to (in the "
+            "container: /data/os2bot.sqlite3).",
+        ),
+        "doctor.schedule": T(
+            da="næste kørsler {apply}; ugeoversigt {digest}",
+            en="next runs {apply}; digest {digest}",
+        ),
+        "doctor.problems": T(
+            da="{count:one=# problem|other=# problemer} — og sådan løses {count:one=det|other=de}:",
+            en="{count:one=# problem|other=# problems} — and how to fix {count:one=it|other=them}:",
+        ),
+        "doctor.notes": T(
+            da="{count:one=# bemærkning|other=# bemærkninger}:",
+            en="{count:one=# note|other=# notes}:",
+        ),
+        "doctor.summary.ok": T(
+            da="Alt i orden: botten har den adgang, den skal bruge.",
+            en="All is well: the bot has the access it needs.",
+        ),
+        "doctor.summary.problems": T(
+            da="{count:one=Ét problem skal|other=# problemer skal} løses, før botten kan køre "
+            "uden fejl.",
+            en="{count:one=One problem needs|other=# problems need} fixing before the bot can "
+            "run without errors.",
+        ),
+        # os2bot product new
+        "onboard.bad_key": T(
+            da="'{key}' kan ikke være en produktnøgle: brug små bogstaver, tal og bindestreger, "
+            "fx os2kitos.",
+            en="'{key}' cannot be a product key: use lower-case letters, digits and hyphens, "
+            "e.g. os2kitos.",
+        ),
+        "onboard.bad_project": T(
+            da="'{project}' er ikke en Jira-projektnøgle: store bogstaver, tal og _, fx KITOSUDV.",
+            en="'{project}' is not a Jira project key: capitals, digits and _, e.g. KITOSUDV.",
+        ),
+        "onboard.exists": T(
+            da="{path} findes allerede, og os2bot overskriver aldrig en produktfil. Ret den "
+            "selv, eller vælg en anden nøgle.",
+            en="{path} exists already, and os2bot never overwrites a product file. Edit it "
+            "yourself, or choose another key.",
+        ),
+        "onboard.taken": T(
+            da="'{value}' bruges allerede af produktet {other}.",
+            en="'{value}' is used already by the product {other}.",
+        ),
+        "onboard.written": T(
+            da="Skrev {path} ud fra Jira-projektet {project} »{name}«.",
+            en="Wrote {path} from the Jira project {project} “{name}”.",
+        ),
+        "onboard.valid": T(
+            da="Filen er gyldig, som os2bot config validate ser den.",
+            en="The file is valid, as os2bot config validate sees it.",
+        ),
+        "onboard.invalid": T(
+            da="Filen er skrevet, men konfigurationen kan ikke bruges endnu:",
+            en="The file is written, but the configuration cannot be used yet:",
+        ),
+        "onboard.judgement": T(
+            da="Med filen, som den er nu, ville tjekkene give:",
+            en="With the file as it is now, the checks would give:",
+        ),
+        "onboard.todo": T(
+            da="Tilbage at udfylde — det ved kun produktets folk ({count}):",
+            en="Left to fill in — only the product's people know ({count}):",
+        ),
+        "onboard.todo.none": T(
+            da="Intet mangler at blive udfyldt.",
+            en="Nothing is left to fill in.",
+        ),
+        "onboard.todo.steering_group": T(
+            da="steering_group — styregruppens formand og medlemmer",
+            en="steering_group — the steering group's chair and members",
+        ),
+        "onboard.todo.coordination_group": T(
+            da="coordination_group — koordinationsgruppens formand og medlemmer",
+            en="coordination_group — the coordination group's chair and members",
+        ),
+        "onboard.todo.suppliers": T(
+            da="suppliers — leverandørerne og de faser, de dækker",
+            en="suppliers — the suppliers and the phases they cover",
+        ),
+        "onboard.todo.need": T(
+            da="need — om behovet er afdækket, med link til behovsafdækningen",
+            en="need — whether the need is mapped, with a link to the analysis",
+        ),
+        "onboard.todo.agreement": T(
+            da="agreement — tilslutningsaftalen: datoer, udvidelser og det, den finansierer",
+            en="agreement — the affiliation agreement: dates, extensions and what it funds",
+        ),
+        "onboard.todo.members": T(
+            da="members — de tilsluttede myndigheder, og hvad de har betalt",
+            en="members — the member authorities, and what they have paid",
+        ),
+        "onboard.todo.self_assessment": T(
+            da="self_assessment — OS2s selvevaluering som JSON",
+            en="self_assessment — OS2's self-assessment as JSON",
+        ),
+        "onboard.todo.chat": T(
+            da="chat — Slack-kanalen og/eller kanalen i OS2samtale (Zulip)",
+            en="chat — the Slack channel and/or the channel in OS2samtale (Zulip)",
+        ),
+        "onboard.next": T(
+            da="Udfyld felterne i {path}, og kør så os2bot config validate, os2bot doctor og "
+            "os2bot check --product {key}.",
+            en="Fill in the fields in {path}, then run os2bot config validate, os2bot doctor "
+            "and os2bot check --product {key}.",
+        ),
+        # The product file os2bot product new writes (its comments and placeholders)
+        "onboard.file.header": T(
+            da="{name} — produktfil skrevet af »os2bot product new« {today} ud fra "
+            "Jira-projektet {project} ({url}).",
+            en="{name} — product file written by “os2bot product new” on {today} from the Jira "
+            "project {project} ({url}).",
+        ),
+        "onboard.file.howto": T(
+            da="Det, Jira ved, er udfyldt. Det, kun produktets folk ved, står som kommentarer: "
+            "fjern »# « foran linjerne i en blok, og skriv de rigtige værdier i stedet for <…>. "
+            "Kør så »os2bot config validate« og »os2bot doctor«.",
+            en="What Jira knows is filled in. What only the product's people know is written as "
+            "comments: remove the “# ” in front of a block's lines and write the real values "
+            "instead of <…>. Then run “os2bot config validate” and “os2bot doctor”.",
+        ),
+        "onboard.file.key": T(
+            da="kort, fast nøgle; står i bottens mærker på opgaverne",
+            en="short, stable key; part of the bot's labels on its tasks",
+        ),
+        "onboard.file.name": T(
+            da="produktets navn, som OS2 skriver det", en="the product's name as OS2 writes it"
+        ),
+        "onboard.file.profile": T(
+            da="governanceprofilen, produktet måles efter",
+            en="the governance profile the product is judged by",
+        ),
+        "onboard.file.phase": T(
+            da="tilsagn, tilslutning eller drift", en="tilsagn, tilslutning or drift"
+        ),
+        "onboard.file.level": T(
+            da="produktniveau: sandkasse, 1, 2 eller 3",
+            en="product level: sandkasse, 1, 2 or 3",
+        ),
+        "onboard.file.section.jira": T(da="Jira", en="Jira"),
+        "onboard.file.project": T(da="Jira-projektets nøgle", en="the Jira project's key"),
+        "onboard.file.board": T(da="tavlen »{board}«", en="the board “{board}”"),
+        "onboard.file.boards_other": T(
+            da="projektets andre tavler: {boards}", en="the project's other boards: {boards}"
+        ),
+        "onboard.file.boards_unreadable": T(
+            da="Jiras tavler kunne ikke læses; skriv tavlens id her",
+            en="Jira's boards could not be read; write the board's id here",
+        ),
+        "onboard.file.no_board": T(
+            da="projektet har ingen tavle, og tjekket »OS2s værktøjer benyttes« kræver en",
+            en="the project has no board, and the check “OS2's tools are used” needs one",
+        ),
+        "onboard.file.issue_types": T(
+            da="Sagstyper i projektet: {types}. Botten opretter sine opgaver som »{task}«.",
+            en="Issue types in the project: {types}. The bot opens its tasks as “{task}”.",
+        ),
+        "onboard.file.no_task_type": T(
+            da="Sagstyper i projektet: {types}. Ingen af dem hedder {wanted}, så botten opretter "
+            "sine opgaver som den første.",
+            en="Issue types in the project: {types}. None of them is called {wanted}, so the bot "
+            "opens its tasks as the first.",
+        ),
+        "onboard.file.done": T(
+            da="Workflowets færdig-status: {statuses}. Botten lukker sine opgaver i den, og et "
+            "møde tæller som holdt, når det står der.",
+            en="The workflow's done status: {statuses}. The bot closes its tasks into it, and a "
+            "meeting counts as held once it is there.",
+        ),
+        "onboard.file.no_done": T(
+            da="Workflowet har ingen status i kategorien »Færdig«, så botten kan ikke lukke "
+            "sine opgaver (se os2bot doctor).",
+            en="The workflow has no status in the “Done” category, so the bot cannot close its "
+            "tasks (see os2bot doctor).",
+        ),
+        "onboard.file.lead": T(
+            da="Projektleder i Jira: {name} (jira_user: {ref}).",
+            en="Project lead in Jira: {name} (jira_user: {ref}).",
+        ),
+        "onboard.file.labels": T(
+            da="Profilens etiketter i {project} — tjekkene finder møder og aftaler ved dem:",
+            en="The profile's labels in {project} — the checks find meetings and agreements by "
+            "them:",
+        ),
+        "onboard.file.label_used": T(
+            da="{label}: senest {key} »{summary}«, oprettet {date}",
+            en="{label}: newest {key} “{summary}”, created {date}",
+        ),
+        "onboard.file.label_unused": T(
+            da="{label}: ikke brugt endnu, så de tjek, der søger efter den, finder intet",
+            en="{label}: not used yet, so the checks that search for it find nothing",
+        ),
+        "onboard.file.user_kind.cloud": T(
+            da="personens konto-id i Jira Cloud", en="the person's account id in Jira Cloud"
+        ),
+        "onboard.file.user_kind.dc": T(
+            da="personens brugernavn i Jira Data Center",
+            en="the person's user name in Jira Data Center",
+        ),
+        "onboard.file.section.steering_group": T(
+            da="Styregruppe (SG)", en="Steering group (styregruppe)"
+        ),
+        "onboard.file.steering_group": T(
+            da="Styregruppen har ansvaret for økonomi, retning og leverandørstyring. Skriv "
+            "formand og medlemmer, gerne én fra hver myndighed, der har skrevet under; "
+            "jira_user er {user_kind} og bruges, når botten tildeler opgaver.",
+            en="The steering group answers for economy, direction and supplier management. "
+            "Write its chair and members, preferably one from each authority that signed; "
+            "jira_user is {user_kind} and is used when the bot assigns tasks.",
+        ),
+        "onboard.file.section.coordination_group": T(
+            da="Koordinationsgruppe (KG)", en="Coordination group (koordinationsgruppe)"
+        ),
+        "onboard.file.coordination_group": T(
+            da="Koordinationsgruppen prioriterer udviklingsønskerne og holder møderne. Botten "
+            "tildeler prioriteringsrunder og release-opgaver til formanden.",
+            en="The coordination group prioritises the development requests and holds the "
+            "meetings. The bot assigns prioritisation rounds and release tasks to its chair.",
+        ),
+        "onboard.file.lead_suggested": T(
+            da="Formanden herunder er Jira-projektets leder; ret det, hvis formanden er en anden.",
+            en="The chair below is the Jira project's lead; change it if the chair is someone "
+            "else.",
+        ),
+        "onboard.file.section.suppliers": T(da="Leverandører", en="Suppliers"),
+        "onboard.file.suppliers": T(
+            da="Hver leverandør og de faser, den dækker: udvikling, implementering, "
+            "raadgivning, projektledelse og faellesskab (samspil med fællesskabet). Alle fem "
+            "skal være dækket.",
+            en="Each supplier and the phases it covers: udvikling (development), "
+            "implementering (implementation), raadgivning (consulting), projektledelse "
+            "(project management) and faellesskab (community). All five must be covered.",
+        ),
+        "onboard.file.section.need": T(da="Behov", en="Need"),
+        "onboard.file.need": T(
+            da="Er behovet afdækket — hvad skal tilslutningen dække? Link til behovsafdækningen.",
+            en="Is the need mapped — what must the affiliation cover? Link to the analysis.",
+        ),
+        "onboard.file.section.agreement": T(
+            da="Tilslutningsaftale", en="Affiliation agreement (tilslutningsaftale)"
+        ),
+        "onboard.file.agreement": T(
+            da="Hvornår aftalen er underskrevet, og hvornår den udløber; udvidelserne "
+            "videreudvikling og faelles_drift, hvis aftalen har dem; og de punkter, den "
+            "finansierer. De seks minimumspunkter står der allerede.",
+            en="When the agreement was signed and when it expires; the extensions "
+            "videreudvikling and faelles_drift, if it has them; and the items it funds. The "
+            "six minimum items are there already.",
+        ),
+        "onboard.file.section.members": T(da="Tilsluttede myndigheder", en="Member authorities"),
+        "onboard.file.members": T(
+            da="Hver myndighed, der er tilsluttet: hvornår, og om den har betalt for "
+            "udviklingen eller tilslutningsafgiften. Sekretariatet fakturerer afgiften hos "
+            "dem, der ikke har.",
+            en="Each authority that has joined: when, and whether it paid for the development "
+            "or the affiliation fee. The secretariat invoices the fee to those that have not.",
+        ),
+        "onboard.file.self_assessment": T(
+            da="OS2s selvevaluering, som skemaet eksporterer den (JSON), med stien regnet fra "
+            "konfigurationsmappen:",
+            en="OS2's self-assessment as the form exports it (JSON), its path relative to the "
+            "configuration directory:",
+        ),
+        "onboard.file.section.practice": T(
+            da="Prioritering, triage og releases", en="Prioritisation, triage and releases"
+        ),
+        "onboard.file.prioritisation": T(
+            da="Koordinationsgruppens prioriteringsrunder: måneder og dag for møderne; botten "
+            "opretter rundens opgave lead_days dage før. Uden blokken opretter den ingen "
+            "runder.",
+            en="The coordination group's prioritisation rounds: months and day of the "
+            "meetings; the bot opens each round's task lead_days days before. Without the "
+            "block it opens no rounds.",
+        ),
+        "onboard.file.triage": T(
+            da="kommentér udviklingsønsker, der mangler punkt 1–5",
+            en="comment on requests that lack points 1–5",
+        ),
+        "onboard.file.versions": T(
+            da="Versioner i Jira: {versions}.", en="Versions in Jira: {versions}."
+        ),
+        "onboard.file.releases_on": T(
+            da="Botten opretter en release-opgave {days} dage før en versions dato.",
+            en="The bot opens a release task {days} days before a version's date.",
+        ),
+        "onboard.file.releases_off": T(
+            da="Ingen versioner i Jira endnu; slå release-opgaver til, når projektet får "
+            "versioner.",
+            en="No versions in Jira yet; turn release tasks on when the project gets versions.",
+        ),
+        "onboard.file.section.chat": T(da="Chat", en="Chat"),
+        "onboard.file.chat": T(
+            da="Hvor botten skriver produktets status: en Slack-kanal (#navn eller kanal-id) "
+            "og/eller en kanal i OS2samtale (Zulip) med et emne.",
+            en="Where the bot posts the product's status: a Slack channel (#name or channel id) "
+            "and/or a channel in OS2samtale (Zulip) with a topic.",
+        ),
+        "onboard.file.section.exceptions": T(
+            da="Undtagelser fra profilen", en="Exceptions to the profile"
+        ),
+        "onboard.file.waivers": T(
+            da="Dispensationer: et tjek, der ikke skal være opfyldt en tid, med begrundelse, "
+            "hvem der har besluttet det, og hvornår det udløber.",
+            en="Waivers: a check that need not be met for a while, with the reason, who "
+            "decided it and when it expires.",
+        ),
+        "onboard.file.overrides": T(
+            da="Egne tærskler i stedet for profilens, fx når koordinationsgruppen mødes hver "
+            "måned:",
+            en="Thresholds of the product's own instead of the profile's, e.g. when the "
+            "coordination group meets monthly:",
+        ),
+        "onboard.file.evidence": T(
+            da="Anden dokumentation end profilens, fx når møderne har etiketten »referat« i "
+            "stedet for profilens (ikke brugt her endnu: {labels}):",
+            en="Other evidence than the profile's, e.g. when meetings carry the label “referat” "
+            "instead of the profile's (not used here yet: {labels}):",
+        ),
+        "onboard.ph.name": T(da="<navn>", en="<name>"),
+        "onboard.ph.authority": T(da="<myndighed>", en="<authority>"),
+        "onboard.ph.account": T(da="<konto-id>", en="<account id>"),
+        "onboard.ph.username": T(da="<brugernavn>", en="<user name>"),
+        "onboard.ph.kommissorium": T(
+            da="<link til kommissoriet>", en="<link to the terms of reference>"
+        ),
+        "onboard.ph.supplier": T(da="<leverandør>", en="<supplier>"),
+        "onboard.ph.need": T(da="<link til behovsafdækningen>", en="<link to the analysis>"),
+        "onboard.ph.date": T(da="<ÅÅÅÅ-MM-DD>", en="<YYYY-MM-DD>"),
+        "onboard.ph.channel": T(da="<kanal>", en="<channel>"),
+        "onboard.ph.stream": T(da="<kanal i OS2samtale>", en="<channel in OS2samtale>"),
+        "onboard.ph.check": T(da="<tjek-id>", en="<check id>"),
+        "onboard.ph.reason": T(da="<begrundelse>", en="<reason>"),
+        "onboard.ph.approver": T(da="<hvem besluttede>", en="<who decided>"),
         # Check states
         "state.met": T(da="opfyldt", en="met"),
         "state.not_met": T(da="ikke opfyldt", en="not met"),

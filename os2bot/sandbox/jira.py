@@ -79,6 +79,26 @@ SANDBOX_PERSON = SeedUser(
     display_name="Anne Anvender",
     email="anne.anvender@example.dk",
 )
+# The project permissions GET mypermissions answers for: key -> (id, name, description), as
+# Jira's built-in permissions are named and numbered ("Built-in permissions",
+# developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-permission-schemes/).
+PERMISSIONS: dict[str, tuple[str, str, str]] = {
+    "BROWSE_PROJECTS": ("10", "Browse Projects", "Ability to browse projects and their issues."),
+    "CREATE_ISSUES": ("11", "Create Issues", "Ability to create issues."),
+    "EDIT_ISSUES": ("12", "Edit Issues", "Ability to edit issues."),
+    "ASSIGN_ISSUES": ("13", "Assign Issues", "Ability to assign issues to other people."),
+    "RESOLVE_ISSUES": ("14", "Resolve Issues", "Ability to resolve and reopen issues."),
+    "ADD_COMMENTS": ("15", "Add Comments", "Ability to comment on issues."),
+    "ASSIGNABLE_USER": ("17", "Assignable User", "Users with this permission may be assigned."),
+    "EDIT_OWN_COMMENTS": ("35", "Edit Own Comments", "Ability to edit own comments."),
+    "TRANSITION_ISSUES": ("46", "Transition Issues", "Ability to transition issues."),
+}
+# What a write without its permission is told. The status is the one Atlassian's description
+# lists for it (400: "is by a user who does not have the necessary permission", "the user does
+# not have permission to transition the issue", "… to edit the comment"); the words are the
+# sandbox's own.
+NO_PERMISSION = "You do not have the permission {name} in this project."
+USER_NOT_FOUND = "Specified user does not exist or you do not have required permissions"
 
 
 def _fmt(moment: datetime, tz: ZoneInfo, *, rfc3339: bool = False) -> str:
@@ -109,6 +129,7 @@ class JiraFake:
         self.users = list(seed.users)
         self.projects: dict[str, dict[str, Any]] = {}
         self.workflows: dict[str, list[SeedStatus]] = {}
+        self.withheld: dict[str, set[str]] = {}  # project key -> permissions nobody has
         self.boards: list[dict[str, Any]] = []
         self.versions: dict[str, list[dict[str, Any]]] = {}
         self.issues: dict[str, dict[str, Any]] = {}
@@ -164,7 +185,10 @@ class JiraFake:
             "isPrivate": False,
             "issueTypes": types,
         }
+        if project.lead:
+            self.projects[project.key]["lead"] = self._user_json(self._user(project.lead))
         self.workflows[project.key] = list(project.workflow)
+        self.withheld[project.key] = set(project.withheld)
         self._counters[project.key] = 0
         for board in project.boards:
             self.boards.append(
@@ -328,7 +352,7 @@ class JiraFake:
         common = {
             "displayName": user.display_name,
             "emailAddress": user.email,
-            "active": True,
+            "active": user.active,
             "timeZone": self.seed.timezone,
         }
         if self.cloud:
@@ -376,6 +400,9 @@ class JiraFake:
             ("GET", rf"{api}/project", self.project_list),
             ("GET", rf"{api}/project/(?P<key>[^/]+)", self.project),
             ("GET", rf"{api}/project/(?P<key>[^/]+)/versions", self.project_versions),
+            ("GET", rf"{api}/project/(?P<key>[^/]+)/statuses", self.project_statuses),
+            ("GET", rf"{api}/mypermissions", self.my_permissions),
+            ("GET", rf"{api}/user", self.user),
             ("GET", rf"{api}/search/jql", self.search_jql),
             ("POST", rf"{api}/search/jql", self.search_jql),
             ("POST", rf"{api}/jql/parse", self.parse_jql),
@@ -456,9 +483,99 @@ class JiraFake:
             )
 
     def project(self, request: Request) -> Response:
-        """GET project/{key}: one project with its issue types."""
+        """GET project/{key}: one project with its issue types and lead."""
         found = self._project_or_404(request.params["key"])
         return found if isinstance(found, Response) else Response(200, found)
+
+    def project_statuses(self, request: Request) -> Response:
+        """GET project/{key}/statuses: each issue type with the statuses of its workflow.
+
+        "Returns the valid statuses for a project. The statuses are grouped by issue type"
+        (Atlassian's description); in the sandbox every type follows the project's workflow.
+        """
+        found = self._project_or_404(request.params["key"])
+        if isinstance(found, Response):
+            return found
+        statuses = [self._status_json(status) for status in self.workflows[found["key"]]]
+        return Response(
+            200,
+            [
+                {
+                    "self": issue_type["self"],
+                    "id": issue_type["id"],
+                    "name": issue_type["name"],
+                    "subtask": issue_type["subtask"],
+                    "statuses": statuses,
+                }
+                for issue_type in found["issueTypes"]
+            ],
+        )
+
+    def my_permissions(self, request: Request) -> Response:
+        """GET mypermissions: whether the caller holds each permission asked for.
+
+        In a project's context (projectKey or projectId) a permission the seed withholds there
+        is not held; an unknown project is a 404, as one the user may not browse is ("Returned
+        if the project or issue is not found or the user does not have permission to view the
+        project or issue"). Cloud requires the `permissions` list (a 400 without it, "Returned
+        if `permissions` is empty, contains an invalid key …"); Data Center answers every
+        permission without it.
+        """
+        wanted = [p for value in request.query.get("permissions", []) for p in value.split(",")]
+        wanted = [p.strip() for p in wanted if p.strip()]
+        if not wanted and self.cloud:
+            return jira_error(400, "The permissions query parameter is required.")
+        unknown = [p for p in wanted if p not in PERMISSIONS]
+        if unknown:
+            return jira_error(400, f"Invalid permission key: {unknown[0]}")
+        withheld: set[str] = set()
+        key = request.arg("projectId") or request.arg("projectKey")
+        if key:
+            found = self._project_or_404(key)
+            if isinstance(found, Response):
+                return found
+            withheld = self.withheld[found["key"]]
+        return Response(
+            200,
+            {
+                "permissions": {
+                    name: {
+                        "id": PERMISSIONS[name][0],
+                        "key": name,
+                        "name": PERMISSIONS[name][1],
+                        "type": "PROJECT",
+                        "description": PERMISSIONS[name][2],
+                        "havePermission": name not in withheld,
+                    }
+                    for name in wanted or PERMISSIONS
+                }
+            },
+        )
+
+    def user(self, request: Request) -> Response:
+        """GET user: one user by accountId on Cloud, by username on Data Center.
+
+        On Cloud `username` and `key` are "no longer available" (Atlassian's description), so
+        a user name finds nobody there, and an accountId finds nobody on Data Center: each is
+        a 404, "Returned if the user is not found".
+        """
+        wanted = request.arg("accountId") if self.cloud else request.arg("username")
+        with self._lock:
+            found = next(
+                (u for u in self.users if wanted == (u.account_id if self.cloud else u.name)),
+                None,
+            )
+        if found is None:
+            if self.cloud:
+                return jira_error(404, USER_NOT_FOUND)
+            return jira_error(404, f"The user named '{wanted}' does not exist")
+        return Response(200, self._user_json(found))
+
+    def _lacks(self, project: str, permission: str) -> Response | None:
+        """The 400 a write gets when nobody in *project* holds *permission*."""
+        if permission not in self.withheld.get(project, set()):
+            return None
+        return jira_error(400, NO_PERMISSION.format(name=PERMISSIONS[permission][1]))
 
     def project_versions(self, request: Request) -> Response:
         """GET project/{key}/versions, with overdue computed from today."""
@@ -742,12 +859,16 @@ class JiraFake:
             body["nextPage"] = f"{link}?startAt={start + size}&maxResults={size}"
         return Response(200, body)
 
-    def _check_fields(self, fields: dict[str, Any]) -> dict[str, str]:
-        """Jira's validation of settable fields, as the `errors` map of a 400."""
+    def _check_fields(self, fields: dict[str, Any], project: str) -> dict[str, str]:
+        """Jira's validation of settable fields, as the `errors` map of a 400.
+
+        Without the Assign Issues permission the assignee is not on the screen.
+        """
+        settable = SETTABLE - ({"assignee"} if "ASSIGN_ISSUES" in self.withheld[project] else set())
         errors: dict[str, str] = {
             name: f"Field '{name}' cannot be set. It is not on the appropriate screen, or unknown."
             for name in fields
-            if name not in SETTABLE
+            if name not in settable
         }
         if "labels" in fields and (problem := _label_problem(fields["labels"])):
             errors["labels"] = problem
@@ -760,7 +881,11 @@ class JiraFake:
             errors["description"] = (
                 "The entered text is too long. It exceeds the allowed limit of 32,767 characters."
             )
-        if fields.get("assignee") is not None and (problem := self._assignee_problem(fields)):
+        if (
+            "assignee" not in errors
+            and fields.get("assignee") is not None
+            and (problem := self._assignee_problem(fields))
+        ):
             errors["assignee"] = problem
         if fields.get("duedate") is not None:
             try:
@@ -805,6 +930,8 @@ class JiraFake:
             )
             if project is None:
                 return jira_error(400, project="valid project is required")
+            if refused := self._lacks(project, "CREATE_ISSUES"):
+                return refused
             type_ref = fields.get("issuetype") or {}
             try:
                 issue_type = self._issue_type(
@@ -814,7 +941,7 @@ class JiraFake:
                 return jira_error(400, issuetype="valid issue type is required")
             if "summary" not in fields:
                 return jira_error(400, summary="You must specify a summary of the issue.")
-            errors = self._check_fields(fields)
+            errors = self._check_fields(fields, project)
             if errors:
                 return jira_error(400, **errors)
             now = self.now()
@@ -851,7 +978,10 @@ class JiraFake:
         for forbidden in ("project", "issuetype"):
             if forbidden in fields:
                 return jira_error(400, **{forbidden: f"Field '{forbidden}' cannot be set here."})
-        errors = self._check_fields(fields)
+        project = found["fields"]["project"]["key"]
+        if refused := self._lacks(project, "EDIT_ISSUES"):
+            return refused
+        errors = self._check_fields(fields, project)
         if errors:
             return jira_error(400, **errors)
         with self._lock:
@@ -917,6 +1047,8 @@ class JiraFake:
             return jira_error(400, "Unexpected character in the request body.")
         if not isinstance(body, str) or not body.strip():
             return jira_error(400, comment="Comment body can not be empty!")
+        if refused := self._lacks(found["fields"]["project"]["key"], "ADD_COMMENTS"):
+            return refused
         with self._lock:
             comment = self._comment_json(
                 found["key"], self._new_id(), body, self.now(), self._author(request)
@@ -931,6 +1063,8 @@ class JiraFake:
         if isinstance(found, Response):
             return found
         body = (request.json() or {}).get("body")
+        if refused := self._lacks(found["fields"]["project"]["key"], "EDIT_OWN_COMMENTS"):
+            return refused
         with self._lock:
             for comment in self.comments[found["key"]]:
                 if comment["id"] == request.params["id"]:
@@ -943,7 +1077,11 @@ class JiraFake:
         return jira_error(404, "Can not find a comment for the id: " + request.params["id"])
 
     def _transitions(self, issue: dict[str, Any]) -> list[dict[str, Any]]:
-        workflow = self.workflows[issue["fields"]["project"]["key"]]
+        """The transitions the user may take: none without Transition Issues."""
+        project = issue["fields"]["project"]["key"]
+        if "TRANSITION_ISSUES" in self.withheld[project]:
+            return []
+        workflow = self.workflows[project]
         current = issue["fields"]["status"]["id"]
         return [
             {

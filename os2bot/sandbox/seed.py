@@ -32,6 +32,7 @@ class SeedUser(_Seed):
     email: str = Field(description="E-mail address; with api_token it is Cloud's Basic auth.")
     api_token: str | None = Field(default=None, description="Cloud API token (Basic auth).")
     pat: str | None = Field(default=None, description="Personal access token (Bearer).")
+    active: bool = Field(default=True, description="False: the account is deactivated.")
 
 
 class SeedStatus(_Seed):
@@ -66,11 +67,29 @@ class SeedBoard(_Seed):
     type: Literal["scrum", "kanban", "simple"] = Field(default="kanban", description="Type.")
 
 
+# Project permissions a seed may withhold from every user of a project, as Jira names them.
+# Browsing is not among them: a project the bot may not browse answers 404 everywhere, as one
+# that does not exist does ("the project is not found or the user does not have permission to
+# view it"), so such a project is left out of the seed.
+Withholdable = Literal[
+    "CREATE_ISSUES",
+    "EDIT_ISSUES",
+    "ADD_COMMENTS",
+    "EDIT_OWN_COMMENTS",
+    "TRANSITION_ISSUES",
+    "ASSIGN_ISSUES",
+]
+
+
 class SeedProject(_Seed):
     """A Jira project."""
 
     key: str = Field(description="Project key.")
     name: str = Field(description="Project name.")
+    lead: str | None = Field(default=None, description="The project lead's user name.")
+    withheld: list[Withholdable] = Field(
+        default_factory=list, description="Project permissions no user has here."
+    )
     issue_types: list[str] = Field(
         default_factory=lambda: ["Epic", "Story", "Task", "Bug"], description="Issue types."
     )
@@ -121,6 +140,7 @@ class SlackChannel(_Seed):
 
     id: str = Field(pattern=r"^[CG][A-Z0-9]{8,}$", description="Channel id.")
     name: str = Field(description="Channel name without #.")
+    member: bool = Field(default=True, description="The bot has been invited to the channel.")
 
 
 class SlackSeed(_Seed):
@@ -142,6 +162,9 @@ class ZulipSeed(_Seed):
     email: str = Field(default="os2bot-bot@os2samtale.os2.eu", description="The bot's e-mail.")
     api_key: str = Field(default="sandbox-zulip-key", description="The bot's API key.")
     streams: list[str] = Field(default_factory=list, description="Streams (channels).")
+    unsubscribed: list[str] = Field(
+        default_factory=list, description="Streams the bot is not subscribed to (public ones)."
+    )
 
 
 @dataclass

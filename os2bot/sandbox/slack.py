@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The Slack part of the sandbox: auth.test, chat.postMessage/update, conversations.list/history."""
+"""The Slack part of the sandbox: auth.test, chat.*, conversations.*, users.conversations."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from os2bot.sandbox.http import Request, Response
-from os2bot.sandbox.seed import SlackSeed
+from os2bot.sandbox.seed import SlackChannel, SlackSeed
 
 # Slack's documented limits for messages and Block Kit.
 MAX_BLOCKS = 50
@@ -57,6 +57,10 @@ class SlackFake:
             ("GET", r"/api/conversations\.list", self.conversations_list),
             ("GET", r"/api/conversations\.history", self.conversations_history),
             ("POST", r"/api/conversations\.history", self.conversations_history),
+            ("GET", r"/api/conversations\.info", self.conversations_info),
+            ("POST", r"/api/conversations\.info", self.conversations_info),
+            ("GET", r"/api/users\.conversations", self.users_conversations),
+            ("POST", r"/api/users\.conversations", self.users_conversations),
         ]
 
     def authenticate(self, request: Request) -> str | None:
@@ -97,36 +101,70 @@ class SlackFake:
             },
         )
 
+    def _channel_json(self, channel: SlackChannel, *, membership: bool = True) -> dict[str, Any]:
+        """A public channel as conversations.* describe it.
+
+        is_member says whether the bot is in it; users.conversations leaves is_member and
+        num_members out.
+        """
+        created = int(self.now().timestamp()) - 86_400 * 365
+        found: dict[str, Any] = {
+            "id": channel.id,
+            "name": channel.name,
+            "is_channel": True,
+            "is_private": False,
+            "is_archived": False,
+            "is_general": False,
+            "created": created,
+            "creator": self.seed.bot_user_id,
+            "name_normalized": channel.name,
+            "is_shared": False,
+            "is_org_shared": False,
+            "is_mpim": False,
+            "is_im": False,
+            "is_ext_shared": False,
+            "unlinked": 0,
+            "topic": {"value": "", "creator": "", "last_set": 0},
+            "purpose": {"value": "", "creator": "", "last_set": 0},
+        }
+        if membership:
+            found |= {"is_member": channel.member, "num_members": 3}
+        return found
+
     def conversations_list(self, _request: Request) -> Response:
         """conversations.list: the seeded channels."""
-        created = int(self.now().timestamp()) - 86_400 * 365
+        return Response(
+            200,
+            {
+                "ok": True,
+                "channels": [self._channel_json(c) for c in self.seed.channels],
+                "response_metadata": {"next_cursor": ""},
+            },
+        )
+
+    def conversations_info(self, request: Request) -> Response:
+        """conversations.info: one channel by its ID, with is_member for the caller.
+
+        A name is channel_not_found: the method takes "Conversation ID to learn more about".
+        """
+        args = {**request.form(), **{k: v[0] for k, v in request.query.items()}}
+        wanted = str(args.get("channel") or "")
+        found = next((c for c in self.seed.channels if c.id == wanted), None)
+        if found is None:
+            return self.error("channel_not_found")
+        return Response(200, {"ok": True, "channel": self._channel_json(found)})
+
+    def users_conversations(self, _request: Request) -> Response:
+        """users.conversations: the channels the bot is a member of, on one page.
+
+        "Returned conversation objects do not include `num_members` or `is_member`" (Slack).
+        """
         return Response(
             200,
             {
                 "ok": True,
                 "channels": [
-                    {
-                        "id": c.id,
-                        "name": c.name,
-                        "is_channel": True,
-                        "is_private": False,
-                        "is_archived": False,
-                        "is_general": False,
-                        "is_member": True,
-                        "created": created,
-                        "creator": self.seed.bot_user_id,
-                        "name_normalized": c.name,
-                        "is_shared": False,
-                        "is_org_shared": False,
-                        "is_mpim": False,
-                        "is_im": False,
-                        "is_ext_shared": False,
-                        "unlinked": 0,
-                        "topic": {"value": "", "creator": "", "last_set": 0},
-                        "purpose": {"value": "", "creator": "", "last_set": 0},
-                        "num_members": 3,
-                    }
-                    for c in self.seed.channels
+                    self._channel_json(c, membership=False) for c in self.seed.channels if c.member
                 ],
                 "response_metadata": {"next_cursor": ""},
             },
@@ -169,11 +207,18 @@ class SlackFake:
         return form, channel, text, blocks
 
     def post_message(self, request: Request) -> Response:
-        """chat.postMessage: record the message and give it a ts."""
+        """chat.postMessage: record the message and give it a ts.
+
+        A bot that was not invited to the channel is refused: "not_in_channel: Cannot post
+        user messages to a channel they are not in" (Slack's method documentation; a bot
+        token without the chat:write.public scope, which the sandbox does not grant).
+        """
         args = self._message_args(request)
         if isinstance(args, Response):
             return args
         form, channel, text, blocks = args
+        if not next(c for c in self.seed.channels if c.id == channel).member:
+            return self.error("not_in_channel")
         metadata = form.get("metadata")
         if isinstance(metadata, str):
             metadata = json.loads(metadata)  # form-encoded bodies carry it as a JSON string

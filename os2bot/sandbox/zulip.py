@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The Zulip part of the sandbox (OS2samtale): server settings, users/me, send, edit, read."""
+"""The Zulip part of the sandbox (OS2samtale): settings, the bot, messages, streams."""
 
 from __future__ import annotations
 
@@ -60,6 +60,8 @@ class ZulipFake:
             ("POST", r"/api/v1/messages", self.send),
             ("GET", r"/api/v1/messages", self.get_messages),
             ("PATCH", r"/api/v1/messages/(?P<id>\d+)", self.edit),
+            ("GET", r"/api/v1/get_stream_id", self.get_stream_id),
+            ("GET", r"/api/v1/users/me/subscriptions", self.subscriptions),
         ]
 
     def authenticate(self, request: Request) -> bool:
@@ -103,6 +105,45 @@ class ZulipFake:
                 "full_name": "os2bot",
                 "is_bot": True,
                 "is_admin": False,
+            },
+        )
+
+    def get_stream_id(self, request: Request) -> Response:
+        """GET get_stream_id: a stream's id by its name.
+
+        Zulip's documentation answers a stream that does not exist with {"code":
+        "BAD_REQUEST", "msg": "Invalid stream name 'nonexistent'"} (zulip.com/api/get-stream-id;
+        "channel" since Zulip 9, which this sandbox claims to be).
+        """
+        name = request.arg("stream") or ""
+        if name not in self.seed.streams:
+            return zulip_error(400, f"Invalid channel name '{name}'")
+        return Response(
+            200, {"result": "success", "msg": "", "stream_id": self.seed.streams.index(name) + 1}
+        )
+
+    def subscriptions(self, _request: Request) -> Response:
+        """GET users/me/subscriptions: the streams the bot is subscribed to."""
+        return Response(
+            200,
+            {
+                "result": "success",
+                "msg": "",
+                "subscriptions": [
+                    {
+                        "stream_id": number,
+                        "name": name,
+                        "description": "",
+                        "invite_only": False,
+                        "is_web_public": False,
+                        "is_archived": False,
+                        "is_muted": False,
+                        "color": "#76ce90",
+                        "stream_post_policy": 1,
+                    }
+                    for number, name in enumerate(self.seed.streams, start=1)
+                    if name not in self.seed.unsubscribed
+                ],
             },
         )
 

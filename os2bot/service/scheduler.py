@@ -73,3 +73,24 @@ def next_apply(config: Config) -> Callable[[datetime], datetime | None]:
         return fire
 
     return after
+
+
+def next_runs(config: Config, after: datetime, count: int = 3) -> dict[str, list[datetime]]:
+    """The next *count* runs of each job after *after*, as the scheduler will fire them."""
+    runs: dict[str, list[datetime]] = {}
+    for job, expression in (
+        ("apply", config.bot.schedule.apply),
+        ("digest", config.bot.schedule.digest),
+    ):
+        cron = trigger(expression, config)
+        fired: list[datetime] = []
+        previous: datetime | None = None
+        moment = after
+        for _ in range(count):
+            fire: datetime | None = cron.get_next_fire_time(previous, moment)
+            if fire is None:
+                break
+            fired.append(fire)
+            previous, moment = fire, fire + timedelta(seconds=1)
+        runs[job] = fired
+    return runs
