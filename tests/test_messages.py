@@ -204,21 +204,25 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         ),
         (
             "chat.digest.risk",
-            {"product": "OS2mo", "failing": 2, "high": 1, "unknown": 1},
-            "OS2mo (2 ikke opfyldt, heraf 1 alvorligt; 1 ukendt)",
-            "OS2mo (2 not met, 1 of them serious; 1 unknown)",
+            {"product": "OS2mo", "what": "2 ikke opfyldt, 1 ukendt", "high": 1},
+            "OS2mo: 2 ikke opfyldt, 1 ukendt, heraf 1 med høj alvor",
+            "OS2mo: 2 ikke opfyldt, 1 ukendt, 1 of high severity",
         ),
         (
             "chat.digest.risk",
-            {"product": "OS2mo", "failing": 1, "high": 0, "unknown": 2},
-            "OS2mo (1 ikke opfyldt, ingen alvorlige; 2 ukendte)",
-            "OS2mo (1 not met, 0 of them serious; 2 unknown)",
+            {"product": "OS2mo", "what": "1 ikke opfyldt", "high": 0},
+            "OS2mo: 1 ikke opfyldt",
+            "OS2mo: 1 ikke opfyldt",
         ),
+        ("count.unknown", {"count": 1}, "1 ukendt", "1 unknown"),
+        ("count.unknown", {"count": 2}, "2 ukendte", "2 unknown"),
+        ("chat.status.met", {"count": 12}, "12 tjek opfyldt", "12 checks met"),
+        ("chat.event.batch", {"count": 1}, "1 nyhed fra os2bot", "1 piece of news from os2bot"),
         (
             "chat.event.round",
-            {"product": "OS2mo", "date": "2026-01-02", "days": 1},
-            "OS2mo: prioriteringsmøde 2026-01-02 (i morgen)",
-            "OS2mo: prioritisation meeting 2026-01-02 (tomorrow)",
+            {"date": "2. jan. 2026", "days": 1},
+            "Prioriteringsmøde 2. jan. 2026 (i morgen)",
+            "Prioritisation meeting on 2. jan. 2026 (tomorrow)",
         ),
         (
             "task.expiry.summary",
@@ -371,6 +375,7 @@ KEY_CALLS = frozenset({"text", "template", "Msg", "verdict", "t", "ConfigProblem
 
 DYNAMIC: dict[str, str] = {
     "state.": "a check's state, text('state.' + state.value): one per State",
+    "count.": "checks counted by state, text('count.' + state.value): one per State",
     "action.": "the CLI's verb of an action, text(f'action.{kind.value}'): one per ActionKind",
     "owner.": "a reminder's owner, plan.t(f'owner.{check.owner}'): one per Owner",
     "point.": "a missing qualification point, plan.t('point.' + p): one per POINTS",
@@ -536,7 +541,7 @@ def values_of(name: str) -> set[str]:
 
 def endings(prefix: str) -> tuple[set[str], bool]:
     """What a run-time key under *prefix* can end with, and whether each ending needs a text."""
-    if prefix == "state.":
+    if prefix in {"state.", "count."}:
         return values_of("State"), True
     if prefix == "action.":
         return values_of("ActionKind"), True

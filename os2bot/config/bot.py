@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -98,12 +99,24 @@ class Secretariat(Model):
         default_factory=ChatTargets, description="Where the weekly digest goes."
     )
     report_url: str | None = Field(
-        default=None, description="Link to the full compliance report, shown in the digest."
+        default=None,
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="Where `os2bot run` serves the report, as people reach it (e.g. behind a "
+        "reverse proxy): the digest, the dashboard issue and each status message link there.",
     )
     dashboard: bool = Field(
         default=False,
         description="Keep one dashboard issue in the secretariat's project current.",
     )
+
+    def report_page(self) -> str | None:
+        """The served report's portfolio page, if `report_url` is set."""
+        return self.report_url.rstrip("/") + "/" if self.report_url else None
+
+    def product_page(self, key: str) -> str | None:
+        """The served report's page of the product *key*, if `report_url` is set."""
+        base = self.report_page()
+        return f"{base}produkt/{quote(key, safe='')}" if base else None
 
 
 class TasksConfig(Model):

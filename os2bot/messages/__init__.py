@@ -9,10 +9,12 @@ The texts live in one table, `os2bot.messages.texts.TEXTS`, both languages side 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
+from os2bot.messages.formats import day, is_iso_day
 from os2bot.messages.table import LANGUAGES, Language, fill, has_choice
 from os2bot.messages.texts import TEXTS
 
@@ -69,11 +71,14 @@ def render(msg: Msg, language: Language) -> str:
     """A message in *language*, with OS2 terms among its values translated.
 
     A list stays a list (of translated items), so a text can choose its forms by its length;
-    it reads as its items, comma-separated.
+    it reads as its items, comma-separated. A day (an ISO date, as rules and history keep
+    them) reads the language's way: "29. nov. 2026".
     """
     params: dict[str, Any] = {}
     for name, value in msg.params.items():
-        if isinstance(value, str):
+        if is_iso_day(value) or (isinstance(value, date) and not isinstance(value, datetime)):
+            params[name] = day(value, language)
+        elif isinstance(value, str):
             params[name] = term(value, language)
         elif isinstance(value, list | tuple):
             params[name] = tuple(term(str(v), language) for v in value)

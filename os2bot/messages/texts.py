@@ -300,6 +300,17 @@ TEXTS: dict[str, T] = build(
         "state.unknown": T(da="ukendt", en="unknown"),
         "state.not_applicable": T(da="gælder ikke", en="not applicable"),
         "state.waived": T(da="dispenseret", en="waived"),
+        # Counts of checks by state, for summaries: "7 ikke opfyldt, 2 ukendte"
+        "count.met": T(da="{count} opfyldt", en="{count} met"),
+        "count.not_met": T(da="{count} ikke opfyldt", en="{count} not met"),
+        "count.unknown": T(
+            da="{count:one=# ukendt|other=# ukendte}",
+            en="{count} unknown",
+        ),
+        "count.not_applicable": T(da="{count} gælder ikke", en="{count} not applicable"),
+        "count.waived": T(da="{count} dispenseret", en="{count} waived"),
+        # Dates and times for people (messages/formats.py); ISO 8601 in JSON and CSV
+        "format.moment": T(da="{day} kl. {time}", en="{day}, {time}"),
         # Evidence and reasons
         "reason.jql.met": T(
             da="Seneste: {key} «{summary}» ({date}, "
@@ -781,26 +792,20 @@ TEXTS: dict[str, T] = build(
             da="… og {count} mere, som er udeladt her (beskedens længdegrænse).",
             en="… and {count} more, left out here (the message's length limit).",
         ),
-        "chat.event.opened": T(
-            da="Ny opgave fra os2bot for {product}",
-            en="New task from os2bot for {product}",
-        ),
-        "chat.event.overdue": T(
-            da="Forsinket release i {product}",
-            en="Late release in {product}",
-        ),
+        "chat.notification": T(da="{product}: {what}", en="{product}: {what}"),
+        "chat.event.opened": T(da="Ny opgave fra os2bot", en="New task from os2bot"),
+        "chat.event.overdue": T(da="Forsinket release", en="Late release"),
         "chat.event.failing": T(
-            da="{product}: {check} er ikke længere opfyldt",
-            en="{product}: {check} is no longer met",
+            da="{check} er ikke længere opfyldt",
+            en="{check} is no longer met",
         ),
         "chat.event.cleared": T(
-            da="{product}: {check} er opfyldt igen",
-            en="{product}: {check} is met again",
+            da="{check} er opfyldt igen",
+            en="{check} is met again",
         ),
         "chat.event.round": T(
-            da="{product}: prioriteringsmøde {date} ({days:0=i dag|one=i morgen|other=om # dage})",
-            en="{product}: prioritisation meeting {date} "
-            "({days:0=today|one=tomorrow|other=in # days})",
+            da="Prioriteringsmøde {date} ({days:0=i dag|one=i morgen|other=om # dage})",
+            en="Prioritisation meeting on {date} ({days:0=today|one=tomorrow|other=in # days})",
         ),
         "chat.event.round_requests": T(
             da="{count:0=Ingen udviklingsønsker venter|one=# udviklingsønske venter"
@@ -808,7 +813,10 @@ TEXTS: dict[str, T] = build(
             en="{count:0=No development requests wait|one=# development request waits"
             "|other=# development requests wait} for prioritisation.",
         ),
-        "chat.event.batch": T(da="Nyt fra os2bot ({count})", en="News from os2bot ({count})"),
+        "chat.event.batch": T(
+            da="{count:one=# nyhed|other=# nyheder} fra os2bot",
+            en="{count:one=# piece of news|other=# pieces of news} from os2bot",
+        ),
         "chat.digest.title": T(
             da="Ugeoversigt for OS2-porteføljen – uge {week}, {year}",
             en="Weekly view of the OS2 portfolio – week {week}, {year}",
@@ -822,14 +830,16 @@ TEXTS: dict[str, T] = build(
             da="Ingen ændringer siden sidste oversigt.",
             en="No changes since the last digest.",
         ),
-        "chat.digest.at_risk": T(da="Mest i risiko: {products}", en="Most at risk: {products}"),
+        "chat.digest.at_risk": T(da="Mest i risiko:", en="Most at risk:"),
         "chat.digest.risk": T(
-            da="{product} ({failing} ikke opfyldt, "
-            "{high:0=ingen alvorlige|one=heraf # alvorligt|other=heraf # alvorlige}; "
-            "{unknown:one=# ukendt|other=# ukendte})",
-            en="{product} ({failing} not met, {high} of them serious; {unknown} unknown)",
+            da="{product}: {what}{high:0=|one=, heraf # med høj alvor"
+            "|other=, heraf # med høj alvor}",
+            en="{product}: {what}{high:0=|one=, # of high severity|other=, # of high severity}",
         ),
-        "chat.digest.no_risk": T(da="ingen", en="none"),
+        "chat.digest.no_risk": T(
+            da="Intet produkt har mangler lige nu.",
+            en="No product has gaps right now.",
+        ),
         "chat.digest.report": T(da="Hele rapporten", en="The full report"),
         "chat.digest.footer": T(
             da="{products:one=# produkt|other=# produkter} · os2bot",
@@ -856,6 +866,22 @@ TEXTS: dict[str, T] = build(
             en="{product} — affiliation agreement status",
         ),
         "chat.status.tasks": T(da="Åbne opgaver fra os2bot", en="Open tasks from os2bot"),
+        "chat.status.met": T(
+            da="{count} tjek opfyldt",
+            en="{count:one=# check met|other=# checks met}",
+        ),
+        "chat.status.waived": T(
+            da="{count} tjek dispenseret",
+            en="{count:one=# check waived|other=# checks waived}",
+        ),
+        "chat.status.all_met": T(
+            da="{count:0=ingen mangler|one=det ene tjek er opfyldt|other=alle # tjek er opfyldt}",
+            en="{count:0=no gaps|one=the only check is met|other=all # checks are met}",
+        ),
+        "chat.status.page": T(
+            da="Hele status, opgaver og historik for {product}",
+            en="The whole status, tasks and history of {product}",
+        ),
         "chat.status.no_tasks": T(
             da="Ingen åbne opgaver fra os2bot.",
             en="No open tasks from os2bot.",
