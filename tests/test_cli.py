@@ -47,7 +47,7 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     page = report.read_text(encoding="utf-8")
     assert "ud fra 2 kørsler" in page
     for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
-        assert f'<th scope="col">{product}</th>' in page
+        assert f">{product}</a></th>" in page
 
 
 def test_demo_in_english(tmp_path, monkeypatch):
@@ -202,8 +202,9 @@ def test_report_from_history_in_every_format(live, tmp_path):
     assert data["note"] is None
     assert {p["key"] for p in data["products"]} == {"os2mo", "os2forms", "os2valghalla", "os2kitos"}
     assert any(t["key"].startswith("OS2FORMS-") for p in data["products"] for t in p["open_tasks"])
-    assert written["csv"].startswith("product,product_name,check,title,state,reason,evidence")
-    assert "| Tjek |" in written["markdown"]
+    assert written["csv"].startswith("product,product_name,check,title,group,severity,state")
+    assert "| Produkt |" in written["markdown"]
+    assert "## Mest i risiko" in written["markdown"]
     assert live.calls(method="POST", path_pattern="/issue$")  # the applies wrote; report did not
 
 

@@ -376,6 +376,10 @@ KEY_CALLS = frozenset({"text", "template", "Msg", "verdict", "t", "ConfigProblem
 DYNAMIC: dict[str, str] = {
     "state.": "a check's state, text('state.' + state.value): one per State",
     "count.": "checks counted by state, text('count.' + state.value): one per State",
+    "report.group.": "a group of checks in the report, text('report.group.' + g): per GROUPS",
+    "report.level.": "a product level in the report's templates, t('report.level.' + p.level)",
+    "report.since.": "since when a gap fails, t('report.since.' + g.state): per GAP_STATES",
+    "report.tasks.": "a kind of task on a product's page, t('report.tasks.' + k): per TASK_KINDS",
     "action.": "the CLI's verb of an action, text(f'action.{kind.value}'): one per ActionKind",
     "owner.": "a reminder's owner, plan.t(f'owner.{check.owner}'): one per Owner",
     "point.": "a missing qualification point, plan.t('point.' + p): one per POINTS",
@@ -491,9 +495,17 @@ def custom_error_types() -> set[str]:
     }
 
 
+TEMPLATE_PREFIX = re.compile(r"""\bt\(\s*["']([a-z_][a-z0-9_.]*\.)["']\s*\+""")
+
+
 def built_prefixes() -> dict[str, str]:
-    """Every key prefix the bot completes at run time, with where it does."""
-    built: dict[str, str] = {}
+    """Every key prefix the bot completes at run time (code and templates), with where it does."""
+    built: dict[str, str] = {
+        match.group(1): f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for path in sorted((ROOT / "os2bot").rglob("*.j2"))
+        for text in [path.read_text(encoding="utf-8")]
+        for match in TEMPLATE_PREFIX.finditer(text)
+    }
     for path, tree in trees().items():
         for node in ast.walk(tree):
             prefix = prefix_of(node)
@@ -539,10 +551,18 @@ def values_of(name: str) -> set[str]:
     return {items} if isinstance(items, str) else set(items)
 
 
-def endings(prefix: str) -> tuple[set[str], bool]:
+def endings(prefix: str) -> tuple[set[str], bool]:  # noqa: C901 - one branch per prefix
     """What a run-time key under *prefix* can end with, and whether each ending needs a text."""
     if prefix in {"state.", "count."}:
         return values_of("State"), True
+    if prefix == "report.group.":
+        return values_of("GROUPS"), True
+    if prefix == "report.level.":
+        return values_of("Level"), True
+    if prefix == "report.since.":
+        return {"not_met", "unknown"}, True  # GAP_STATES names them by State
+    if prefix == "report.tasks.":
+        return values_of("TASK_KINDS"), True
     if prefix == "action.":
         return values_of("ActionKind"), True
     if prefix == "owner.":

@@ -9,7 +9,9 @@ The texts live in one table, `os2bot.messages.texts.TEXTS`, both languages side 
 from __future__ import annotations
 
 import re
+import string
 from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
@@ -21,7 +23,16 @@ from os2bot.messages.texts import TEXTS
 if TYPE_CHECKING:
     from os2bot.domain import Msg
 
-__all__ = ["LANGUAGES", "TEXTS", "Language", "render", "template", "term", "text"]
+__all__ = [
+    "LANGUAGES",
+    "TEXTS",
+    "Language",
+    "render",
+    "said_by",
+    "template",
+    "term",
+    "text",
+]
 
 _ALTERNATIVES = re.compile(r", | or ")
 
@@ -47,6 +58,27 @@ def text(key: str, language: Language, /, **params: Any) -> str:
     if entry is None:
         raise KeyError(f"no {language} text for {key!r}")
     return fill(entry[language], language, params)
+
+
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    """What a text says in any language, each placeholder standing for some text."""
+    shapes = []
+    for language in LANGUAGES:
+        parts = [
+            re.escape(literal) + (".+?" if name is not None else "")
+            for literal, name, _spec, _conversion in string.Formatter().parse(TEXTS[key][language])
+        ]
+        shapes.append("".join(parts))
+    return re.compile("|".join(f"(?:{shape})" for shape in shapes), re.DOTALL)
+
+
+def said_by(key: str, value: str) -> bool:
+    """Whether *value* is the text *key* filled in, in any language, whatever its values.
+
+    For telling a task the bot wrote by its summary.
+    """
+    return _pattern(key).fullmatch(value) is not None
 
 
 def template(key: str, language: Language) -> str:

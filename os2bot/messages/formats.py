@@ -27,7 +27,7 @@ def day(value: date | datetime | str, language: Language, tz: tzinfo | None = No
     A moment (a datetime, or its ISO text) is first put in *tz*, so a run at 23:30 UTC
     counts on the next day in Copenhagen.
     """
-    found = _parse(value)
+    found = parse(value)
     if isinstance(found, datetime):
         if tz is not None and found.tzinfo is not None:
             found = found.astimezone(tz)
@@ -37,7 +37,7 @@ def day(value: date | datetime | str, language: Language, tz: tzinfo | None = No
 
 def moment(value: datetime | str, language: Language, tz: tzinfo) -> str:
     """A day and a time of day in *tz*: "29. nov. 2026 kl. 10.05" (da)."""
-    found = _parse(value)
+    found = parse(value)
     if not isinstance(found, datetime):
         return day(found, language)
     local = found.astimezone(tz) if found.tzinfo is not None else found
@@ -53,7 +53,7 @@ def moment(value: datetime | str, language: Language, tz: tzinfo) -> str:
 
 def short_day(value: date | datetime | str, language: Language, tz: tzinfo | None = None) -> str:
     """A day without its year, for a chart's axis: "29. nov." (da), "Nov 29" (en)."""
-    found = _parse(value)
+    found = parse(value)
     if isinstance(found, datetime):
         found = (found.astimezone(tz) if tz is not None else found).date()
     return format_date(found, "d. MMM" if language == "da" else "MMM d", locale=language)
@@ -74,7 +74,8 @@ def is_iso_day(value: Any) -> bool:
     return isinstance(value, str) and ISO_DAY.fullmatch(value) is not None
 
 
-def _parse(value: date | datetime | str) -> date | datetime:
+def parse(value: date | datetime | str) -> date | datetime:
+    """*value* as a date or a datetime (ISO text is read)."""
     if isinstance(value, str):
         return date.fromisoformat(value) if is_iso_day(value) else datetime.fromisoformat(value)
     return value
