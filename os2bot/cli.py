@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import structlog
 from pydantic import SecretStr, ValidationError
@@ -34,6 +34,9 @@ from os2bot.ports import (
 from os2bot.report.output import print_report, write_report
 from os2bot.service.runner import Runner
 from os2bot.settings import Settings
+
+if TYPE_CHECKING:
+    from os2bot.service.view import ReportView
 from os2bot.state import RunLock, SqliteState, StateError
 from os2bot.wiring import Wiring
 
@@ -341,19 +344,34 @@ def _run_failed(ctx: Context, runner: Runner) -> int:
 
 def _service(ctx: Context, config: Config) -> int:
     """`os2bot run`: the scheduler, /healthz and /metrics, until SIGTERM or SIGINT."""
-    from os2bot.service.health import Health, Metrics, serve  # noqa: PLC0415
+    from os2bot.service.health import Health, Metrics, restore, serve  # noqa: PLC0415
     from os2bot.service.scheduler import build_scheduler, next_apply  # noqa: PLC0415
+    from os2bot.service.view import AccessRefused, report_view  # noqa: PLC0415
 
     wiring = ctx.wiring(config)
     if not _settings_present(ctx, wiring):
         return EXIT_CONFIG
     service = config.bot.service
+    host = ctx.settings.service_host or service.host
+    try:
+        view = report_view(
+            config,
+            ctx.settings,
+            host=host,
+            language=ctx.language,
+            jira_url=wiring.tracker_url,
+            clock=lambda: datetime.now(UTC),
+        )
+    except AccessRefused as refused:  # bound where others reach it, and no access rule
+        print(text(refused.text_key, ctx.language, **refused.params), file=sys.stderr)
+        return EXIT_CONFIG
     metrics = Metrics()
     health = Health(
         next_run=next_apply(config),
         grace=timedelta(seconds=config.bot.schedule.misfire_grace_seconds),
         started=datetime.now(UTC),
     )
+    restore(health, metrics, ctx.settings.state)
     runner = ctx.runner(config, wiring)
 
     def observe(
@@ -370,10 +388,14 @@ def _service(ctx: Context, config: Config) -> int:
             health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
 
     runner.observe = observe
-    host = ctx.settings.service_host or service.host
     try:
         server = serve(
-            host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
+            host,
+            service.port,
+            health=health,
+            metrics=metrics,
+            clock=lambda: datetime.now(UTC),
+            view=view,
         )
     except OSError as exc:  # in use, or not an address of this machine
         print(
@@ -407,15 +429,24 @@ def _service(ctx: Context, config: Config) -> int:
         port=server.server_address[1],
         jobs=[job.id for job in scheduler.get_jobs()],
     )
-    print(
-        text("cli.service_started", ctx.language, port=server.server_address[1]),
-        file=ctx.out,
-        flush=True,
-    )
+    port = server.server_address[1]
+    print(text("cli.service_started", ctx.language, port=port), file=ctx.out, flush=True)
+    _say_served(ctx, config, view, f"http://{host}:{port}/")
     scheduler.start()
     server.shutdown()
     log.info("service.stopped")
     return EXIT_OK
+
+
+def _say_served(ctx: Context, config: Config, view: ReportView | None, local: str) -> None:
+    """Where the report is served, and who may read it."""
+    if view is not None:
+        shown = config.bot.secretariat.report_page() or local
+        print(
+            text("cli.report_served", ctx.language, url=shown, access=view.access.kind),
+            file=ctx.out,
+            flush=True,
+        )
 
 
 # --------------------------------------------------------------------------- output

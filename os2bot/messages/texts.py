@@ -256,6 +256,29 @@ TEXTS: dict[str, T] = build(
             da="os2bot kører; /healthz og /metrics på port {port}. Stop med SIGTERM.",
             en="os2bot is running; /healthz and /metrics on port {port}. Stop with SIGTERM.",
         ),
+        "cli.report_served": T(
+            da="Rapporten vises på {url} (adgang: {access}).",
+            en="The report is served at {url} (access: {access}).",
+        ),
+        "cli.report_public": T(
+            da="os2bot run vil vise rapporten på {host}, som andre maskiner kan nå, men der er "
+            "ingen adgangsregel. Sæt OS2BOT_REPORT_TOKEN (mindst 16 tegn), eller sæt "
+            "service.report.access: proxy i os2bot.yaml, når en omvendt proxy foran "
+            "godkender læserne – eller slå rapporten fra med service.report.enabled: false.",
+            en="os2bot run would serve the report on {host}, which other machines reach, but "
+            "there is no access rule. Set OS2BOT_REPORT_TOKEN (16 characters at least), or "
+            "set service.report.access: proxy in os2bot.yaml when a reverse proxy in front "
+            "authenticates the readers – or turn the report off with "
+            "service.report.enabled: false.",
+        ),
+        "cli.report_no_token": T(
+            da="service.report.access er token, men OS2BOT_REPORT_TOKEN er ikke sat.",
+            en="service.report.access is token, but OS2BOT_REPORT_TOKEN is not set.",
+        ),
+        "cli.report_weak_token": T(
+            da="OS2BOT_REPORT_TOKEN er for kort: brug mindst {length} tilfældige tegn.",
+            en="OS2BOT_REPORT_TOKEN is too short: use {length} random characters at least.",
+        ),
         "cli.bad_environment": T(
             da="Miljøvariablen {name} er ugyldig: {detail}",
             en="The environment variable {name} is invalid: {detail}",
@@ -970,6 +993,24 @@ TEXTS: dict[str, T] = build(
         "report.note.no_history": T(
             da="Ingen historik endnu: rapporten bygger på den aktuelle kørsel.",
             en="No history yet: the report is drawn from the current run.",
+        ),
+        "report.note.no_runs": T(
+            da="Ingen kørsler endnu: rapporten fyldes ud efter os2bots første kørsel.",
+            en="No runs yet: the report fills in after os2bot's first run.",
+        ),
+        "report.served.no_product": T(
+            da="Det produkt findes ikke i os2bots konfiguration.",
+            en="There is no such product in os2bot's configuration.",
+        ),
+        "report.served.no_proxy": T(
+            da="Rapporten vises kun gennem den omvendte proxy, der godkender læserne.",
+            en="The report is served only through the reverse proxy that authenticates readers.",
+        ),
+        "report.served.token": T(
+            da="Rapporten kræver adgang: åbn linket med ?token=…, eller send "
+            "Authorization: Bearer … med tokenet fra sekretariatet.",
+            en="The report needs access: open the link with ?token=…, or send "
+            "Authorization: Bearer … with the token from the secretariat.",
         ),
         "report.note.one_run": T(
             da="Kun én kørsel i historikken: udviklingen vises fra næste kørsel.",
