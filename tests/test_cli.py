@@ -467,3 +467,94 @@ def test_the_configuration_used_is_named_in_run_started(capsys):
         json.loads(line) for line in capsys.readouterr().err.splitlines() if '"run.started"' in line
     )
     assert started["config"] == str(CONFIG.resolve())
+
+
+COMMANDS = [
+    ["demo"],
+    ["sandbox", "serve"],
+    ["check"],
+    ["plan"],
+    ["run"],
+    ["report"],
+    ["apply"],
+    ["config", "validate"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_every_command_explains_itself_with_an_example_and_its_exit_codes(command, capsys):
+    """Each subcommand's --help says what it does, shows an example and lists every exit
+    code."""
+    with pytest.raises(SystemExit) as done:
+        main([*command, "--help"])
+
+    shown = capsys.readouterr().out
+    assert done.value.code == 0
+    assert "example:\n  " in shown
+    assert "os2bot " in shown.split("example:")[1]
+    for code in ("0 ", "1 ", "2 ", "3 ", "4 ", "130 "):
+        assert f"\n  {code}" in shown
+
+
+@pytest.mark.usefixtures("live")
+def test_an_unknown_product_is_an_error_and_a_known_one_is_found_by_any_name(tmp_path):
+    """`report --product nope` says which products exist and exits 2, writing nothing; the
+    Jira key or the name in any case finds the product."""
+    path = tmp_path / "rapport.json"
+
+    unknown = main(["report", "--config", str(CONFIG), "--product", "nope", "--out", str(path)])
+    by_jira_key = main(
+        [
+            "report",
+            "--config",
+            str(CONFIG),
+            "--format",
+            "json",
+            "--out",
+            str(path),
+            "--product",
+            "mo",
+            "--product",
+            "OS2FORMS",
+        ],
+        out=io.StringIO(),
+    )
+
+    assert unknown == 2
+    assert by_jira_key == 0
+    keys = [p["key"] for p in json.loads(path.read_text(encoding="utf-8"))["products"]]
+    assert keys == ["os2forms", "os2mo"]
+
+
+def test_sandbox_serve_prints_an_export_line_for_every_credential():
+    """The lines `sandbox serve` prints set every URL and credential os2bot reads, quoted for
+    the shell."""
+    from os2bot.cli import _exports
+    from os2bot.sandbox import Sandbox
+
+    sandbox = Sandbox(CONFIG / "demo")
+    lines = _exports(sandbox)
+
+    names = {line.split("=", 1)[0].removeprefix("export ") for line in lines}
+    assert names == {
+        "OS2BOT_JIRA_URL",
+        "OS2BOT_JIRA_EMAIL",
+        "OS2BOT_JIRA_TOKEN",
+        "OS2BOT_JIRA_PAT",
+        "OS2BOT_SLACK_TOKEN",
+        "OS2BOT_SLACK_API_URL",
+        "OS2BOT_ZULIP_SITE",
+        "OS2BOT_ZULIP_EMAIL",
+        "OS2BOT_ZULIP_API_KEY",
+    }
+    assert all(line.startswith("export OS2BOT_") for line in lines)
+
+
+def test_shell_completion_is_printed_for_bash(capsys):
+    """`os2bot --print-completion bash` prints a bash completion script naming the commands."""
+    with pytest.raises(SystemExit):
+        main(["--print-completion", "bash"])
+
+    script = capsys.readouterr().out
+    assert "complete" in script
+    assert "report" in script

@@ -956,10 +956,16 @@ TEXTS: dict[str, T] = build(
             en="OS2 portfolio: compliance with the affiliation agreements (os2bot)",
         ),
         "dashboard.intro": T(
-            da="Holdes opdateret af os2bot efter hver kørsel. Ret ikke i teksten: den "
-            "overskrives. Hele rapporten: os2bot report.",
-            en="Kept current by os2bot after every run. Do not edit the text: it is "
-            "overwritten. The full report: os2bot report.",
+            da="Holdes opdateret af os2bot efter hver kørsel. Ret ikke i teksten: den overskrives.",
+            en="Kept current by os2bot after every run. Do not edit the text: it is overwritten.",
+        ),
+        "dashboard.report": T(
+            da="Hele rapporten, altid fra seneste kørsel: [{url}]",
+            en="The full report, always of the latest run: [{url}]",
+        ),
+        "dashboard.report_command": T(
+            da="Hele rapporten: os2bot report, eller os2bot run, der viser den.",
+            en="The full report: os2bot report, or os2bot run, which serves it.",
         ),
         "dashboard.changes": T(da="Ændret siden sidste kørsel", en="Changed since the last run"),
         "dashboard.change": T(
