@@ -163,14 +163,14 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "reason.declared.group",
             {"group": "styregruppe", "lead": "Ane", "members": 1},
-            "Erklæret: styregruppe med formand Ane og 1 medlem.",
-            "Declared: a styregruppe chaired by Ane with 1 member.",
+            "Ifølge produktfilen: styregruppe med formand Ane og 1 medlem.",
+            "According to the product file: a styregruppe chaired by Ane with 1 member.",
         ),
         (
             "reason.declared.group",
             {"group": "styregruppe", "lead": "Ane", "members": 2},
-            "Erklæret: styregruppe med formand Ane og 2 medlemmer.",
-            "Declared: a styregruppe chaired by Ane with 2 members.",
+            "Ifølge produktfilen: styregruppe med formand Ane og 2 medlemmer.",
+            "According to the product file: a styregruppe chaired by Ane with 2 members.",
         ),
         (
             "reason.declared.fee_paid",
@@ -205,8 +205,8 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "chat.digest.risk",
             {"product": "OS2mo", "what": "2 ikke opfyldt, 1 ukendt", "high": 1},
-            "OS2mo: 2 ikke opfyldt, 1 ukendt, heraf 1 med høj alvor",
-            "OS2mo: 2 ikke opfyldt, 1 ukendt, 1 of high severity",
+            "OS2mo: 2 ikke opfyldt, 1 ukendt – 1 med høj alvor",
+            "OS2mo: 2 ikke opfyldt, 1 ukendt – 1 of high severity",
         ),
         (
             "chat.digest.risk",
@@ -254,14 +254,14 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "reason.declared.need",
             {"document": "-"},
-            "Erklæret: behovet er afdækket.",
-            "Declared: the need is mapped.",
+            "Ifølge produktfilen er behovet afdækket.",
+            "According to the product file the need is mapped.",
         ),
         (
             "reason.declared.need",
             {"document": "behov.pdf"},
-            "Erklæret: behovet er afdækket (dokument: behov.pdf).",
-            "Declared: the need is mapped (document: behov.pdf).",
+            "Ifølge produktfilen er behovet afdækket (dokument: behov.pdf).",
+            "According to the product file the need is mapped (document: behov.pdf).",
         ),
         (
             "pydantic.too_short",

@@ -337,7 +337,7 @@ def test_the_digest_lists_the_products_most_at_risk_one_per_line_and_counts_in_w
     lines = message.text.splitlines()
     start = lines.index("Mest i risiko:")
     assert lines[start + 1 : start + 3] == [
-        "• OS2mo: 1 ikke opfyldt, 1 ukendt, heraf 1 med høj alvor",
+        "• OS2mo: 1 ikke opfyldt, 1 ukendt – 1 med høj alvor",
         "• OS2forms: 1 ikke opfyldt, 1 ukendt",
     ]
     assert "2 ukendte" in lines[0]

@@ -403,16 +403,19 @@ TEXTS: dict[str, T] = build(
             en="The product file names no members of the {group}.",
         ),
         "reason.declared.group": T(
-            da="Erklæret: {group} med formand {lead} og {members:one=# medlem|other=# medlemmer}.",
-            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}.",
+            da="Ifølge produktfilen: {group} med formand {lead} og "
+            "{members:one=# medlem|other=# medlemmer}.",
+            en="According to the product file: a {group} chaired by {lead} with "
+            "{members:one=# member|other=# members}.",
         ),
         "reason.declared.need_missing": T(
             da="Produktfilen angiver ikke, at behovet er afdækket.",
             en="The product file does not state that the need is mapped.",
         ),
         "reason.declared.need": T(
-            da="Erklæret: behovet er afdækket{document:-=|other= (dokument: #)}.",
-            en="Declared: the need is mapped{document:-=|other= (document: #)}.",
+            da="Ifølge produktfilen er behovet afdækket{document:-=|other= (dokument: #)}.",
+            en="According to the product file the need is mapped"
+            "{document:-=|other= (document: #)}.",
         ),
         "reason.declared.no_suppliers": T(
             da="Produktfilen angiver ingen leverandører.",
@@ -423,8 +426,8 @@ TEXTS: dict[str, T] = build(
             en="No supplier covers the {phases:one=phase|other=phases} {phases}.",
         ),
         "reason.declared.suppliers": T(
-            da="Erklæret: alle fem faser er dækket ({suppliers}).",
-            en="Declared: all five phases are covered ({suppliers}).",
+            da="Ifølge produktfilen er alle fem faser dækket ({suppliers}).",
+            en="According to the product file all five phases are covered ({suppliers}).",
         ),
         "reason.declared.no_agreement": T(
             da="Der er ingen underskrevet tilslutningsaftale i produktfilen.",
@@ -435,12 +438,12 @@ TEXTS: dict[str, T] = build(
             en="The affiliation agreement does not fund {item}.",
         ),
         "reason.declared.funded": T(
-            da="Erklæret: aftalen (underskrevet {signed}) finansierer {item}.",
-            en="Declared: the agreement (signed {signed}) funds {item}.",
+            da="Ifølge produktfilen finansierer aftalen (underskrevet {signed}) {item}.",
+            en="According to the product file the agreement (signed {signed}) funds {item}.",
         ),
         "reason.declared.no_trace": T(
-            da="Erklæret i produktfilen, men Jira har intet spor af det ({jql}).",
-            en="Declared in the product file, but Jira holds no trace of it ({jql}).",
+            da="Det står i produktfilen, men Jira har intet spor af det ({jql}).",
+            en="The product file says so, but Jira holds no trace of it ({jql}).",
         ),
         "reason.declared.fee_unpaid": T(
             da="Tilslutningsafgiften er ikke betalt af {authorities}.",
@@ -484,8 +487,9 @@ TEXTS: dict[str, T] = build(
             en="Jira's boards could not be read: {error}",
         ),
         "reason.versions.overdue": T(
-            da="Ikke frigivet, selv om releasedatoen er passeret: {versions}.",
-            en="Not released though the release date has passed: {versions}.",
+            da="Forsinkede versioner: {versions} (ikke frigivet, selv om releasedatoen er "
+            "passeret).",
+            en="Late versions: {versions} (not released, though the release date has passed).",
         ),
         "reason.versions.none_released": T(
             da="Ingen version er frigivet.",
@@ -611,23 +615,22 @@ TEXTS: dict[str, T] = build(
         ),
         "task.reminder.description": T(
             da=(
-                "os2bot har vurderet forudsætningen *{check}* for {product} "
-                "som *ikke opfyldt*.\n\n"
+                "os2bot har vurderet *{check}* for {product} som *ikke opfyldt*.\n\n"
                 "h3. Hvorfor\n{reason}\n\n"
                 "h3. Sådan løses det\n{fix}\n\n"
                 "h3. Kilde\n{source}\n\n"
                 "----\n"
-                "Opgaven er oprettet af os2bot og lukkes automatisk, når forudsætningen er "
+                "Opgaven er oprettet af os2bot og lukkes automatisk, når tjekket er "
                 "opfyldt. Ansvarlig: {owner}."
             ),
             en=(
-                "os2bot has judged the prerequisite *{check}* for {product} to be *not met*.\n\n"
+                "os2bot has judged *{check}* for {product} to be *not met*.\n\n"
                 "h3. Why\n{reason}\n\n"
                 "h3. How to fix it\n{fix}\n\n"
                 "h3. Source\n{source}\n\n"
                 "----\n"
                 "This task was opened by os2bot and is resolved automatically when the "
-                "prerequisite is met. Owner: {owner}."
+                "check is met. Owner: {owner}."
             ),
         ),
         "task.round.summary": T(
@@ -855,9 +858,8 @@ TEXTS: dict[str, T] = build(
         ),
         "chat.digest.at_risk": T(da="Mest i risiko:", en="Most at risk:"),
         "chat.digest.risk": T(
-            da="{product}: {what}{high:0=|one=, heraf # med høj alvor"
-            "|other=, heraf # med høj alvor}",
-            en="{product}: {what}{high:0=|one=, # of high severity|other=, # of high severity}",
+            da="{product}: {what}{high:0=|one= – # med høj alvor|other= – # med høj alvor}",
+            en="{product}: {what}{high:0=|one= – # of high severity|other= – # of high severity}",
         ),
         "chat.digest.no_risk": T(
             da="Intet produkt har mangler lige nu.",
