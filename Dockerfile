@@ -28,10 +28,13 @@ ENV PATH=/opt/os2bot/bin:$PATH \
 USER 10001:10001
 WORKDIR /data
 VOLUME ["/data"]
-# /healthz and /metrics bind to all interfaces inside the container (OS2BOT_SERVICE_HOST);
-# publish the port only where Prometheus and the orchestrator can reach it.
+# /healthz, /metrics and the report bind to all interfaces inside the container
+# (OS2BOT_SERVICE_HOST), so the report needs an access rule: OS2BOT_REPORT_TOKEN, or
+# service.report.access: proxy (os2bot refuses to start without one). Publish the port only
+# where Prometheus, the orchestrator and the readers' proxy can reach it.
 EXPOSE 9464
+# The check asks /healthz on the port os2bot.yaml configures (service.port), not a fixed one.
 HEALTHCHECK --interval=60s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:9464/healthz', timeout=4).status == 200 else 1)"]
+  CMD ["python", "-m", "os2bot.service.probe"]
 ENTRYPOINT ["os2bot"]
 CMD ["run"]

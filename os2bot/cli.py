@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import shlex
 import signal
 import sys
 import tempfile
@@ -15,8 +16,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
+import shtab
 import structlog
 from pydantic import SecretStr, ValidationError
 
@@ -35,6 +37,10 @@ from os2bot.ports import (
 from os2bot.report.output import print_report, write_report
 from os2bot.service.runner import Runner
 from os2bot.settings import Settings
+
+if TYPE_CHECKING:
+    from os2bot.sandbox import Sandbox
+    from os2bot.service.view import ReportView
 from os2bot.state import RunLock, SqliteState, StateError
 from os2bot.wiring import Wiring
 
@@ -73,14 +79,92 @@ class Context:
         print(message, file=sys.stderr)
 
 
+EXIT_CODES = """exit codes:
+  0    fine (every check met, waived or not applicable)
+  1    a check is not met or unknown
+  2    bad configuration or usage (nothing was contacted)
+  3    Jira or chat unreachable or refusing (or another run holds the lock)
+  4    an unforeseen error (run again with --log-level DEBUG, and report it)
+  130  interrupted (Ctrl-C)"""
+
+# Each command: what it does, and an example to copy.
+HELP: dict[str, tuple[str, str]] = {
+    "demo": (
+        (
+            "Run the whole flow twice against the built-in sandbox (Jira, Slack, Zulip on "
+            "127.0.0.1) with the example configuration: tasks, chat, the report. Writes nothing "
+            "outside it, except the report file."
+        ),
+        "os2bot demo --language en",
+    ),
+    "serve": (
+        (
+            "Run the sandbox alone, seeded from YAML, and print the OS2BOT_* variables that point "
+            "os2bot at it, ready to paste."
+        ),
+        'os2bot sandbox serve --port 8765   # then: eval "$(… | grep ^export)"',
+    ),
+    "check": (
+        (
+            "Judge every product (or one) against its governance profile, read-only: a matrix "
+            "of products and checks and the gaps, or one product in detail."
+        ),
+        "os2bot check --product OS2forms --format markdown",
+    ),
+    "plan": (
+        (
+            "Print what a run would do — tasks to open, update, comment on or resolve — and write "
+            "nothing."
+        ),
+        "os2bot plan --config ./config",
+    ),
+    "run": (
+        (
+            "The service: runs on the configured schedule until SIGTERM, with /healthz, /metrics "
+            "and the report (/, /produkt/<key>, /rapport.json) on service.host:service.port."
+        ),
+        "OS2BOT_REPORT_TOKEN=$(openssl rand -hex 24) os2bot run",
+    ),
+    "report": (
+        (
+            "Write the secretariat's compliance report from the run history: risk first, every "
+            "product a row, each gap with its fix, trends, changes."
+        ),
+        "os2bot report --format html --since 2026-11-01 --product os2forms",
+    ),
+    "apply": (
+        "One run: judge, open and update tasks in Jira, post to chat, record the history.",
+        "os2bot apply --digest",
+    ),
+    "validate": (
+        "Load and check every configuration file; errors name the file and the path in it.",
+        "os2bot config validate --config ./config",
+    ),
+}
+
+
+def _described(name: str) -> dict[str, object]:
+    """The description, example and exit codes of a command's --help."""
+    description, example = HELP[name]
+    return {
+        "description": description,
+        "epilog": f"example:\n  {example}\n\n{EXIT_CODES}",
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="os2bot",
         description="OS2's governance bot: judges each product's affiliation-agreement "
         "prerequisites from Jira, opens the tasks the governance model calls for, "
         "and posts status to chat.",
+        epilog=f"{EXIT_CODES}\n\nNO_COLOR=1 turns colours off; os2bot --print-completion bash "
+        "prints shell completion.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"os2bot {__version__}")
+    shtab.add_argument_to(parser, ["--print-completion"], help="print shell completion and exit")
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: an option left out after the subcommand does not undo one given before it.
     common.add_argument(
@@ -107,37 +191,70 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     commands.add_parser(
-        "demo", parents=[common], help="run the whole flow against the built-in sandbox"
+        "demo",
+        parents=[common],
+        help="run the whole flow against the built-in sandbox",
+        **_described("demo"),  # type: ignore[arg-type]
     )
-    sandbox = commands.add_parser("sandbox", help="the Jira + Slack sandbox")
+    sandbox = commands.add_parser("sandbox", help="the Jira, Slack and Zulip sandbox")
     sandbox_commands = sandbox.add_subparsers(dest="sandbox_command", required=True)
-    serve = sandbox_commands.add_parser("serve", parents=[common], help="run the sandbox alone")
+    serve = sandbox_commands.add_parser(
+        "serve",
+        parents=[common],
+        help="run the sandbox alone",
+        **_described("serve"),  # type: ignore[arg-type]
+    )
     serve.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
     serve.add_argument("--data", type=Path, help="seed directory (default <config>/demo)")
 
-    check = commands.add_parser("check", parents=[common], help="judge every product, read-only")
-    check.add_argument("--product", help="only this product key, in detail")
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="judge every product, read-only",
+        **_described("check"),  # type: ignore[arg-type]
+    )
+    check.add_argument(
+        "--product", help="only this product, in detail: its key, Jira key or name, any case"
+    )
     check.add_argument(
         "--format", choices=["table", "json", "markdown"], default="table", help="output format"
     )
     check.add_argument("--stats", action="store_true", help="also print Jira calls by endpoint")
-    commands.add_parser("plan", parents=[common], help="print the actions a run would take")
     commands.add_parser(
-        "run", parents=[common], help="the service: runs on the configured schedule until SIGTERM"
+        "plan",
+        parents=[common],
+        help="print the actions a run would take",
+        **_described("plan"),  # type: ignore[arg-type]
+    )
+    commands.add_parser(
+        "run",
+        parents=[common],
+        help="the service: scheduled runs, health, metrics and the report, until SIGTERM",
+        **_described("run"),  # type: ignore[arg-type]
     )
     report = commands.add_parser(
-        "report", parents=[common], help="the secretariat's compliance report, with history"
+        "report",
+        parents=[common],
+        help="the secretariat's compliance report, with history",
+        **_described("report"),  # type: ignore[arg-type]
     )
     report.add_argument(
         "--format", choices=["html", "markdown", "json", "csv"], default="html", help="format"
     )
     report.add_argument("--out", type=Path, help="file (default os2bot-rapport-<date>.<ext>)")
     report.add_argument("--since", help="changes since this date (default 7 days ago)")
-    report.add_argument("--product", action="append", help="only these product keys")
+    report.add_argument(
+        "--product",
+        action="append",
+        help="only this product (repeatable): its key, Jira key or name, any case",
+    )
     report.add_argument("--phase", choices=["tilsagn", "tilslutning", "drift"], help="only phase")
     report.add_argument("--level", choices=["sandkasse", "1", "2", "3"], help="only level")
     apply = commands.add_parser(
-        "apply", parents=[common], help="one run: judge, write Jira, post chat"
+        "apply",
+        parents=[common],
+        help="one run: judge, write Jira, post chat",
+        **_described("apply"),  # type: ignore[arg-type]
     )
     apply.add_argument(
         "--digest", action="store_true", help="also send the secretariat's weekly digest"
@@ -158,7 +275,10 @@ def _parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="configuration")
     config_commands = config.add_subparsers(dest="config_command", required=True)
     validate = config_commands.add_parser(
-        "validate", parents=[common], help="load and check every file"
+        "validate",
+        parents=[common],
+        help="load and check every file",
+        **_described("validate"),  # type: ignore[arg-type]
     )
     validate.add_argument(
         "--online",
@@ -255,7 +375,11 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         return _demo(ctx, config)
     if args.command == "run":
         return _service(ctx, config)
+    chosen = _products(ctx, config, getattr(args, "product", None))
+    if chosen is None:
+        return EXIT_CONFIG
     if args.command == "report":
+        args.product = chosen or None
         return _report(ctx, config, args)
     if args.command == "doctor":
         return _doctor(ctx, config)
@@ -265,11 +389,31 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         ctx,
         config,
         Mode(args.command),
-        product=getattr(args, "product", None),
+        product=chosen[0] if chosen else None,
         output=getattr(args, "format", "table"),
         stats=getattr(args, "stats", False),
         digest=getattr(args, "digest", False),
     )
+
+
+def _products(ctx: Context, config: Config, wanted: str | list[str] | None) -> list[str] | None:
+    """The product keys *wanted* names (key, Jira key or name, any case).
+
+    None, after saying which, when one names no product.
+    """
+    named = [wanted] if isinstance(wanted, str) else list(wanted or [])
+    found = []
+    for value in named:
+        product = config.find_product(value)
+        if product is None:
+            known = ", ".join(p.key for p in config.products)
+            print(
+                text("cli.unknown_product", ctx.language, value=value, known=known),
+                file=sys.stderr,
+            )
+            return None
+        found.append(product.key)
+    return found
 
 
 # ------------------------------------------------------------------------- commands
@@ -327,10 +471,29 @@ def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:
     from os2bot.sandbox.server import describe, dumps  # noqa: PLC0415
 
     sandbox = Sandbox(data or config.root / "demo", port=port)
-    print(dumps(describe(sandbox)), file=ctx.out, flush=True)
+    print(dumps(describe(sandbox)), file=ctx.out)
+    print("\n".join(_exports(sandbox)), file=ctx.out, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         sandbox.serve_forever()
     return EXIT_OK
+
+
+def _exports(sandbox: Sandbox) -> list[str]:
+    """Shell lines that point os2bot at *sandbox*: every URL and credential, quoted."""
+    seed = sandbox.seed
+    user = seed.jira.users[0]
+    values = {
+        "OS2BOT_JIRA_URL": sandbox.url,
+        "OS2BOT_JIRA_EMAIL": user.email,
+        "OS2BOT_JIRA_TOKEN": user.api_token,
+        "OS2BOT_JIRA_PAT": user.pat,
+        "OS2BOT_SLACK_TOKEN": seed.slack.tokens[0] if seed.slack.tokens else None,
+        "OS2BOT_SLACK_API_URL": sandbox.url + "/api/",
+        "OS2BOT_ZULIP_SITE": sandbox.url,
+        "OS2BOT_ZULIP_EMAIL": seed.zulip.email,
+        "OS2BOT_ZULIP_API_KEY": seed.zulip.api_key,
+    }
+    return [f"export {name}={shlex.quote(value)}" for name, value in values.items() if value]
 
 
 def _settings_present(ctx: Context, wiring: Wiring) -> bool:
@@ -401,19 +564,34 @@ def _run_failed(ctx: Context, runner: Runner) -> int:
 
 def _service(ctx: Context, config: Config) -> int:
     """`os2bot run`: the scheduler, /healthz and /metrics, until SIGTERM or SIGINT."""
-    from os2bot.service.health import Health, Metrics, serve  # noqa: PLC0415
+    from os2bot.service.health import Health, Metrics, restore, serve  # noqa: PLC0415
     from os2bot.service.scheduler import build_scheduler, next_apply  # noqa: PLC0415
+    from os2bot.service.view import AccessRefused, report_view  # noqa: PLC0415
 
     wiring = ctx.wiring(config)
     if not _settings_present(ctx, wiring):
         return EXIT_CONFIG
     service = config.bot.service
+    host = ctx.settings.service_host or service.host
+    try:
+        view = report_view(
+            config,
+            ctx.settings,
+            host=host,
+            language=ctx.language,
+            jira_url=wiring.tracker_url,
+            clock=lambda: datetime.now(UTC),
+        )
+    except AccessRefused as refused:  # bound where others reach it, and no access rule
+        print(text(refused.text_key, ctx.language, **refused.params), file=sys.stderr)
+        return EXIT_CONFIG
     metrics = Metrics()
     health = Health(
         next_run=next_apply(config),
         grace=timedelta(seconds=config.bot.schedule.misfire_grace_seconds),
         started=datetime.now(UTC),
     )
+    restore(health, metrics, ctx.settings.state)
     runner = ctx.runner(config, wiring)
 
     def observe(
@@ -430,10 +608,14 @@ def _service(ctx: Context, config: Config) -> int:
             health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
 
     runner.observe = observe
-    host = ctx.settings.service_host or service.host
     try:
         server = serve(
-            host, service.port, health=health, metrics=metrics, clock=lambda: datetime.now(UTC)
+            host,
+            service.port,
+            health=health,
+            metrics=metrics,
+            clock=lambda: datetime.now(UTC),
+            view=view,
         )
     except OSError as exc:  # in use, or not an address of this machine
         print(
@@ -467,15 +649,24 @@ def _service(ctx: Context, config: Config) -> int:
         port=server.server_address[1],
         jobs=[job.id for job in scheduler.get_jobs()],
     )
-    print(
-        text("cli.service_started", ctx.language, port=server.server_address[1]),
-        file=ctx.out,
-        flush=True,
-    )
+    port = server.server_address[1]
+    print(text("cli.service_started", ctx.language, port=port), file=ctx.out, flush=True)
+    _say_served(ctx, config, view, f"http://{host}:{port}/")
     scheduler.start()
     server.shutdown()
     log.info("service.stopped")
     return EXIT_OK
+
+
+def _say_served(ctx: Context, config: Config, view: ReportView | None, local: str) -> None:
+    """Where the report is served, and who may read it."""
+    if view is not None:
+        shown = config.bot.secretariat.report_page() or local
+        print(
+            text("cli.report_served", ctx.language, url=shown, access=view.access.kind),
+            file=ctx.out,
+            flush=True,
+        )
 
 
 # --------------------------------------------------------------------------- output

@@ -8,6 +8,7 @@ PLAN modes nothing is written; APPLY writes to the tracker and chat and records 
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -99,6 +100,8 @@ def run_once(
     """
     run = RunResult(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
     structlog.contextvars.bind_contextvars(run_id=run.run_id)
+    began = time.monotonic()
+    ending = "failed"  # until the run gets to its end
     try:
         log.info(
             "run.started",
@@ -142,6 +145,11 @@ def run_once(
         run.responses = dict(getattr(tracker, "responses", {}))
         if mode is Mode.APPLY and state is not None:
             record_run(state, run, finished=(clock or (lambda: now))())
+    except KeyboardInterrupt:
+        ending = "interrupted"
+        raise
+    else:
+        ending = run.outcome
         return run
     finally:
         run.calls = dict(tracker.calls)
@@ -149,6 +157,8 @@ def run_once(
         log.info(
             "run.finished",
             mode=mode.value,
+            outcome=ending,
+            duration_seconds=round(time.monotonic() - began, 3),
             products=len(config.products),
             met=run.count(State.MET),
             not_met=run.count(State.NOT_MET),

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterable, MutableMapping
@@ -80,6 +81,14 @@ def _redact_rendered(_logger: Any, _method: str, rendered: Any) -> Any:
     return redact_text(rendered) if isinstance(rendered, str) else rendered
 
 
+def colour_wanted(stream: TextIO) -> bool:
+    """Whether to colour what goes to *stream*: a terminal, unless NO_COLOR is set.
+
+    As no-color.org says, set means present and not empty.
+    """
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
 def configure_logging(
     *, level: str = "INFO", stream: TextIO | None = None, json: bool | None = None
 ) -> None:
@@ -94,7 +103,7 @@ def configure_logging(
         structlog.processors.format_exc_info if as_json else structlog.dev.set_exc_info,
         structlog.processors.JSONRenderer()
         if as_json
-        else structlog.dev.ConsoleRenderer(colors=out.isatty()),
+        else structlog.dev.ConsoleRenderer(colors=colour_wanted(out)),
         _redact_rendered,
     ]
     structlog.configure(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
@@ -185,21 +185,25 @@ class Tracker(Protocol):
 
 
 @dataclass(frozen=True)
-class StatusLine:
-    """One check in a chat status message."""
-
-    state: str  # a State value
-    title: str
-    detail: str
-
-
-@dataclass(frozen=True)
 class Link:
     """A link in a chat message."""
 
     url: str
     label: str
     title: str = ""
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """One line of a chat message: a check in a status, an event in a batch.
+
+    A line may carry one link (the task it is about), shown once, beside its title.
+    """
+
+    state: str  # a State value, or "event"
+    title: str
+    detail: str
+    link: Link | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,22 @@ class ChatMessage:
     digest: str = ""  # what decides "changed" (default: everything but the footer)
     text: str = ""  # a paragraph under the title (events, digests)
     omitted: str = "… {count} more line(s) left out."
+    # What a notification shows where the system shows one line of text (Slack's `text`):
+    # it names the product and says what matters ("OS2forms: 7 ikke opfyldt").
+    notification: str = ""
+    subject: str = ""  # the product the message is about (its name), if one
+    more: Link | None = None  # where the whole story is (the product's page, the report)
+
+    @property
+    def fallback(self) -> str:
+        """The one line a notification shows: `notification`, else the title."""
+        return self.notification or self.title
+
+    def about(self, subject: str) -> ChatMessage:
+        """The message for a channel shared by several products: its title names *subject*."""
+        if not subject or self.title.startswith(f"{subject}: "):
+            return self
+        return replace(self, title=f"{subject}: {self.title}")
 
     def to_json(self) -> str:
         """The message as JSON, for the outbox."""
@@ -226,10 +246,14 @@ class ChatMessage:
 
     @classmethod
     def from_json(cls, data: str) -> ChatMessage:
-        """A message kept in the outbox."""
+        """A message kept in the outbox (messages kept before lines had links read too)."""
         raw = json.loads(data)
-        raw["lines"] = tuple(StatusLine(**line) for line in raw.get("lines", ()))
+        raw["lines"] = tuple(
+            StatusLine(**{**line, "link": Link(**line["link"]) if line.get("link") else None})
+            for line in raw.get("lines", ())
+        )
         raw["links"] = tuple(Link(**link) for link in raw.get("links", ()))
+        raw["more"] = Link(**raw["more"]) if raw.get("more") else None
         return cls(**raw)
 
 

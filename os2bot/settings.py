@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     service_host: str | None = Field(
         default=None, description="Address /healthz and /metrics bind to (overrides config)."
     )
+    report_token: SecretStr | None = Field(
+        default=None,
+        description="Who may read the served report: a Bearer token, or ?token= once.",
+    )
     state: Path = Field(default=Path("os2bot.sqlite3"), description="State database path.")
     language: Literal["da", "en"] | None = Field(
         default=None, description="Language (overrides config)."
@@ -40,6 +44,13 @@ class Settings(BaseSettings):
 
     def register_secrets(self) -> None:
         """Tell the log redactor the exact secret values, wherever they might turn up."""
-        for secret in (self.jira_token, self.jira_pat, self.slack_token, self.zulip_api_key):
+        secrets = (
+            self.jira_token,
+            self.jira_pat,
+            self.slack_token,
+            self.zulip_api_key,
+            self.report_token,
+        )
+        for secret in secrets:
             if secret is not None:
                 register_secret(secret.get_secret_value())

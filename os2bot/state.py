@@ -174,12 +174,20 @@ class OutboxItem:
 class SqliteState:
     """The state database; created and migrated forward on open."""
 
-    def __init__(self, path: Path | str) -> None:
-        """Open (or create) the database at *path*; ':memory:' works for tests."""
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        """Open (or create) the database at *path*; ':memory:' works for tests.
+
+        *readonly* opens an existing database for reading only — nothing created, migrated or
+        written (the served report reads so while runs write).
+        """
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if readonly:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                return
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._migrate()
@@ -356,6 +364,13 @@ class SqliteState:
         ).fetchall()
         keys = ("run_id", "mode", "started_at", "finished_at", "outcome", "counts", "error")
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def latest_run(self) -> str | None:
+        """The id of the newest run that judged something (the served report's cache key)."""
+        row = self._db.execute(
+            "SELECT run_id FROM runs WHERE outcome != 'failed' ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def results_of(self, run_id: str) -> list[tuple[str, str, str]]:
         """(product, check, state) of every result of a run."""

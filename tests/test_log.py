@@ -9,7 +9,7 @@ import json
 
 import structlog
 
-from os2bot.log import configure_logging, redact_text, register_secret
+from os2bot.log import colour_wanted, configure_logging, redact_text, register_secret
 
 
 def test_json_lines_when_not_on_a_terminal():
@@ -63,3 +63,17 @@ def test_registered_secret_is_masked_even_in_exceptions():
     assert "plain-looking-value-42" not in stream.getvalue()
     assert "login failed for ***" in stream.getvalue()
     assert redact_text("x plain-looking-value-42 y") == "x *** y"
+
+
+def test_no_color_turns_the_console_renderers_colours_off(monkeypatch):
+    """On a terminal the log is coloured, unless NO_COLOR is set (and not empty)."""
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    assert colour_wanted(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not colour_wanted(Terminal())
+    monkeypatch.setenv("NO_COLOR", "")
+    assert colour_wanted(Terminal())

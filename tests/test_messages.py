@@ -163,14 +163,20 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "reason.declared.group",
             {"group": "styregruppe", "lead": "Ane", "members": 1, "kommissorium": "k.pdf"},
-            "Erklæret: styregruppe med formand Ane og 1 medlem; kommissorium: k.pdf.",
-            "Declared: a styregruppe chaired by Ane with 1 member; terms of reference: k.pdf.",
+            "Ifølge produktfilen: styregruppe med formand Ane og 1 medlem; kommissorium: k.pdf.",
+            (
+                "According to the product file: a styregruppe chaired by Ane with 1 member; "
+                "terms of reference: k.pdf."
+            ),
         ),
         (
             "reason.declared.group",
             {"group": "styregruppe", "lead": "Ane", "members": 2, "kommissorium": "k.pdf"},
-            "Erklæret: styregruppe med formand Ane og 2 medlemmer; kommissorium: k.pdf.",
-            "Declared: a styregruppe chaired by Ane with 2 members; terms of reference: k.pdf.",
+            "Ifølge produktfilen: styregruppe med formand Ane og 2 medlemmer; kommissorium: k.pdf.",
+            (
+                "According to the product file: a styregruppe chaired by Ane with 2 members; "
+                "terms of reference: k.pdf."
+            ),
         ),
         (
             "reason.declared.fee_paid",
@@ -204,21 +210,25 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         ),
         (
             "chat.digest.risk",
-            {"product": "OS2mo", "failing": 2, "high": 1, "unknown": 1},
-            "OS2mo (2 ikke opfyldt, heraf 1 alvorligt; 1 ukendt)",
-            "OS2mo (2 not met, 1 of them serious; 1 unknown)",
+            {"product": "OS2mo", "what": "2 ikke opfyldt, 1 ukendt", "high": 1},
+            "OS2mo: 2 ikke opfyldt, 1 ukendt – 1 med høj alvor",
+            "OS2mo: 2 ikke opfyldt, 1 ukendt – 1 of high severity",
         ),
         (
             "chat.digest.risk",
-            {"product": "OS2mo", "failing": 1, "high": 0, "unknown": 2},
-            "OS2mo (1 ikke opfyldt, ingen alvorlige; 2 ukendte)",
-            "OS2mo (1 not met, 0 of them serious; 2 unknown)",
+            {"product": "OS2mo", "what": "1 ikke opfyldt", "high": 0},
+            "OS2mo: 1 ikke opfyldt",
+            "OS2mo: 1 ikke opfyldt",
         ),
+        ("count.unknown", {"count": 1}, "1 ukendt", "1 unknown"),
+        ("count.unknown", {"count": 2}, "2 ukendte", "2 unknown"),
+        ("chat.status.met", {"count": 12}, "12 tjek opfyldt", "12 checks met"),
+        ("chat.event.batch", {"count": 1}, "1 nyhed fra os2bot", "1 piece of news from os2bot"),
         (
             "chat.event.round",
-            {"product": "OS2mo", "date": "2026-01-02", "days": 1},
-            "OS2mo: prioriteringsmøde 2026-01-02 (i morgen)",
-            "OS2mo: prioritisation meeting 2026-01-02 (tomorrow)",
+            {"date": "2. jan. 2026", "days": 1},
+            "Prioriteringsmøde 2. jan. 2026 (i morgen)",
+            "Prioritisation meeting on 2. jan. 2026 (tomorrow)",
         ),
         (
             "task.expiry.summary",
@@ -250,8 +260,8 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "reason.declared.need",
             {"document": "behov.pdf"},
-            "Erklæret: behovet er afdækket (behovsafdækning: behov.pdf).",
-            "Declared: the need is mapped (analysis: behov.pdf).",
+            "Ifølge produktfilen er behovet afdækket (behovsafdækning: behov.pdf).",
+            "According to the product file the need is mapped (analysis: behov.pdf).",
         ),
         (
             "pydantic.too_short",
@@ -365,6 +375,11 @@ KEY_CALLS = frozenset({"text", "template", "Msg", "verdict", "t", "ConfigProblem
 
 DYNAMIC: dict[str, str] = {
     "state.": "a check's state, text('state.' + state.value): one per State",
+    "count.": "checks counted by state, text('count.' + state.value): one per State",
+    "report.group.": "a group of checks in the report, text('report.group.' + g): per GROUPS",
+    "report.level.": "a product level in the report's templates, t('report.level.' + p.level)",
+    "report.since.": "since when a gap fails, t('report.since.' + g.state): per GAP_STATES",
+    "report.tasks.": "a kind of task on a product's page, t('report.tasks.' + k): per TASK_KINDS",
     "action.": "the CLI's verb of an action, text(f'action.{kind.value}'): one per ActionKind",
     "owner.": "a reminder's owner, plan.t(f'owner.{check.owner}'): one per Owner",
     "point.": "a missing qualification point, plan.t('point.' + p): one per POINTS",
@@ -480,9 +495,17 @@ def custom_error_types() -> set[str]:
     }
 
 
+TEMPLATE_PREFIX = re.compile(r"""\bt\(\s*["']([a-z_][a-z0-9_.]*\.)["']\s*\+""")
+
+
 def built_prefixes() -> dict[str, str]:
-    """Every key prefix the bot completes at run time, with where it does."""
-    built: dict[str, str] = {}
+    """Every key prefix the bot completes at run time (code and templates), with where it does."""
+    built: dict[str, str] = {
+        match.group(1): f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for path in sorted((ROOT / "os2bot").rglob("*.j2"))
+        for text in [path.read_text(encoding="utf-8")]
+        for match in TEMPLATE_PREFIX.finditer(text)
+    }
     for path, tree in trees().items():
         for node in ast.walk(tree):
             prefix = prefix_of(node)
@@ -528,10 +551,18 @@ def values_of(name: str) -> set[str]:
     return {items} if isinstance(items, str) else set(items)
 
 
-def endings(prefix: str) -> tuple[set[str], bool]:
+def endings(prefix: str) -> tuple[set[str], bool]:  # noqa: C901 - one branch per prefix
     """What a run-time key under *prefix* can end with, and whether each ending needs a text."""
-    if prefix == "state.":
+    if prefix in {"state.", "count."}:
         return values_of("State"), True
+    if prefix == "report.group.":
+        return values_of("GROUPS"), True
+    if prefix == "report.level.":
+        return values_of("Level"), True
+    if prefix == "report.since.":
+        return {"not_met", "unknown"}, True  # GAP_STATES names them by State
+    if prefix == "report.tasks.":
+        return values_of("TASK_KINDS"), True
     if prefix == "action.":
         return values_of("ActionKind"), True
     if prefix == "owner.":

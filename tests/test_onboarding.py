@@ -151,8 +151,8 @@ def test_a_draft_from_jira_validates_and_once_filled_in_is_judged(jira, empty_co
         "Fungerende koordinationsgruppe",
         "OS2s værktøjer benyttes",
         "Behovet er afdækket",
-        "Leverandør(er) tilknyttet i alle faser",
-        "Finansierer: vedligehold af den fælles kodebase",
+        "Leverandører dækker alle faser",
+        "Aftalen finansierer vedligehold af den fælles kodebase",
         "Tilslutningsafgift betalt",
     ):
         assert f"✔ {check}: opfyldt" in checked, checked

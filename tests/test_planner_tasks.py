@@ -821,8 +821,8 @@ def test_the_expired_agreement_task_replaces_the_funding_reminders():
 
     assert kinds(actions) == [ActionKind.CREATE]
     assert "er udløbet" in actions[0].summary
-    assert "* Finansierer: vedligehold af den fælles kodebase" in actions[0].description
-    assert "* Finansierer: promovering af produktet" in actions[0].description
+    assert "* Aftalen finansierer vedligehold af den fælles kodebase" in actions[0].description
+    assert "* Aftalen finansierer promovering af produktet" in actions[0].description
 
 
 def test_an_open_funding_reminder_is_resolved_pointing_to_the_expired_agreement_task():
@@ -831,7 +831,7 @@ def test_an_open_funding_reminder_is_resolved_pointing_to_the_expired_agreement_
     reminder = Issue(
         key="SEK-3",
         project="SEK",
-        summary="OS2mo: Finansierer: vedligehold af den fælles kodebase er ikke opfyldt",
+        summary="OS2mo: Aftalen finansierer vedligehold af den fælles kodebase er ikke opfyldt",
         url="https://jira.test/browse/SEK-3",
         labels=("os2bot", "os2bot-" + reminder_fingerprint("os2mo", "finansiering-vedligehold")),
     )

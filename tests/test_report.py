@@ -22,6 +22,7 @@ from os2bot.httpd import PromptHTTPServer
 from os2bot.messages import render
 from os2bot.report import csv as report_csv
 from os2bot.report import html as report_html
+from os2bot.report import json as report_json
 from os2bot.report import markdown as report_markdown
 from os2bot.report.document import (
     Point,
@@ -148,16 +149,13 @@ def test_markdown_and_html_show_the_same_states():
     markdown = report_markdown.render_compliance_report(doc)
     html = report_html.render_compliance_report(doc)
 
-    kg_row = next(
-        line
-        for line in markdown.splitlines()
-        if line.startswith("| Fungerende koordinationsgruppe")
-    )
-    assert kg_row == "| Fungerende koordinationsgruppe | ✔ | ✘ |"
-    assert html.count('class="s not_met"') == sum(
+    forms_row = next(line for line in markdown.splitlines() if line.startswith("| OS2forms |"))
+    kg = CHECKS.index("koordinationsgruppe")
+    assert forms_row.split(" | ")[1 + kg] == "✘"
+    assert html.count('<td class="not_met') == sum(
         c["state"] == "not_met" for p in doc["products"] for c in p["cells"]
     )
-    assert "Ændringer i perioden" in markdown
+    assert "## Ændringer" in markdown
 
 
 def test_empty_history_is_said_and_still_a_valid_report():
@@ -229,37 +227,49 @@ def test_english_report():
 
     html = report_html.render_compliance_report(doc)
     assert '<html lang="en">' in html
-    assert "Products and checks" in html
+    assert "Every product and check" in html
+    assert "Nov 27, 2026" in html
 
 
 # A Jira summary written to do harm: HTML, Markdown emphasis and link, a table cell, a formula.
 HOSTILE = "<script>alert(1)</script> *fed* [klik](javascript:alert(1)) | =1+1"
 
 
-def test_jira_text_with_markup_is_inert_in_html_markdown_and_csv():
-    """A Jira summary with <script>, Markdown markup and a formula in a reason and a task shows
-    as text: escaped by the HTML template, backslash-escaped in Markdown, and a CSV cell that
-    reads back as exactly that text."""
+def test_jira_text_with_markup_is_inert_in_every_format_and_page():
+    """A Jira summary with <script>, Markdown markup and a formula — in a reason, in evidence
+    and in a task — shows as text everywhere: escaped in the file and served HTML and in the
+    product page, backslash-escaped in Markdown, a CSV cell that reads back as exactly that
+    text, and a JSON string that parses back as exactly that text."""
     hostile = Msg(
         "reason.jql.found", {"key": "MO-1", "summary": HOSTILE, "count": 1, "date": "2026-11-01"}
     )
     latest = point("r1", 0, {})
     latest.results[("os2mo", "styregruppe")] = CheckResult(
-        "os2mo", "styregruppe", State.NOT_MET, hostile
+        "os2mo",
+        "styregruppe",
+        State.NOT_MET,
+        hostile,
+        (Evidence("jira", "MO-1", HOSTILE, "https://os2web.atlassian.net/browse/MO-1"),),
     )
     doc = document([latest], tasks=[("os2mo", "MO-9", "fp", HOSTILE)])
     run = build_run_results(config(MO, FORMS), list(latest.results.values()), "da", generated=NOW)
 
-    html = report_html.render_compliance_report(doc)
+    pages = [
+        report_html.render_compliance_report(doc),
+        report_html.render_compliance_report(doc, served=True),
+        report_html.render_product_page(doc, "os2mo"),
+    ]
     markdowns = [
         report_markdown.render_compliance_report(doc),
         report_markdown.render_run_results(run),
     ]
     rows = list(csv.DictReader(io.StringIO(report_csv.render_compliance_report(doc))))
+    data = json.loads(report_json.render_compliance_report(doc))
 
-    assert "<script>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert 'href="javascript' not in html
+    for html in pages:
+        assert "<script>" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert 'href="javascript' not in html
     for markdown in markdowns:
         assert "<script>" not in markdown
         assert "[klik](" not in markdown
@@ -267,6 +277,8 @@ def test_jira_text_with_markup_is_inert_in_html_markdown_and_csv():
     assert escaped in markdowns[1]
     [cell] = [r for r in rows if (r["product"], r["check"]) == ("os2mo", "styregruppe")]
     assert cell["reason"] == render(hostile, "da")
+    [mo] = [p for p in data["products"] if p["key"] == "os2mo"]
+    assert mo["open_tasks"][0]["summary"] == HOSTILE
 
 
 def test_csv_cells_that_look_like_formulas_stay_text():
@@ -357,7 +369,7 @@ def test_html_renders_in_headless_chromium_without_requests(tmp_path, artefact):
     finally:
         proxy.shutdown()
 
-    assert "<table>" in dom
+    assert '<table class="matrix">' in dom
     assert 'id="legend"' in dom
     assert "<polyline" in dom
     assert 'th scope="row"' in dom
@@ -469,7 +481,7 @@ def test_html_names_the_last_meeting_with_its_date():
     """The HTML report shows the last steering group meeting's date with a link to it."""
     page = report_html.render_compliance_report(document([meetings_point()]))
 
-    assert "2026-10-21" in page
+    assert "21. okt. 2026" in page
     assert 'href="https://os2web.atlassian.net/browse/MO-2"' in page
 
 
@@ -491,4 +503,6 @@ def test_a_reason_recorded_before_its_text_took_another_value_still_renders():
 
     mo = next(p for p in doc["products"] if p["key"] == "os2mo")
     cell = mo["cells"][CHECKS.index("styregruppe")]
-    assert cell["reason"] == "Erklæret: styregruppe med formand A og 2 medlemmer; kommissorium: -."
+    assert cell["reason"] == (
+        "Ifølge produktfilen: styregruppe med formand A og 2 medlemmer; kommissorium: -."
+    )

@@ -16,14 +16,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 from prometheus_client.parser import text_string_to_metric_families
+from structlog.testing import capture_logs
 
 from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import ChatTargets, load_config
-from os2bot.ports import TrackerUnavailable
+from os2bot.ports import RunRecord, TrackerUnavailable
 from os2bot.sandbox import Fault
 from os2bot.sandbox.seed import load_seed
-from os2bot.service.health import Health, Metrics, serve
+from os2bot.service.health import Health, Metrics, restore, serve
 from os2bot.service.runner import Runner
 from os2bot.service.scheduler import build_scheduler, next_apply
 from os2bot.state import RunLock, SqliteState
@@ -306,7 +307,7 @@ def test_stopping_during_a_run_lets_it_finish_and_record_then_exits_0(
 
 def test_the_image_runs_the_service_as_a_user_without_privileges_and_checks_its_health():
     """The Dockerfile's image runs `os2bot run` as a numeric non-root user, keeps state in a
-    /data volume and config in /config, and its HEALTHCHECK asks the port it exposes."""
+    /data volume and config in /config, and its HEALTHCHECK asks the configured port."""
     dockerfile = (CONFIG.parent / "Dockerfile").read_text(encoding="utf-8")
     lines = [line.strip() for line in dockerfile.splitlines()]
 
@@ -317,5 +318,52 @@ def test_the_image_runs_the_service_as_a_user_without_privileges_and_checks_its_
     assert 'CMD ["run"]' in lines
     assert 'VOLUME ["/data"]' in lines
     assert "OS2BOT_CONFIG=/config" in dockerfile
-    assert f"127.0.0.1:{expose}/healthz" in dockerfile
+    assert 'CMD ["python", "-m", "os2bot.service.probe"]' in lines  # the configured port
+    assert expose == "9464"
     assert "FROM python:3.11-slim AS build" in lines
+
+
+def test_after_a_restart_health_knows_the_last_success_from_the_history(tmp_path):
+    """A service started on a state database whose last run succeeded says when, in /healthz
+    and the metric, before it has run itself; HEAD /healthz answers without a body."""
+    state = SqliteState(tmp_path / "state.sqlite3")
+    finished = MONDAY + timedelta(minutes=2)
+    state.record_run(
+        RunRecord("r1", "apply", MONDAY.isoformat(), finished.isoformat(), "ok", counts={})
+    )
+    state.close()
+    health = Health(next_run=lambda _m: None, grace=timedelta(hours=1), started=MONDAY)
+    metrics = Metrics()
+
+    restore(health, metrics, tmp_path / "state.sqlite3")
+    server = serve("127.0.0.1", 0, health=health, metrics=metrics, clock=lambda: MONDAY)
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/healthz"
+        head = requests.head(url, timeout=5)
+        got = requests.get(url, timeout=5)
+        post = requests.post(url, timeout=5)
+    finally:
+        server.shutdown()
+
+    assert got.json()["last_success"] == finished.isoformat()
+    assert metrics.last_success._value.get() == finished.timestamp()
+    assert head.status_code == 200
+    assert head.content == b""
+    assert post.status_code == 405
+
+
+def test_run_finished_says_the_outcome_and_how_long_the_run_took(sandbox_factory, tmp_path):
+    """The one run.finished event of a run carries its outcome and its duration in seconds,
+    and says "failed" when the run did not get to its end."""
+    sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
+    runner = runner_for(sandbox, tmp_path, clock=lambda: datetime.now(UTC))
+
+    with capture_logs() as logs:
+        runner.run()
+        # Jira refuses the credentials part-way through the next run (not retried).
+        sandbox.add_fault(Fault(kind="status", status=401, path=r"/search/jql"))
+        runner.run()
+
+    finished = [e for e in logs if e["event"] == "run.finished"]
+    assert [e["outcome"] for e in finished] == ["ok", "failed"]
+    assert all(e["duration_seconds"] >= 0 for e in finished)

@@ -252,13 +252,13 @@ def test_jira_down_mid_apply_stops_the_run_and_the_next_one_duplicates_nothing(
 
 def announced(sandbox) -> list[str]:
     """The task keys chat announced as opened, one per announcement (a batch lists several,
-    each on its own line; a lone announcement links its one task)."""
+    each on its own line with its key as the link; a lone announcement links its one task)."""
     keys = []
     for message in sandbox.slack.messages:
         body = str(message.blocks)
-        if message.text.startswith("Ny opgave fra os2bot"):
-            keys += re.findall(r"\b[A-Z][A-Z0-9]+-\d+\b", body)[:1]
-        keys += re.findall(r"Ny opgave fra os2bot for [^*]+\* — ([A-Z][A-Z0-9]+-\d+)", body)
+        if message.text.endswith(": Ny opgave fra os2bot"):
+            keys += re.findall(r"\|([A-Z][A-Z0-9]+-\d+)>", body)[:1]
+        keys += re.findall(r"Ny opgave fra os2bot\* — <[^|>]+\|([A-Z][A-Z0-9]+-\d+)>", body)
     return keys
 
 
@@ -315,8 +315,10 @@ def test_a_run_aborted_after_some_writes_still_announces_every_task_it_opened_on
     opened = sorted(
         i["key"]
         for i in sandbox.jira.issues_with_label("os2bot")
-        if not i["fields"]["summary"].startswith("OS2-porteføljen")  # no product's to announce
-        and "OS2valghalla" not in i["fields"]["summary"]  # announced on Zulip, not used here
+        # The dashboard is no product's to announce; fee invoices and expiring agreements in
+        # the secretariat's project go to the secretariat's Zulip, which this run lacks;
+        # OS2valghalla is announced on Zulip, not used here.
+        if not i["key"].startswith("SEK-") and "OS2valghalla" not in i["fields"]["summary"]
     )
     keys = announced(sandbox)
     assert fault.fired

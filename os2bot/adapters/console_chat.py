@@ -8,7 +8,11 @@ import itertools
 from typing import TextIO
 
 from os2bot.domain import EMOJI_SYMBOL
-from os2bot.ports import ChatMessage
+from os2bot.ports import ChatMessage, Link
+
+
+def _link(link: Link) -> str:
+    return f"{link.label} {link.title}".rstrip() + f" <{link.url}>"
 
 
 def render_text(message: ChatMessage) -> list[str]:
@@ -18,12 +22,15 @@ def render_text(message: ChatMessage) -> list[str]:
         lines += message.text.splitlines()
     lines += [
         f"{EMOJI_SYMBOL.get(line.state, '•')} {line.title}"
+        + (f" — {_link(line.link)}" if line.link else "")
         + (f" — {line.detail}" if line.detail else "")
         for line in message.lines
     ]
+    if message.more:
+        lines.append(f"→ {message.more.label} <{message.more.url}>")
     if message.links_title:
         lines.append(message.links_title)
-    lines += [f"• {link.label} {link.title} <{link.url}>" for link in message.links]
+    lines += [f"• {_link(link)}" for link in message.links]
     if message.links_title and not message.links and message.empty_links:
         lines.append(message.empty_links)
     if message.footer:

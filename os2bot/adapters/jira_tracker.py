@@ -40,6 +40,8 @@ _KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
 # show other than it reads (a file name spelt backwards), in chat, tasks and the report alike.
 _BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _NUMBER = re.compile(r"/\d+(?=/|$)")
+# A segment naming a project or an issue by its key or id (project/MO, issue/10042).
+_NAMED = re.compile(r"/(project|issue)/(?!\{)[^/]+")
 _JIRA_TIME = "%Y-%m-%dT%H:%M:%S.%f%z"
 HTTP_SERVER_ERROR = 500
 HTTP_BAD_REQUEST = 400
@@ -63,11 +65,17 @@ PERMISSION_KEYS = {
 
 
 def _endpoint(method: str, url: str) -> str:
-    """`GET search/jql`, `POST issue/{key}/comment`: call stats by endpoint, not by issue."""
+    """`GET search/jql`, `GET project/{key}/versions`: a template, never a project or an issue.
+
+    Call counts and the metrics' `endpoint` label are kept by it, so their series do not grow
+    with the portfolio: whatever names a project, an issue, a board or a comment is a
+    placeholder.
+    """
     path = url.split("?", 1)[0]
     path = re.sub(r"^https?://[^/]+", "", path)
     path = re.sub(r"^/rest/(api/2|agile/1\.0)/", "", path)
     path = _KEY.sub("/{key}", "/" + path)
+    path = _NAMED.sub(lambda m: f"/{m.group(1)}/{{key}}", path)
     path = _NUMBER.sub("/{id}", path)
     return f"{method} {path.lstrip('/')}"
 

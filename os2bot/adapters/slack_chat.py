@@ -25,7 +25,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from os2bot.domain import SLACK_SYMBOL
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, TargetAccess
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, Link, TargetAccess
 
 log = structlog.get_logger(__name__)
 
@@ -88,6 +88,13 @@ def _chunks(lines: list[str], limit: int) -> list[str]:
     return chunks
 
 
+def _link(link: Link) -> str:
+    """A link as mrkdwn: its label links, its title follows as text."""
+    url = link.url.replace("|", "%7C").replace(">", "%3E")
+    shown = f"<{url}|{escape_mrkdwn(link.label)}>"
+    return shown + (f" {escape_mrkdwn(link.title)}" if link.title else "")
+
+
 def _section(body: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": body}}
 
@@ -114,15 +121,17 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
         ]
     lines = [
         f"{SLACK_SYMBOL.get(line.state, '•')} *{escape_mrkdwn(line.title)}*"
+        + (f" — {_link(line.link)}" if line.link else "")
         + (f" — {escape_mrkdwn(line.detail)}" if line.detail else "")
         for line in message.lines
     ]
     tail: list[dict[str, Any]] = []
+    if message.more:
+        tail.append(_section("→ " + _link(message.more)))
     if message.links_title or message.links:
-        items = [
-            f"• <{link.url}|{escape_mrkdwn(link.label)}> {escape_mrkdwn(link.title)}"
-            for link in message.links
-        ] or [escape_mrkdwn(message.empty_links)]
+        items = [f"• {_link(link)}" for link in message.links] or [
+            escape_mrkdwn(message.empty_links)
+        ]
         if message.links_title:
             items.insert(0, f"*{escape_mrkdwn(message.links_title)}*")
         tail += [_section(chunk) for chunk in _chunks(items, MAX_SECTION)][: MAX_BLOCKS // 4]
@@ -330,7 +339,7 @@ class SlackChat:
             data = self._call(
                 "chat.postMessage",
                 channel=target,
-                text=_truncate(escape_mrkdwn(message.title), 3000),
+                text=_truncate(escape_mrkdwn(message.fallback), 3000),
                 blocks=render_blocks(message),
                 unfurl_links=False,
                 unfurl_media=False,
@@ -401,7 +410,7 @@ class SlackChat:
             "chat.update",
             channel=channel,
             ts=ts,
-            text=_truncate(escape_mrkdwn(message.title), 3000),
+            text=_truncate(escape_mrkdwn(message.fallback), 3000),
             blocks=render_blocks(message),
         )
         return f"{data['channel']}/{data['ts']}"

@@ -15,7 +15,7 @@ import structlog
 import zulip
 
 from os2bot.domain import EMOJI_SYMBOL
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, TargetAccess
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, Link, TargetAccess
 
 log = structlog.get_logger(__name__)
 
@@ -37,6 +37,13 @@ def escape_markdown(value: str) -> str:
     return _MARKDOWN.sub(r"\\\1", value)
 
 
+def _link(link: Link) -> str:
+    """A link as Zulip markdown: its label links, its title follows as text."""
+    url = link.url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    shown = f"[{escape_markdown(link.label)}]({url})"
+    return shown + (f" {escape_markdown(link.title)}" if link.title else "")
+
+
 def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
     """The message as Zulip markdown, within *limit* characters.
 
@@ -48,18 +55,20 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
         head += ["", escape_markdown(message.text)]
     lines = [
         f"{EMOJI_SYMBOL.get(line.state, '🔔')} **{escape_markdown(line.title)}**"
+        + (f" — {_link(line.link)}" if line.link else "")
         + (f" — {escape_markdown(line.detail)}" if line.detail else "")
         for line in message.lines
     ]
     tail: list[str] = []
+    if message.more:
+        tail += ["", "→ " + _link(message.more)]
     if message.links_title or message.links:
         tail.append("")
         if message.links_title:
             tail.append(f"**{escape_markdown(message.links_title)}**")
-        tail += [
-            f"* [{escape_markdown(link.label)}]({link.url}) {escape_markdown(link.title)}"
-            for link in message.links
-        ] or [escape_markdown(message.empty_links)]
+        tail += [f"* {_link(link)}" for link in message.links] or [
+            escape_markdown(message.empty_links)
+        ]
     if message.footer:
         tail += ["", f"*{escape_markdown(message.footer)}*"]
 

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from typing import Literal
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -98,12 +99,24 @@ class Secretariat(Model):
         default_factory=ChatTargets, description="Where the weekly digest goes."
     )
     report_url: str | None = Field(
-        default=None, description="Link to the full compliance report, shown in the digest."
+        default=None,
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="Where `os2bot run` serves the report, as people reach it (e.g. behind a "
+        "reverse proxy): the digest, the dashboard issue and each status message link there.",
     )
     dashboard: bool = Field(
         default=False,
         description="Keep one dashboard issue in the secretariat's project current.",
     )
+
+    def report_page(self) -> str | None:
+        """The served report's portfolio page, if `report_url` is set."""
+        return self.report_url.rstrip("/") + "/" if self.report_url else None
+
+    def product_page(self, key: str) -> str | None:
+        """The served report's page of the product *key*, if `report_url` is set."""
+        base = self.report_page()
+        return f"{base}produkt/{quote(key, safe='')}" if base else None
 
 
 class TasksConfig(Model):
@@ -151,11 +164,41 @@ class Schedule(Model):
         return valid_cron(value)
 
 
-class ServiceConfig(Model):
-    """The long-running service: health and metrics, alerts, history."""
+class ReportServing(Model):
+    """The report `os2bot run` serves beside /healthz: who may read it.
 
-    host: str = Field(default="127.0.0.1", description="Address /healthz and /metrics bind to.")
-    port: int = Field(default=9464, ge=0, le=65535, description="Port of /healthz and /metrics.")
+    On the loopback (the default address) anyone on the machine may. Bound elsewhere, the
+    service refuses to start unless an access rule is given: a token (OS2BOT_REPORT_TOKEN)
+    or a reverse proxy declared here, so governance data is never public by accident.
+    """
+
+    enabled: bool = Field(default=True, description="Serve the report at /, /produkt/<key>.")
+    access: Literal["token", "proxy"] | None = Field(
+        default=None,
+        description="token: a Bearer header or ?token= (then a cookie) with "
+        "OS2BOT_REPORT_TOKEN; proxy: a reverse proxy in front authenticates and names the "
+        "reader in proxy_header, and a request without it is refused. Without: the loopback "
+        "only (unless OS2BOT_REPORT_TOKEN is set, which means token).",
+    )
+    proxy_header: str = Field(
+        default="X-Forwarded-User",
+        pattern=r"^[A-Za-z0-9-]+$",
+        description="The header a trusted reverse proxy sets to the authenticated reader.",
+    )
+
+
+class ServiceConfig(Model):
+    """The long-running service: health, metrics and the served report, alerts, history."""
+
+    host: str = Field(
+        default="127.0.0.1", description="Address /healthz, /metrics and the report bind to."
+    )
+    port: int = Field(
+        default=9464, ge=0, le=65535, description="Port of /healthz, /metrics and the report."
+    )
+    report: ReportServing = Field(
+        default_factory=ReportServing, description="The report served beside /healthz."
+    )
     failure_alert_after: int = Field(
         default=3, ge=1, description="Tell the maintainer after this many failed runs in a row."
     )

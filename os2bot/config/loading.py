@@ -76,6 +76,14 @@ class Config:
             found += [(f"products ({product.key})", p, v) for p, v in _fragments(product)]
         return found
 
+    def find_product(self, value: str) -> Product | None:
+        """The product *value* names by its key, its Jira project key or its name, in any case."""
+        wanted = value.strip().casefold()
+        for product in self.products:
+            if wanted in {product.key.casefold(), product.jira.project.casefold()}:
+                return product
+        return next((p for p in self.products if p.name.casefold() == wanted), None)
+
     def check_of(self, product_key: str, check_id: str) -> CheckDef:
         """The check *check_id* of the profile that product *product_key* follows."""
         return self.profile_for(self.product(product_key)).check(check_id)

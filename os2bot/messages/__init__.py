@@ -9,17 +9,30 @@ The texts live in one table, `os2bot.messages.texts.TEXTS`, both languages side 
 from __future__ import annotations
 
 import re
+import string
+from datetime import date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from babel.lists import format_list
 
+from os2bot.messages.formats import day, is_iso_day
 from os2bot.messages.table import LANGUAGES, Language, fill, has_choice
 from os2bot.messages.texts import TEXTS
 
 if TYPE_CHECKING:
     from os2bot.domain import Msg
 
-__all__ = ["LANGUAGES", "TEXTS", "Language", "render", "template", "term", "text"]
+__all__ = [
+    "LANGUAGES",
+    "TEXTS",
+    "Language",
+    "render",
+    "said_by",
+    "template",
+    "term",
+    "text",
+]
 
 _ALTERNATIVES = re.compile(r", | or ")
 
@@ -47,6 +60,27 @@ def text(key: str, language: Language, /, **params: Any) -> str:
     return fill(entry[language], language, params)
 
 
+@cache
+def _pattern(key: str) -> re.Pattern[str]:
+    """What a text says in any language, each placeholder standing for some text."""
+    shapes = []
+    for language in LANGUAGES:
+        parts = [
+            re.escape(literal) + (".+?" if name is not None else "")
+            for literal, name, _spec, _conversion in string.Formatter().parse(TEXTS[key][language])
+        ]
+        shapes.append("".join(parts))
+    return re.compile("|".join(f"(?:{shape})" for shape in shapes), re.DOTALL)
+
+
+def said_by(key: str, value: str) -> bool:
+    """Whether *value* is the text *key* filled in, in any language, whatever its values.
+
+    For telling a task the bot wrote by its summary.
+    """
+    return _pattern(key).fullmatch(value) is not None
+
+
 def template(key: str, language: Language) -> str:
     """A text with its {placeholders} left in, for a part that fills them in later.
 
@@ -69,11 +103,14 @@ def render(msg: Msg, language: Language) -> str:
     """A message in *language*, with OS2 terms among its values translated.
 
     A list stays a list (of translated items), so a text can choose its forms by its length;
-    it reads as its items, comma-separated.
+    it reads as its items, comma-separated. A day (an ISO date, as rules and history keep
+    them) reads the language's way: "29. nov. 2026".
     """
     params: dict[str, Any] = {}
     for name, value in msg.params.items():
-        if isinstance(value, str):
+        if is_iso_day(value) or (isinstance(value, date) and not isinstance(value, datetime)):
+            params[name] = day(value, language)
+        elif isinstance(value, str):
             params[name] = term(value, language)
         elif isinstance(value, list | tuple):
             params[name] = tuple(term(str(v), language) for v in value)

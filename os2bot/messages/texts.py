@@ -268,6 +268,29 @@ TEXTS: dict[str, T] = build(
             da="os2bot kører; /healthz og /metrics på port {port}. Stop med SIGTERM.",
             en="os2bot is running; /healthz and /metrics on port {port}. Stop with SIGTERM.",
         ),
+        "cli.report_served": T(
+            da="Rapporten vises på {url} (adgang: {access}).",
+            en="The report is served at {url} (access: {access}).",
+        ),
+        "cli.report_public": T(
+            da="os2bot run vil vise rapporten på {host}, som andre maskiner kan nå, men der er "
+            "ingen adgangsregel. Sæt OS2BOT_REPORT_TOKEN (mindst 16 tegn), eller sæt "
+            "service.report.access: proxy i os2bot.yaml, når en omvendt proxy foran "
+            "godkender læserne – eller slå rapporten fra med service.report.enabled: false.",
+            en="os2bot run would serve the report on {host}, which other machines reach, but "
+            "there is no access rule. Set OS2BOT_REPORT_TOKEN (16 characters at least), or "
+            "set service.report.access: proxy in os2bot.yaml when a reverse proxy in front "
+            "authenticates the readers – or turn the report off with "
+            "service.report.enabled: false.",
+        ),
+        "cli.report_no_token": T(
+            da="service.report.access er token, men OS2BOT_REPORT_TOKEN er ikke sat.",
+            en="service.report.access is token, but OS2BOT_REPORT_TOKEN is not set.",
+        ),
+        "cli.report_weak_token": T(
+            da="OS2BOT_REPORT_TOKEN er for kort: brug mindst {length} tilfældige tegn.",
+            en="OS2BOT_REPORT_TOKEN is too short: use {length} random characters at least.",
+        ),
         "cli.bad_environment": T(
             da="Miljøvariablen {name} er ugyldig: {detail}",
             en="The environment variable {name} is invalid: {detail}",
@@ -957,6 +980,17 @@ TEXTS: dict[str, T] = build(
         "state.unknown": T(da="ukendt", en="unknown"),
         "state.not_applicable": T(da="gælder ikke", en="not applicable"),
         "state.waived": T(da="dispenseret", en="waived"),
+        # Counts of checks by state, for summaries: "7 ikke opfyldt, 2 ukendte"
+        "count.met": T(da="{count} opfyldt", en="{count} met"),
+        "count.not_met": T(da="{count} ikke opfyldt", en="{count} not met"),
+        "count.unknown": T(
+            da="{count:one=# ukendt|other=# ukendte}",
+            en="{count} unknown",
+        ),
+        "count.not_applicable": T(da="{count} gælder ikke", en="{count} not applicable"),
+        "count.waived": T(da="{count} dispenseret", en="{count} waived"),
+        # Dates and times for people (messages/formats.py); ISO 8601 in JSON and CSV
+        "format.moment": T(da="{day} kl. {time}", en="{day}, {time}"),
         # Evidence and reasons
         "reason.jql.met": T(
             da="Seneste: {key} «{summary}» ({date}, "
@@ -1038,10 +1072,10 @@ TEXTS: dict[str, T] = build(
             "(kommissorium).",
         ),
         "reason.declared.group": T(
-            da="Erklæret: {group} med formand {lead} og "
+            da="Ifølge produktfilen: {group} med formand {lead} og "
             "{members:one=# medlem|other=# medlemmer}; kommissorium: {kommissorium}.",
-            en="Declared: a {group} chaired by {lead} with {members:one=# member|other=# members}; "
-            "terms of reference: {kommissorium}.",
+            en="According to the product file: a {group} chaired by {lead} with "
+            "{members:one=# member|other=# members}; terms of reference: {kommissorium}.",
         ),
         "reason.declared.need_missing": T(
             da="Produktfilen angiver ikke, at behovet er afdækket.",
@@ -1054,8 +1088,8 @@ TEXTS: dict[str, T] = build(
             "analysis (need.document).",
         ),
         "reason.declared.need": T(
-            da="Erklæret: behovet er afdækket (behovsafdækning: {document}).",
-            en="Declared: the need is mapped (analysis: {document}).",
+            da="Ifølge produktfilen er behovet afdækket (behovsafdækning: {document}).",
+            en="According to the product file the need is mapped (analysis: {document}).",
         ),
         "reason.declared.no_suppliers": T(
             da="Produktfilen angiver ingen leverandører.",
@@ -1066,8 +1100,8 @@ TEXTS: dict[str, T] = build(
             en="No supplier covers the {phases:one=phase|other=phases} {phases}.",
         ),
         "reason.declared.suppliers": T(
-            da="Erklæret: alle fem faser er dækket ({suppliers}).",
-            en="Declared: all five phases are covered ({suppliers}).",
+            da="Ifølge produktfilen er alle fem faser dækket ({suppliers}).",
+            en="According to the product file all five phases are covered ({suppliers}).",
         ),
         "reason.declared.no_agreement": T(
             da="Der er ingen underskrevet tilslutningsaftale i produktfilen.",
@@ -1083,12 +1117,12 @@ TEXTS: dict[str, T] = build(
             en="The affiliation agreement does not fund {item}.",
         ),
         "reason.declared.funded": T(
-            da="Erklæret: aftalen (underskrevet {signed}) finansierer {item}.",
-            en="Declared: the agreement (signed {signed}) funds {item}.",
+            da="Ifølge produktfilen finansierer aftalen (underskrevet {signed}) {item}.",
+            en="According to the product file the agreement (signed {signed}) funds {item}.",
         ),
         "reason.declared.no_trace": T(
-            da="Erklæret i produktfilen, men Jira har intet spor af det ({jql}).",
-            en="Declared in the product file, but Jira holds no trace of it ({jql}).",
+            da="Det står i produktfilen, men Jira har intet spor af det ({jql}).",
+            en="The product file says so, but Jira holds no trace of it ({jql}).",
         ),
         "reason.declared.fee_unpaid": T(
             da="Tilslutningsafgiften er ikke betalt af {authorities}.",
@@ -1132,8 +1166,9 @@ TEXTS: dict[str, T] = build(
             en="Jira's boards could not be read: {error}",
         ),
         "reason.versions.overdue": T(
-            da="Ikke frigivet, selv om releasedatoen er passeret: {versions}.",
-            en="Not released though the release date has passed: {versions}.",
+            da="Forsinkede versioner: {versions} (ikke frigivet, selv om releasedatoen er "
+            "passeret).",
+            en="Late versions: {versions} (not released, though the release date has passed).",
         ),
         "reason.versions.none_released": T(
             da="Ingen version er frigivet.",
@@ -1267,23 +1302,22 @@ TEXTS: dict[str, T] = build(
         ),
         "task.reminder.description": T(
             da=(
-                "os2bot har vurderet forudsætningen *{check}* for {product} "
-                "som *ikke opfyldt*.\n\n"
+                "os2bot har vurderet *{check}* for {product} som *ikke opfyldt*.\n\n"
                 "h3. Hvorfor\n{reason}\n\n"
                 "h3. Sådan løses det\n{fix}\n\n"
                 "h3. Kilde\n{source}\n\n"
                 "----\n"
-                "Opgaven er oprettet af os2bot og lukkes automatisk, når forudsætningen er "
+                "Opgaven er oprettet af os2bot og lukkes automatisk, når tjekket er "
                 "opfyldt. Ansvarlig: {owner}."
             ),
             en=(
-                "os2bot has judged the prerequisite *{check}* for {product} to be *not met*.\n\n"
+                "os2bot has judged *{check}* for {product} to be *not met*.\n\n"
                 "h3. Why\n{reason}\n\n"
                 "h3. How to fix it\n{fix}\n\n"
                 "h3. Source\n{source}\n\n"
                 "----\n"
                 "This task was opened by os2bot and is resolved automatically when the "
-                "prerequisite is met. Owner: {owner}."
+                "check is met. Owner: {owner}."
             ),
         ),
         "task.round.summary": T(
@@ -1537,26 +1571,20 @@ TEXTS: dict[str, T] = build(
             da="… og {count} mere, som er udeladt her (beskedens længdegrænse).",
             en="… and {count} more, left out here (the message's length limit).",
         ),
-        "chat.event.opened": T(
-            da="Ny opgave fra os2bot for {product}",
-            en="New task from os2bot for {product}",
-        ),
-        "chat.event.overdue": T(
-            da="Forsinket release i {product}",
-            en="Late release in {product}",
-        ),
+        "chat.notification": T(da="{product}: {what}", en="{product}: {what}"),
+        "chat.event.opened": T(da="Ny opgave fra os2bot", en="New task from os2bot"),
+        "chat.event.overdue": T(da="Forsinket release", en="Late release"),
         "chat.event.failing": T(
-            da="{product}: {check} er ikke længere opfyldt",
-            en="{product}: {check} is no longer met",
+            da="{check} er ikke længere opfyldt",
+            en="{check} is no longer met",
         ),
         "chat.event.cleared": T(
-            da="{product}: {check} er opfyldt igen",
-            en="{product}: {check} is met again",
+            da="{check} er opfyldt igen",
+            en="{check} is met again",
         ),
         "chat.event.round": T(
-            da="{product}: prioriteringsmøde {date} ({days:0=i dag|one=i morgen|other=om # dage})",
-            en="{product}: prioritisation meeting {date} "
-            "({days:0=today|one=tomorrow|other=in # days})",
+            da="Prioriteringsmøde {date} ({days:0=i dag|one=i morgen|other=om # dage})",
+            en="Prioritisation meeting on {date} ({days:0=today|one=tomorrow|other=in # days})",
         ),
         "chat.event.round_requests": T(
             da="{count:0=Ingen udviklingsønsker venter|one=# udviklingsønske venter"
@@ -1564,7 +1592,10 @@ TEXTS: dict[str, T] = build(
             en="{count:0=No development requests wait|one=# development request waits"
             "|other=# development requests wait} for prioritisation.",
         ),
-        "chat.event.batch": T(da="Nyt fra os2bot ({count})", en="News from os2bot ({count})"),
+        "chat.event.batch": T(
+            da="{count:one=# nyhed|other=# nyheder} fra os2bot",
+            en="{count:one=# piece of news|other=# pieces of news} from os2bot",
+        ),
         "chat.digest.title": T(
             da="Ugeoversigt for OS2-porteføljen – uge {week}, {year}",
             en="Weekly view of the OS2 portfolio – week {week}, {year}",
@@ -1578,14 +1609,15 @@ TEXTS: dict[str, T] = build(
             da="Ingen ændringer siden sidste oversigt.",
             en="No changes since the last digest.",
         ),
-        "chat.digest.at_risk": T(da="Mest i risiko: {products}", en="Most at risk: {products}"),
+        "chat.digest.at_risk": T(da="Mest i risiko:", en="Most at risk:"),
         "chat.digest.risk": T(
-            da="{product} ({failing} ikke opfyldt, "
-            "{high:0=ingen alvorlige|one=heraf # alvorligt|other=heraf # alvorlige}; "
-            "{unknown:one=# ukendt|other=# ukendte})",
-            en="{product} ({failing} not met, {high} of them serious; {unknown} unknown)",
+            da="{product}: {what}{high:0=|one= – # med høj alvor|other= – # med høj alvor}",
+            en="{product}: {what}{high:0=|one= – # of high severity|other= – # of high severity}",
         ),
-        "chat.digest.no_risk": T(da="ingen", en="none"),
+        "chat.digest.no_risk": T(
+            da="Intet produkt har mangler lige nu.",
+            en="No product has gaps right now.",
+        ),
         "chat.digest.report": T(da="Hele rapporten", en="The full report"),
         "chat.digest.footer": T(
             da="{products:one=# produkt|other=# produkter} · os2bot",
@@ -1612,6 +1644,22 @@ TEXTS: dict[str, T] = build(
             en="{product} — affiliation agreement status",
         ),
         "chat.status.tasks": T(da="Åbne opgaver fra os2bot", en="Open tasks from os2bot"),
+        "chat.status.met": T(
+            da="{count} tjek opfyldt",
+            en="{count:one=# check met|other=# checks met}",
+        ),
+        "chat.status.waived": T(
+            da="{count} tjek dispenseret",
+            en="{count:one=# check waived|other=# checks waived}",
+        ),
+        "chat.status.all_met": T(
+            da="{count:0=ingen mangler|one=det ene tjek er opfyldt|other=alle # tjek er opfyldt}",
+            en="{count:0=no gaps|one=the only check is met|other=all # checks are met}",
+        ),
+        "chat.status.page": T(
+            da="Hele status, opgaver og historik for {product}",
+            en="The whole status, tasks and history of {product}",
+        ),
         "chat.status.no_tasks": T(
             da="Ingen åbne opgaver fra os2bot.",
             en="No open tasks from os2bot.",
@@ -1663,10 +1711,16 @@ TEXTS: dict[str, T] = build(
             en="OS2 portfolio: compliance with the affiliation agreements (os2bot)",
         ),
         "dashboard.intro": T(
-            da="Holdes opdateret af os2bot efter hver kørsel. Ret ikke i teksten: den "
-            "overskrives. Hele rapporten: os2bot report.",
-            en="Kept current by os2bot after every run. Do not edit the text: it is "
-            "overwritten. The full report: os2bot report.",
+            da="Holdes opdateret af os2bot efter hver kørsel. Ret ikke i teksten: den overskrives.",
+            en="Kept current by os2bot after every run. Do not edit the text: it is overwritten.",
+        ),
+        "dashboard.report": T(
+            da="Hele rapporten, altid fra seneste kørsel: [{url}]",
+            en="The full report, always of the latest run: [{url}]",
+        ),
+        "dashboard.report_command": T(
+            da="Hele rapporten: os2bot report, eller os2bot run, der viser den.",
+            en="The full report: os2bot report, or os2bot run, which serves it.",
         ),
         "dashboard.changes": T(da="Ændret siden sidste kørsel", en="Changed since the last run"),
         "dashboard.change": T(
@@ -1693,9 +1747,31 @@ TEXTS: dict[str, T] = build(
             da="Overholdelse af tilslutningsaftalerne – OS2-porteføljen",
             en="Compliance with the affiliation agreements – the OS2 portfolio",
         ),
+        "report.product_title": T(
+            da="{product} – overholdelse af tilslutningsaftalen",
+            en="{product} – compliance with the affiliation agreement",
+        ),
         "report.note.no_history": T(
             da="Ingen historik endnu: rapporten bygger på den aktuelle kørsel.",
             en="No history yet: the report is drawn from the current run.",
+        ),
+        "report.note.no_runs": T(
+            da="Ingen kørsler endnu: rapporten fyldes ud efter os2bots første kørsel.",
+            en="No runs yet: the report fills in after os2bot's first run.",
+        ),
+        "report.served.no_product": T(
+            da="Det produkt findes ikke i os2bots konfiguration.",
+            en="There is no such product in os2bot's configuration.",
+        ),
+        "report.served.no_proxy": T(
+            da="Rapporten vises kun gennem den omvendte proxy, der godkender læserne.",
+            en="The report is served only through the reverse proxy that authenticates readers.",
+        ),
+        "report.served.token": T(
+            da="Rapporten kræver adgang: åbn linket med ?token=…, eller send "
+            "Authorization: Bearer … med tokenet fra sekretariatet.",
+            en="The report needs access: open the link with ?token=…, or send "
+            "Authorization: Bearer … with the token from the secretariat.",
         ),
         "report.note.one_run": T(
             da="Kun én kørsel i historikken: udviklingen vises fra næste kørsel.",
@@ -1705,34 +1781,141 @@ TEXTS: dict[str, T] = build(
             da="Intet resultat i den seneste kørsel.",
             en="No result in the latest run.",
         ),
-        "report.changes": T(da="Ændringer i perioden", en="Changes in the period"),
+        "report.changes": T(da="Ændringer", en="Changes"),
+        "report.changes_since": T(da="Siden {date}.", en="Since {date}."),
         "report.no_changes": T(da="Ingen ændringer i perioden.", en="No changes in the period."),
         "report.generated": T(
-            da="Dannet {when} (UTC) af os2bot ud fra {runs:one=# kørsel|other=# kørsler}.",
-            en="Made {when} (UTC) by os2bot from {runs:one=# run|other=# runs}.",
+            da="Dannet {when} af os2bot ud fra {runs:one=# kørsel|other=# kørsler}.",
+            en="Made {when} by os2bot from {runs:one=# run|other=# runs}.",
         ),
-        "report.matrix": T(da="Produkter og tjek", en="Products and checks"),
+        "report.latest_run": T(da="Seneste kørsel {when}.", en="Latest run {when}."),
+        "report.timezone": T(
+            da="Alle tider er dansk tid.",
+            en="All times are Danish time (Europe/Copenhagen).",
+        ),
+        "report.contents": T(da="Indhold", en="Contents"),
+        "report.overview": T(da="Overblik", en="Overview"),
+        "report.overview_of": T(
+            da="{products:one=# produkt|other=# produkter}, {checks} tjek hver, i seneste kørsel.",
+            en="{products:one=# product|other=# products}, "
+            "{checks:one=# check|other=# checks} each, in the latest run.",
+        ),
+        "report.at_risk": T(da="Mest i risiko", en="Most at risk"),
+        "report.at_risk_order": T(
+            da="Produkter med mangler: først efter alvoren af det, der ikke er opfyldt, "
+            "så efter hvor længe det har stået på.",
+            en="Products with gaps: first by the severity of what is not met, then by how "
+            "long it has lasted.",
+        ),
+        "report.no_risk": T(
+            da="Intet produkt har mangler i seneste kørsel.",
+            en="No product has gaps in the latest run.",
+        ),
+        "report.severity.high": T(da="høj alvor", en="high severity"),
+        "report.failing_since": T(
+            da="siden {date} ({days:0=i dag|one=# dag|other=# dage})",
+            en="since {date} ({days:0=today|one=# day|other=# days})",
+        ),
+        "report.since.not_met": T(
+            da="Ikke opfyldt siden {date} ({days:0=i dag|one=# dag|other=# dage})",
+            en="Not met since {date} ({days:0=today|one=# day|other=# days})",
+        ),
+        "report.since.unknown": T(
+            da="Ukendt siden {date} ({days:0=i dag|one=# dag|other=# dage})",
+            en="Unknown since {date} ({days:0=today|one=# day|other=# days})",
+        ),
+        "report.since_history": T(
+            da="– historikken begynder der, så det kan være længere",
+            en="– the history begins there, so it may be longer",
+        ),
+        "report.why": T(da="Hvorfor:", en="Why:"),
+        "report.why_column": T(da="Begrundelse", en="Reason"),
+        "report.fix": T(da="Sådan løses det:", en="How to fix it:"),
+        "report.task": T(da="Opgave:", en="Task:"),
+        "report.evidence": T(da="Belæg:", en="Evidence:"),
+        "report.matrix": T(da="Alle produkter og tjek", en="Every product and check"),
         "report.matrix_caption": T(
-            da="Hvert tjek for hvert produkt; hold musen over et felt for at se begrundelsen.",
-            en="Every check for every product; hovering over a cell shows the reason.",
+            da="Et produkt pr. række og et tjek pr. kolonne, grupperet efter emne. Hvert "
+            "produkts mangler med begrundelse og løsning står under tabellen.",
+            en="A product per row and a check per column, grouped by subject. Each product's "
+            "gaps with their reasons and fixes are below the table.",
+        ),
+        "report.product": T(da="Produkt", en="Product"),
+        "report.columns": T(da="Kolonnernes forkortelser", en="The columns' abbreviations"),
+        "report.group.prerequisite": T(da="Forudsætninger", en="Prerequisites"),
+        "report.group.funding": T(da="Minimumsfinansiering", en="Minimum funding"),
+        "report.group.videreudvikling": T(da="Videreudvikling", en="Further development"),
+        "report.group.faelles_drift": T(da="Fælles drift", en="Joint operations"),
+        "report.group.fee": T(da="Tilslutningsafgift", en="Affiliation fee"),
+        "report.group.requirement": T(da="OS2s krav", en="OS2's requirements"),
+        "report.products": T(da="Produkterne", en="The products"),
+        "report.products_intro": T(
+            da="Fold et produkt ud for at se dets mangler, hvordan de løses, og dets fakta.",
+            en="Open a product to see its gaps, how to fix them, and its facts.",
+        ),
+        "report.no_gaps": T(da="ingen mangler", en="no gaps"),
+        "report.product_page": T(
+            da="Produktsiden for {product}: opgaver, dispensationer og historik",
+            en="The page of {product}: tasks, waivers and history",
+        ),
+        "report.product_meta": T(
+            da="Jira-projekt {project} · fase: {phase} · {level}.",
+            en="Jira project {project} · phase: {phase} · {level}.",
+        ),
+        "report.back": T(da="Hele porteføljen", en="The whole portfolio"),
+        "report.status": T(da="Status", en="Status"),
+        "report.gaps_title": T(da="Mangler, og hvordan de løses", en="Gaps, and how to fix them"),
+        "report.facts": T(da="Fakta", en="Facts"),
+        "report.tasks.gap": T(da="Til manglerne", en="For the gaps"),
+        "report.tasks.round": T(da="Prioriteringsrunder", en="Prioritisation rounds"),
+        "report.tasks.release": T(da="Releases", en="Releases"),
+        "report.tasks.secretariat": T(
+            da="Sekretariatets (afgift og aftale)",
+            en="The secretariat's (fee and agreement)",
+        ),
+        "report.tasks.other": T(da="Andre", en="Others"),
+        "report.waiver_by": T(da="godkendt af {approver}", en="approved by {approver}"),
+        "report.waiver_until": T(da="gælder til og med {date}", en="valid until {date}"),
+        "report.waiver_expired": T(da="udløb {date}", en="expired on {date}"),
+        "report.no_waivers": T(da="Ingen dispensationer.", en="No waivers."),
+        "report.all_checks": T(da="Alle tjek", en="Every check"),
+        "report.state": T(da="Status", en="State"),
+        "report.history": T(da="Historik", en="History"),
+        "report.no_history": T(
+            da="Ingen ændringer i historikken.",
+            en="No changes in the history.",
         ),
         "report.trend": T(da="Udvikling", en="Trend"),
         "report.trend_label": T(
-            da="Andel opfyldte tjek i porteføljen pr. kørsel",
-            en="Share of checks met across the portfolio, per run",
+            da="Andel opfyldte tjek i porteføljen pr. dag",
+            en="Share of checks met across the portfolio, per day",
         ),
         "report.trend_product": T(
-            da="Andel opfyldte tjek for {product} pr. kørsel",
-            en="Share of checks met for {product}, per run",
+            da="Andel opfyldte tjek for {product} pr. dag",
+            en="Share of checks met for {product}, per day",
         ),
+        "report.trend_empty": T(
+            da="Ingen kørsler med tjek, der tæller, endnu.",
+            en="No runs with checks that count yet.",
+        ),
+        "report.project": T(da="Jira-projekt", en="Jira project"),
         "report.level": T(da="Niveau", en="Level"),
+        "report.level.sandkasse": T(da="sandkasse", en="sandbox"),
+        "report.level.1": T(da="niveau 1", en="level 1"),
+        "report.level.2": T(da="niveau 2", en="level 2"),
+        "report.level.3": T(da="niveau 3", en="level 3"),
         "report.phase": T(da="Fase", en="Phase"),
         "report.agreement": T(da="Tilslutningsaftale", en="Affiliation agreement"),
-        "report.agreement_value": T(
-            da="underskrevet {signed}, udløber {expires}",
-            en="signed {signed}, expires {expires}",
+        "report.agreement_signed": T(da="underskrevet {date}", en="signed {date}"),
+        "report.agreement_unsigned": T(da="ikke underskrevet", en="not signed"),
+        "report.agreement_expires": T(
+            da="udløber {date} ({days:0=i dag|one=om # dag|other=om # dage})",
+            en="expires on {date} ({days:0=today|one=in # day|other=in # days})",
         ),
+        "report.agreement_expired": T(da="udløb {date}", en="expired on {date}"),
         "report.no_agreement": T(da="ingen", en="none"),
+        "report.none": T(da="intet registreret", en="none recorded"),
+        "report.no_round": T(da="ingen planlagt", en="none planned"),
         "report.last_sg": T(da="Seneste styregruppemøde", en="Last steering group meeting"),
         "report.last_kg": T(
             da="Seneste koordinationsgruppemøde",
@@ -1740,8 +1923,10 @@ TEXTS: dict[str, T] = build(
         ),
         "report.next_round": T(da="Næste prioriteringsrunde", en="Next prioritisation round"),
         "report.waivers": T(da="Dispensationer", en="Waivers"),
-        "report.until": T(da="til og med", en="until"),
-        "report.expired": T(da="udløbet", en="expired"),
+        "report.footer": T(
+            da="Dannet af os2bot ud fra governanceprofilen {profiles}.",
+            en="Made by os2bot from the governance profile {profiles}.",
+        ),
         "report.written": T(da="Rapporten er gemt: {path}", en="The report is written: {path}"),
         "report.product_header": T(
             da="{name} ({project}) — fase: {phase}, niveau {level}",

@@ -23,15 +23,28 @@ __all__ = ["Outcome", "Posted", "deliver", "keep_events", "notify", "owed_for", 
 
 
 def keep_events(config: Config, state: StateStore, found: Sequence[Event]) -> int:
-    """Keep each event in the outbox for each of its product's targets; how many were new.
+    """Keep each event in the outbox for each of its audience's targets; how many were new.
 
-    The dedup key makes keeping idempotent: an event kept before is not kept again.
+    A product's events go to its own targets, the secretariat's to `secretariat.chat`. Where a
+    target is shared (the secretariat's, or one that several products post to) the message's
+    title names the product. The dedup key makes keeping idempotent.
     """
     products = {p.key: p for p in config.products}
+    users: dict[str, set[str]] = {}
+    for product in config.products:
+        for target in product.chat.targets():
+            users.setdefault(target, set()).add(product.key)
     kept = 0
     for event in found:
-        for target in products[event.product].chat.targets():
-            kept += state.enqueue(f"{event.key}@{target}", target, event.message.to_json())
+        if event.audience == "secretariat":
+            targets = config.bot.secretariat.chat.targets()
+        else:
+            targets = products[event.product].chat.targets()
+        for target in targets:
+            message = event.message
+            if users.get(target, set()) != {event.product}:
+                message = message.about(message.subject)
+            kept += state.enqueue(f"{event.key}@{target}", target, message.to_json())
     return kept
 
 
@@ -41,10 +54,9 @@ def owed_for(config: Config, state: StateStore, language: Language) -> Callable[
     So a run that stops later (a refused write, a lost answer, a killed process) cannot lose
     them; a later run delivers them.
     """
-    products = {p.key: p for p in config.products}
 
     def owe(done: Applied) -> None:
-        keep_events(config, state, applied_events(products, [done], language))
+        keep_events(config, state, applied_events(config, [done], language))
 
     return owe
 

@@ -28,14 +28,24 @@ from os2bot.domain import (
     state_changes,
 )
 from os2bot.messages import Language, render, template, text
+from os2bot.messages.formats import day, moment
 from os2bot.ports import ChatMessage, Link, StatusLine
 
 # Lines come most important first, so that a cut for a chat system's limits drops the least.
 IMPORTANCE = {State.NOT_MET: 0, State.UNKNOWN: 1, State.WAIVED: 2, State.MET: 3}
+FAILING = (State.NOT_MET, State.UNKNOWN)
+SEVERITY = {"high": 0, "medium": 1, "low": 2}
 
 # Values that move without the state moving (a day passes, someone comments, a newer meeting
 # is held): the status message is edited for states, reasons and tasks, not for these.
 VOLATILE = frozenset({"days", "count", "date", "key", "summary"})
+
+
+def counted(counts: Mapping[State, int], states: Sequence[State], language: Language) -> str:
+    """Counts by state in words, those that are not zero: "7 ikke opfyldt, 2 ukendte"."""
+    return ", ".join(
+        text("count." + s.value, language, count=counts[s]) for s in states if counts[s]
+    )
 
 
 # ------------------------------------------------------------------------ status messages
@@ -50,43 +60,80 @@ def status_message(
     language: Language,
     now: datetime,
 ) -> ChatMessage:
-    """The standing status message of one product: gaps first, then what is met."""
+    """The standing status of one product: what fails, with why; what is met, as one line.
+
+    It stays short as checks grow: a line per gap (high severity first), then one line
+    counting what is met and one counting what is waived, then the bot's open tasks.
+    """
     profile = config.profile_for(product)
-    shown = sorted(
-        (r for r in results if r.product == product.key and r.state in IMPORTANCE),
-        key=lambda r: IMPORTANCE[r.state],
+    mine = [r for r in results if r.product == product.key]
+    order = {c.id: n for n, c in enumerate(profile.checks)}
+    gaps = sorted(
+        (r for r in mine if r.state in FAILING),
+        key=lambda r: (
+            IMPORTANCE[r.state],
+            SEVERITY[profile.check(r.check_id).severity],
+            order.get(r.check_id, 0),
+        ),
     )
-    lines = tuple(
+    counts = count_by_state(mine)
+    lines = [
         StatusLine(
             state=r.state.value,
             title=profile.check(r.check_id).title.get(language),
-            detail=f"{text('state.' + r.state.value, language)}. {render(r.reason, language)}",
+            detail=render(r.reason, language),
         )
-        for r in shown
-    )
+        for r in gaps
+    ]
+    for folded, key in ((State.MET, "chat.status.met"), (State.WAIVED, "chat.status.waived")):
+        if counts[folded]:
+            lines.append(StatusLine(folded.value, text(key, language, count=counts[folded]), ""))
     links = tuple(
-        Link(url=t.url, label=t.key, title=t.summary) for t in sorted(tasks, key=lambda t: t.order)
+        Link(url=t.url, label=t.key, title=without_name(t.summary, product.name))
+        for t in sorted(tasks, key=lambda t: t.order)
     )
+    page = config.bot.secretariat.product_page(product.key)
     return ChatMessage(
         title=text("chat.status.title", language, product=product.name),
-        lines=lines,
+        lines=tuple(lines),
         links_title=text("chat.status.tasks", language),
         links=links,
         empty_links=text("chat.status.no_tasks", language),
         footer=text(
             "chat.status.footer",
             language,
-            when=now.astimezone(config.bot.tz).strftime("%Y-%m-%d %H:%M"),
+            when=moment(now, language, config.bot.tz),
             profile=profile.id,
             version=profile.version,
         ),
-        digest=_status_digest(shown, links, language),
+        digest=_status_digest(gaps, counts, links, language),
         omitted=template("chat.omitted", language),
+        notification=text(
+            "chat.notification",
+            language,
+            product=product.name,
+            what=counted(counts, FAILING, language)
+            or text("chat.status.all_met", language, count=counts[State.MET]),
+        ),
+        subject=product.name,
+        more=Link(url=page, label=text("chat.status.page", language, product=product.name))
+        if page
+        else None,
     )
 
 
-def _status_digest(results: Sequence[CheckResult], links: tuple[Link, ...], language: str) -> str:
-    """What makes a status message worth editing: states, kinds of reason, open tasks."""
+def without_name(summary: str, name: str) -> str:
+    """*summary* without the product's name in front, in a message about that product."""
+    return summary.removeprefix(f"{name}: ")
+
+
+def _status_digest(
+    results: Sequence[CheckResult],
+    counts: Mapping[State, int],
+    links: tuple[Link, ...],
+    language: str,
+) -> str:
+    """What makes a status message worth editing: gaps, kinds of reason, counts, open tasks."""
     parts = [
         (
             r.check_id,
@@ -96,7 +143,8 @@ def _status_digest(results: Sequence[CheckResult], links: tuple[Link, ...], lang
         )
         for r in results
     ]
-    data = json.dumps([parts, [(link.label, link.title) for link in links], language])
+    folded = [counts[State.MET], counts[State.WAIVED]]
+    data = json.dumps([parts, folded, [(link.label, link.title) for link in links], language])
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
@@ -127,11 +175,44 @@ def open_tasks(snapshot_tasks: Sequence[Issue], done: Sequence[Applied]) -> list
 
 @dataclass(frozen=True)
 class Event:
-    """Something worth a new message, once: its dedup key says what "once" means."""
+    """Something worth a new message, once: its dedup key says what "once" means.
+
+    Its audience is the product's own channels, or the secretariat's (fee invoices and
+    expiring agreements are the secretariat's business, not the product community's).
+    """
 
     key: str
     product: str
     message: ChatMessage
+    audience: str = "product"  # or "secretariat"
+
+
+def _event(
+    key: str,
+    product: Product,
+    language: Language,
+    *,
+    title: str,
+    body: str = "",
+    link: Link | None = None,
+    audience: str = "product",
+) -> Event:
+    """An event about *product*, its name in the notification, not the title.
+
+    The title goes to the product's own channel, which says whose it is already.
+    """
+    return Event(
+        key,
+        product.key,
+        ChatMessage(
+            title=title,
+            text=body,
+            links=(link,) if link else (),
+            notification=text("chat.notification", language, product=product.name, what=title),
+            subject=product.name,
+        ),
+        audience,
+    )
 
 
 def events(
@@ -146,50 +227,61 @@ def events(
     today: date,
 ) -> list[Event]:
     """Tasks opened, checks newly failing or cleared, late releases, rounds coming up."""
-    products = {p.key: p for p in config.products}
     found: list[Event] = []
-    found += applied_events(products, done, language)
+    found += applied_events(config, done, language)
     found += _changes(config, results, previous, language, today)
     found += _rounds(config, requests, tasks, language, today)
     return found
 
 
-def applied_events(
-    products: Mapping[str, Product], done: Sequence[Applied], language: Language
-) -> list[Event]:
-    """What the tracker writes themselves are worth saying: a task opened, a release late."""
+def applied_events(config: Config, done: Sequence[Applied], language: Language) -> list[Event]:
+    """What the tracker writes themselves are worth saying: a task opened, a release late.
+
+    A task opened in the secretariat's own project (a fee invoice, an expiring agreement) is
+    told to the secretariat, not to the product's channels.
+    """
+    products = {p.key: p for p in config.products}
+    secretariat_project = config.bot.secretariat.jira_project
     found = []
     for item in done:
         action = item.action
-        if action.product not in products:
+        product = products.get(action.product)
+        if product is None:
             continue  # the portfolio's own issue (the dashboard) belongs to no product channel
+        audience = (
+            "secretariat"
+            if secretariat_project is not None
+            and action.project == secretariat_project
+            and action.project != product.jira.project
+            else "product"
+        )
+        summary = (
+            action.summary
+            if audience == "secretariat"
+            else without_name(action.summary, product.name)
+        )
+        link = Link(url=item.url, label=item.key, title=summary) if item.url else None
         if action.kind is ActionKind.CREATE and not item.existed:
             found.append(
-                Event(
+                _event(
                     f"opened:{action.fingerprint}",
-                    action.product,
-                    ChatMessage(
-                        title=text(
-                            "chat.event.opened", language, product=products[action.product].name
-                        ),
-                        links=(Link(url=item.url, label=item.key, title=action.summary),),
-                    ),
+                    product,
+                    language,
+                    title=text("chat.event.opened", language),
+                    link=link,
+                    audience=audience,
                 )
             )
         if OVERDUE_MARK in action.labels and action.kind in {ActionKind.CREATE, ActionKind.COMMENT}:
             found.append(
-                Event(
+                _event(
                     f"overdue:{action.fingerprint}",
-                    action.product,
-                    ChatMessage(
-                        title=text(
-                            "chat.event.overdue", language, product=products[action.product].name
-                        ),
-                        text=action.comment or action.summary,
-                        links=(Link(url=item.url, label=item.key, title=action.summary),)
-                        if item.url
-                        else (),
-                    ),
+                    product,
+                    language,
+                    title=text("chat.event.overdue", language),
+                    body=action.comment or action.summary,
+                    link=link,
+                    audience=audience,
                 )
             )
     return found
@@ -218,15 +310,12 @@ def _changes(
         check = config.check_of(result.product, result.check_id)
         key = "chat.event.failing" if failing else "chat.event.cleared"
         found.append(
-            Event(
+            _event(
                 f"state:{result.product}:{result.check_id}:{now.value}:{today.isoformat()}",
-                result.product,
-                ChatMessage(
-                    title=text(
-                        key, language, product=product.name, check=check.title.get(language)
-                    ),
-                    text=render(result.reason, language),
-                ),
+                product,
+                language,
+                title=text(key, language, check=check.title.get(language)),
+                body=render(result.reason, language),
             )
         )
     return found
@@ -250,26 +339,22 @@ def _rounds(
         if round_date - today > timedelta(days=days):
             continue
         wanted = round_fingerprint(product.key, round_date)
-        links = tuple(
-            Link(url=t.url, label=t.key, title=t.summary) for t in tasks if t.fingerprint == wanted
-        )
+        task = next((t for t in tasks if t.fingerprint == wanted), None)
         found.append(
-            Event(
+            _event(
                 f"round:{product.key}:{round_date.isoformat()}",
-                product.key,
-                ChatMessage(
-                    title=text(
-                        "chat.event.round",
-                        language,
-                        product=product.name,
-                        date=round_date.isoformat(),
-                        days=(round_date - today).days,
-                    ),
-                    text=text(
-                        "chat.event.round_requests", language, count=requests.get(product.key, 0)
-                    ),
-                    links=links,
+                product,
+                language,
+                title=text(
+                    "chat.event.round",
+                    language,
+                    date=day(round_date, language),
+                    days=(round_date - today).days,
                 ),
+                body=text(
+                    "chat.event.round_requests", language, count=requests.get(product.key, 0)
+                ),
+                link=Link(url=task.url, label=task.key, title=task.summary) if task else None,
             )
         )
     return found
@@ -286,10 +371,11 @@ def digest_message(
     language: Language,
     today: date,
 ) -> ChatMessage:
-    """The secretariat's weekly view: counts by state, changes, the products most at risk."""
+    """The secretariat's weekly view: counts by state, the products most at risk, changes."""
     counts = count_by_state(results)
     summary = " · ".join(
-        f"{EMOJI_SYMBOL[s]} {counts[s]} {text('state.' + s.value, language)}" for s in IMPORTANCE
+        f"{EMOJI_SYMBOL[s]} {text('count.' + s.value, language, count=counts[s])}"
+        for s in IMPORTANCE
     )
     changes = [
         StatusLine(
@@ -305,73 +391,116 @@ def digest_message(
         )
         for result, before in state_changes(results, previous)
     ]
-    risk = _most_at_risk(config, results, language)
+    risk = most_at_risk(config, results)[:RISK_SHOWN]
+    risk_text = "\n".join(
+        [
+            text("chat.digest.at_risk", language),
+            *(
+                "• "
+                + text(
+                    "chat.digest.risk",
+                    language,
+                    product=config.product(r.product).name,
+                    what=counted(count_by_state(r.failing), FAILING, language),
+                    high=r.high,
+                )
+                for r in risk
+            ),
+        ]
+        if risk
+        else [text("chat.digest.no_risk", language)]
+    )
     changes_text = (
         text("chat.digest.first", language)
         if not previous
         else (text("chat.digest.no_changes", language) if not changes else "")
     )
-    report_url = config.bot.secretariat.report_url
+    page = config.bot.secretariat.report_page()
+    title = text("chat.digest.title", language, week=today.isocalendar().week, year=today.year)
     return ChatMessage(
-        title=text("chat.digest.title", language, week=today.isocalendar().week, year=today.year),
-        text="\n".join(
-            part
-            for part in (
-                summary,
-                text("chat.digest.at_risk", language, products=risk),
-                changes_text,
-            )
-            if part
-        ),
+        title=title,
+        text="\n\n".join(part for part in (summary, risk_text, changes_text) if part),
         lines=tuple(changes),
-        links=(Link(url=report_url, label=text("chat.digest.report", language)),)
-        if report_url
-        else (),
         footer=text("chat.digest.footer", language, products=len(config.products)),
         omitted=template("chat.omitted", language),
+        notification=f"{title}: {counted(counts, FAILING, language) or summary}",
+        more=Link(url=page, label=text("chat.digest.report", language)) if page else None,
     )
 
 
-def _most_at_risk(config: Config, results: Sequence[CheckResult], language: Language) -> str:
-    """The three products with the most serious gaps, named with their counts."""
-    scores = []
+RISK_SHOWN = 5  # products the digest names as most at risk
+
+
+@dataclass(frozen=True)
+class Risk:
+    """A product with gaps: its failing results, and how serious the worst of them is."""
+
+    product: str
+    failing: tuple[CheckResult, ...]  # not met and unknown
+    worst: int  # SEVERITY of the worst not-met check (3 when only unknowns)
+    high: int  # not-met checks of high severity
+
+
+def most_at_risk(config: Config, results: Sequence[CheckResult]) -> list[Risk]:
+    """Products with gaps, most serious first.
+
+    Ordered by the worst severity not met, then by how many high-severity checks fail, then
+    how many fail, then how many are unknown.
+    """
+    found = []
     for product in config.products:
         profile = config.profile_for(product)
-        mine = [r for r in results if r.product == product.key]
-        high = sum(
-            1
-            for r in mine
-            if r.state is State.NOT_MET and profile.check(r.check_id).severity == "high"
+        failing = tuple(r for r in results if r.product == product.key and r.state in FAILING)
+        if not failing:
+            continue
+        severities = [
+            SEVERITY[profile.check(r.check_id).severity]
+            for r in failing
+            if r.state is State.NOT_MET
+        ]
+        found.append(
+            Risk(
+                product.key,
+                failing,
+                min(severities, default=len(SEVERITY)),
+                severities.count(SEVERITY["high"]),
+            )
         )
-        counts = count_by_state(mine)
-        failing, unknown = counts[State.NOT_MET], counts[State.UNKNOWN]
-        if failing or unknown:
-            scores.append(((high, failing, unknown), product.name, failing, high, unknown))
-    scores.sort(reverse=True)
-    return "; ".join(
-        text(
-            "chat.digest.risk", language, product=name, failing=failing, high=high, unknown=unknown
+    counts = {r.product: count_by_state(r.failing) for r in found}
+    found.sort(
+        key=lambda r: (
+            r.worst,
+            -r.high,
+            -counts[r.product][State.NOT_MET],
+            -counts[r.product][State.UNKNOWN],
         )
-        for _score, name, failing, high, unknown in scores[:3]
-    ) or text("chat.digest.no_risk", language)
+    )
+    return found
 
 
 def combined(messages: list[ChatMessage], language: Language) -> ChatMessage:
-    """Several events as one message: a line each, their links together (each once)."""
-    links: dict[str, Link] = {}
-    for message in messages:
-        for link in message.links:
-            links.setdefault(link.url, link)
+    """Several events as one message: a line each, with its task as the link — each once.
+
+    In a product's own channel the lines do not repeat the product's name: the notification
+    says it once.
+    """
+    subjects = {m.subject for m in messages}
+    subject = subjects.pop() if len(subjects) == 1 else ""
+    title = text("chat.event.batch", language, count=len(messages))
+    lines = []
+    extra: dict[str, Link] = {}
+    for m in messages:
+        first, *rest = m.links or (None,)
+        lines.append(StatusLine(state="event", title=m.title, detail=m.text, link=first))
+        for link in rest:
+            extra.setdefault(link.url, link)
     return ChatMessage(
-        title=text("chat.event.batch", language, count=len(messages)),
-        lines=tuple(
-            StatusLine(
-                state="event",
-                title=m.title,
-                detail=m.text or "; ".join(f"{link.label} {link.title}" for link in m.links),
-            )
-            for m in messages
-        ),
-        links=tuple(links.values()),
+        title=title,
+        lines=tuple(lines),
+        links=tuple(extra.values()),
         omitted=template("chat.omitted", language),
+        notification=text("chat.notification", language, product=subject, what=title)
+        if subject
+        else title,
+        subject=subject,
     )

@@ -158,6 +158,3 @@ def deliver(
         outcome.delivered += len(items)
         outcome.posted.append(Posted(target, "", ref, edited=False, message=message))
         log.info("notify.delivered", target=target, messages=len(items))
-
-
-# Events to one target are sent together; a digest always goes alone.

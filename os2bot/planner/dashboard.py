@@ -58,8 +58,11 @@ def plan_dashboard(plan: Plan, wishes: Wishes) -> None:
         + "|"
         for c in checks
     ]
+    page = secretariat.report_page()
     parts = [
-        plan.t("dashboard.intro"),
+        plan.t("dashboard.intro")
+        + " "
+        + (plan.t("dashboard.report", url=page) if page else plan.t("dashboard.report_command")),
         "h3. " + plan.t("dashboard.changes"),
         "\n".join(f"* {line}" for line in changed) or plan.t("dashboard.no_changes"),
         "h3. " + plan.t("dashboard.gaps", count=len(gaps)),

@@ -20,21 +20,47 @@ def inert(value: str) -> str:
 
 
 def render_compliance_report(document: ComplianceReport) -> str:
-    """One row per product × check, with its state, reason and evidence keys."""
+    """One row per product × check.
+
+    Its state, reason, since when (ISO 8601), evidence keys, open task and, for a gap, how
+    to fix it.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["product", "product_name", "check", "title", "state", "reason", "evidence"])
-    titles = {c["id"]: c["title"] for c in document["checks"]}
+    writer.writerow(
+        [
+            "product",
+            "product_name",
+            "check",
+            "title",
+            "group",
+            "severity",
+            "state",
+            "since",
+            "reason",
+            "fix",
+            "evidence",
+            "task",
+        ]
+    )
+    checks = {c["id"]: c for c in document["checks"]}
     for product in document["products"]:
         for cell in product["cells"]:
+            check = checks.get(cell["check"], {})
+            gap = cell["state"] in {"not_met", "unknown"}
             row = [
                 product["key"],
                 product["name"],
                 cell["check"],
-                titles.get(cell["check"], ""),
+                check.get("title", ""),
+                check.get("group", ""),
+                check.get("severity", ""),
                 cell["state"],
+                cell["since"] or "",
                 cell["reason"],
+                check.get("fix", "") if gap else "",
                 " ".join(e["key"] for e in cell["evidence"]),
+                cell["task"]["key"] if cell["task"] else "",
             ]
             writer.writerow([inert(value) for value in row])
     return out.getvalue()

@@ -11,6 +11,7 @@ Each is built once, and every format renders that same document, so every format
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,9 +20,16 @@ from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from os2bot.config import CheckDef, Config, Product
-from os2bot.domain import CheckResult, Evidence, Msg, State, count_by_state
-from os2bot.messages import TEXTS, Language, render, text
+from os2bot.config import CheckDef, Config, Product, Profile
+from os2bot.domain import (
+    CheckResult,
+    Evidence,
+    Msg,
+    State,
+    count_by_state,
+    reminder_fingerprint,
+)
+from os2bot.messages import TEXTS, Language, render, said_by, text
 from os2bot.messages.table import placeholders
 
 # ------------------------------------------------------------------------- a run's results
@@ -174,7 +182,7 @@ def _gaps(products: Iterable[ProductResults]) -> tuple[Gap, ...]:
 # The compliance report is the JSON document that docs/report.schema.json describes.
 ComplianceReport = dict[str, Any]
 
-SCHEMA_VERSION = "2"  # 2: last meetings are dated evidence, not bare dates
+SCHEMA_VERSION = "2"  # 2: risk first, grouped checks, dated meeting evidence
 MEETINGS = {"styregruppe": "steering_group", "koordinationsgruppe": "coordination_group"}
 
 
@@ -256,7 +264,13 @@ def build_compliance_report(
     from_history: bool = True,
     products: Sequence[Product] | None = None,
 ) -> ComplianceReport:
-    """The compliance report over *points*, oldest first (see docs/report.schema.json)."""
+    """The compliance report over *points*, oldest first (see docs/report.schema.json).
+
+    Risk first: the counts by state and the products most at risk come before the matrix.
+    Every gap carries its reason, its fix, since when it has failed (from the history) and
+    its open task. Trends have one point per day, the day's last run, in the configured
+    timezone. Dates and times are ISO 8601; the renderers write them for people.
+    """
     chosen = list(products if products is not None else config.products)
     today = now.astimezone(config.bot.tz).date()
     latest = points[-1] if points else None
@@ -264,12 +278,31 @@ def build_compliance_report(
     checks = config.profile_for(chosen[0]).checks if chosen else []
     browse = jira_url.rstrip("/") + "/browse/"
     keys = {p.key for p in chosen}
+    daily = _daily(points, config)
+    documented = [
+        _product(
+            config,
+            product,
+            points,
+            latest,
+            language=language,
+            today=today,
+            browse=browse,
+            tasks=tasks,
+            daily=daily,
+        )
+        for product in chosen
+    ]
+    latest_results = latest.results_of(keys) if latest else []
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": now.isoformat(),
         "language": language,
+        "timezone": config.bot.timezone,
         "since": since.isoformat(),
         "runs": len(points),
+        "first_run": points[0].started.isoformat() if points else None,
+        "latest_run": latest.started.isoformat() if latest else None,
         "note": None
         if from_history and len(points) > 1
         else text(
@@ -277,39 +310,150 @@ def build_compliance_report(
             language,
         ),
         "legend": {s.value: text("state." + s.value, language) for s in State},
+        "profiles": ", ".join(f"{p.id} {p.version}" for p in config.profiles.values()),
+        "summary": {s.value: n for s, n in count_by_state(latest_results).items()},
+        "groups": [
+            {"id": group, "title": text("report.group." + group, language), "checks": ids}
+            for group, ids in _groups(checks).items()
+        ],
         "checks": [
             {
                 "id": c.id,
                 "title": c.title.get(language),
+                "short": c.label,
                 "category": c.category,
+                "group": group_of(c),
                 "severity": c.severity,
+                "fix": c.fix.get(language),
             }
             for c in checks
         ],
-        "products": [
-            _product(
-                config,
-                product,
-                points,
-                latest,
-                language=language,
-                today=today,
-                browse=browse,
-                tasks=tasks,
-            )
-            for product in chosen
-        ],
+        "at_risk": _at_risk(documented),
+        "products": documented,
         "portfolio_trend": [
             {
+                "day": day.isoformat(),
                 "run": p.run_id,
                 "started": p.started.isoformat(),
                 "met_share": _met_share(p.results_of(keys)),
                 "counts": {s.value: n for s, n in count_by_state(p.results_of(keys)).items()},
             }
-            for p in points
+            for day, p in daily
         ],
         "changes": _changes(config, chosen, before, latest, language) if before else [],
     }
+
+
+GROUPS = ("prerequisite", "funding", "videreudvikling", "faelles_drift", "fee", "requirement")
+"""The groups of checks, in the order a reader meets them: what must be in place first, the
+minimum funding, the two extensions of the agreement, the fee, OS2's requirements."""
+
+SEVERITIES = {"high": 0, "medium": 1, "low": 2}
+
+
+def group_of(check: CheckDef) -> str:
+    """A check's group: its category, or for a funding item its agreement extension."""
+    if check.category == "funding" and check.applies.extension is not None:
+        return check.applies.extension
+    return check.category
+
+
+def _groups(checks: Sequence[CheckDef]) -> dict[str, list[str]]:
+    """The check ids of each group that has any, in GROUPS order."""
+    found: dict[str, list[str]] = {group: [] for group in GROUPS}
+    for check in checks:
+        found.setdefault(group_of(check), []).append(check.id)
+    return {group: ids for group, ids in found.items() if ids}
+
+
+def _daily(points: Sequence[Point], config: Config) -> list[tuple[date, Point]]:
+    """One point per day in the configured timezone: the day's last run, oldest day first."""
+    by_day: dict[date, Point] = {}
+    for point in points:
+        by_day[point.started.astimezone(config.bot.tz).date()] = point
+    return sorted(by_day.items())
+
+
+def _since(points: Sequence[Point], product: str, check: str) -> str | None:
+    """When the check's latest state began, from the history kept.
+
+    The first run of the unbroken streak in that state that reaches the latest run.
+    """
+    if not points or (product, check) not in points[-1].results:
+        return None
+    state = points[-1].results[(product, check)].state
+    first = points[-1]
+    for point in reversed(points):
+        found = point.results.get((product, check))
+        if found is None or found.state is not state:
+            break
+        first = point
+    return first.started.isoformat()
+
+
+def task_order(key: str) -> tuple[str, int]:
+    """Sort key of an issue key: project, then number as a number (OS2FORMS-7 before -10)."""
+    project, _, number = key.rpartition("-")
+    return (project, int(number) if number.isdigit() else 0)
+
+
+def _task_kind(product: Product, checks: Sequence[CheckDef], fp: str, summary: str) -> str:
+    """What kind of task the bot opened.
+
+    A gap's reminder, a round, a release, the secretariat's (a fee, an expiring agreement),
+    or another.
+    """
+    if any(fp == reminder_fingerprint(product.key, c.id) for c in checks):
+        return "gap"
+    for kind, keys in TASK_TEXTS.items():
+        if any(said_by(key, summary) for key in keys):
+            return kind
+    return "other"
+
+
+TASK_KINDS = ("gap", "round", "release", "secretariat", "other")
+"""The kinds of the bot's tasks, in the order a product's page lists them."""
+
+GAP_STATES = (State.NOT_MET.value, State.UNKNOWN.value)
+"""The states a gap is in: a check not met, or one that could not be judged."""
+
+TASK_TEXTS = {
+    "round": ("task.round.summary",),
+    "release": ("task.release.summary",),
+    "secretariat": ("task.fee.summary", "task.expiry.summary"),
+}
+
+
+def _at_risk(products: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Products with gaps, most serious first.
+
+    By the severity of what is not met (high first), then by how long it has failed (longest
+    first); products with unknowns only come last.
+    """
+    found = []
+    for product in products:
+        gaps = product["gaps"]
+        if not gaps:
+            continue
+        failing = [g for g in gaps if g["state"] == State.NOT_MET.value]
+        worst = min((SEVERITIES[g["severity"]] for g in failing), default=len(SEVERITIES))
+        at_worst = [g for g in failing if SEVERITIES[g["severity"]] == worst] or gaps
+        since = min((g["since"] for g in at_worst if g["since"]), default=None)
+        found.append(
+            {
+                "product": product["key"],
+                "name": product["name"],
+                "severity": next(
+                    (name for name, rank in SEVERITIES.items() if rank == worst), None
+                ),
+                "since": since,
+                "not_met": len(failing),
+                "unknown": len(gaps) - len(failing),
+                "checks": [g["check"] for g in gaps],
+            }
+        )
+    found.sort(key=lambda r: (SEVERITIES.get(r["severity"], 3), r["since"] or "~", r["name"]))
+    return found
 
 
 def _product(
@@ -322,9 +466,27 @@ def _product(
     today: date,
     browse: str,
     tasks: Sequence[tuple[str, str, str, str]],
+    daily: Sequence[tuple[date, Point]] = (),
 ) -> dict[str, Any]:
     profile = config.profile_for(product)
-    cells = []
+    open_tasks: list[dict[str, Any]] = sorted(
+        (
+            {
+                "key": key,
+                "url": browse + key,
+                "summary": summary,
+                "kind": _task_kind(product, profile.checks, fp, summary),
+                "check": next(
+                    (c.id for c in profile.checks if fp == reminder_fingerprint(product.key, c.id)),
+                    None,
+                ),
+            }
+            for owner, key, fp, summary in tasks
+            if owner == product.key
+        ),
+        key=lambda t: task_order(str(t["key"])),
+    )
+    cells: list[dict[str, Any]] = []
     for check in profile.checks:
         found = latest.results.get((product.key, check.id)) if latest else None
         state, reason, evidence = (
@@ -332,17 +494,40 @@ def _product(
             if found
             else (State.UNKNOWN, Msg("report.no_result"), ())
         )
+        task = next((t for t in open_tasks if t["check"] == check.id), None)
         cells.append(
             {
                 "check": check.id,
                 "state": state.value,
                 "reason": _recorded(reason, language),
+                "since": _since(points, product.key, check.id),
                 "evidence": [
                     {"key": e.key, "url": e.url or browse + e.key, "summary": e.title}
                     for e in evidence
                 ],
+                "task": {"key": task["key"], "url": task["url"], "summary": task["summary"]}
+                if task
+                else None,
             }
         )
+    order = {c.id: n for n, c in enumerate(profile.checks)}
+    gaps: list[dict[str, Any]] = sorted(
+        (
+            {
+                **cell,
+                "title": profile.check(cell["check"]).title.get(language),
+                "severity": profile.check(cell["check"]).severity,
+                "fix": profile.check(cell["check"]).fix.get(language),
+            }
+            for cell in cells
+            if cell["state"] in GAP_STATES
+        ),
+        key=lambda g: (
+            g["state"] != State.NOT_MET.value,
+            SEVERITIES[g["severity"]],
+            order[g["check"]],
+        ),
+    )
     agreement = product.agreement
     rounds = product.prioritisation
     return {
@@ -364,14 +549,11 @@ def _product(
             group: _meeting(latest, product.key, check, config.bot.tz)
             for check, group in MEETINGS.items()
         },
-        "open_tasks": [
-            {"key": key, "url": browse + key, "summary": summary}
-            for owner, key, _fp, summary in tasks
-            if owner == product.key
-        ],
+        "open_tasks": open_tasks,
         "waivers": [
             {
                 "check": w.check,
+                "title": _title(profile, w.check, language),
                 "reason": w.reason,
                 "approver": w.approver,
                 "expires": w.expires.isoformat(),
@@ -379,16 +561,58 @@ def _product(
             }
             for w in product.waivers
         ],
+        "counts": {
+            s.value: n
+            for s, n in count_by_state(
+                [r for (owner, _c), r in latest.results.items() if owner == product.key]
+                if latest
+                else []
+            ).items()
+        },
+        "gaps": gaps,
         "cells": cells,
         "trend": [
             {
+                "day": day.isoformat(),
                 "run": p.run_id,
                 "started": p.started.isoformat(),
                 "met_share": _met_share(p.results_of({product.key})),
             }
-            for p in points
+            for day, p in daily
         ],
+        "history": _history(profile, product.key, points, language),
     }
+
+
+def _title(profile: Profile, check: str, language: Language) -> str:
+    """A check's title, or its id when the profile no longer has it."""
+    found = next((c for c in profile.checks if c.id == check), None)
+    return found.title.get(language) if found else check
+
+
+HISTORY_SHOWN = 30  # the newest changes a product's history shows
+
+
+def _history(
+    profile: Profile, product: str, points: Sequence[Point], language: Language
+) -> list[dict[str, Any]]:
+    """Every change of a check's state over the history, newest first."""
+    found = []
+    for older, newer in itertools.pairwise(points):
+        for check in profile.checks:
+            old = older.results.get((product, check.id))
+            new = newer.results.get((product, check.id))
+            if old and new and old.state is not new.state:
+                found.append(
+                    {
+                        "when": newer.started.isoformat(),
+                        "check": check.id,
+                        "title": check.title.get(language),
+                        "before": old.state.value,
+                        "after": new.state.value,
+                    }
+                )
+    return found[::-1][:HISTORY_SHOWN]
 
 
 def _meeting(latest: Point | None, product: str, check: str, tz: ZoneInfo) -> dict[str, str] | None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from os2bot.domain import TEXT_SYMBOL, State
 from os2bot.messages import Language, text
+from os2bot.messages.formats import day, moment
 from os2bot.report.document import ComplianceReport, RunResults
 from os2bot.report.terminal import render_gaps, render_legend
 
@@ -40,18 +43,90 @@ def render_run_results(document: RunResults) -> str:
 
 
 def render_compliance_report(document: ComplianceReport) -> str:
-    """The title, why the history is short (if it is), the matrix and what changed."""
+    """The report risk first, dates the language's way.
+
+    Counts, the products most at risk, each gap with its reason and fix, then the matrix (a
+    product a row) and what changed.
+    """
     language: Language = document["language"]
+    tz = ZoneInfo(document["timezone"])
     products = document["products"]
     legend = document["legend"]
     lines = [f"# {text('report.title', language)}", ""]
+    lines += [
+        text(
+            "report.generated",
+            language,
+            when=moment(document["generated"], language, tz),
+            runs=document["runs"],
+        )
+        + " "
+        + text("report.timezone", language),
+        "",
+    ]
     if document["note"]:
         lines += [f"> {escape(document['note'])}", ""]
-    rows = [
-        (check["title"], [TEXT_SYMBOL[p["cells"][index]["state"]] for p in products])
-        for index, check in enumerate(document["checks"])
+    summary = document["summary"]
+    lines += [
+        " · ".join(
+            f"{TEXT_SYMBOL[state]} {text('count.' + state, language, count=summary[state])}"
+            for state in (
+                State.NOT_MET,
+                State.UNKNOWN,
+                State.WAIVED,
+                State.MET,
+                State.NOT_APPLICABLE,
+            )
+        ),
+        "",
+        f"## {text('report.at_risk', language)}",
+        "",
     ]
-    lines += _table(language, [p["name"] for p in products], rows)
+    names = {p["key"]: p for p in products}
+    lines += [
+        f"{n}. **{escape(r['name'])}** — "
+        + ", ".join(escape(g["title"]) for g in names[r["product"]]["gaps"])
+        for n, r in enumerate(document["at_risk"], 1)
+    ] or [text("report.no_risk", language)]
+    lines += ["", f"## {text('report.gaps_title', language)}", ""]
+    for product in products:
+        if not product["gaps"]:
+            continue
+        lines += [f"### {escape(product['name'])}", ""]
+        for gap in product["gaps"]:
+            since = (
+                " — "
+                + text(
+                    "report.since." + gap["state"],
+                    language,
+                    date=day(gap["since"], language, tz),
+                    days=_days(gap["since"], document, tz),
+                )
+                if gap["since"]
+                else ""
+            )
+            lines += [
+                f"- {TEXT_SYMBOL[gap['state']]} **{escape(gap['title'])}**{since}",
+                f"  - {text('report.why', language)} {escape(gap['reason'])}",
+                f"  - {text('report.fix', language)} {escape(gap['fix'])}",
+            ]
+            if gap["task"]:
+                lines.append(f"  - {text('report.task', language)} {escape(gap['task']['key'])}")
+        lines.append("")
+    lines += [f"## {text('report.matrix', language)}", ""]
+    checks = document["checks"]
+    lines += [
+        f"| {text('report.product', language)} | "
+        + " | ".join(escape(c["short"]) for c in checks)
+        + " |",
+        "|---|" + "---|" * len(checks),
+        *(
+            f"| {escape(p['name'])} | "
+            + " | ".join(TEXT_SYMBOL[cell["state"]] for cell in p["cells"])
+            + " |"
+            for p in products
+        ),
+    ]
     lines += ["", "  ".join(f"{TEXT_SYMBOL[k]} {v}" for k, v in legend.items()), ""]
     lines += [f"## {text('report.changes', language)}", ""]
     lines += [
@@ -60,6 +135,12 @@ def render_compliance_report(document: ComplianceReport) -> str:
         for c in document["changes"]
     ] or [text("report.no_changes", language)]
     return "\n".join(lines) + "\n"
+
+
+def _days(since: str, document: ComplianceReport, tz: ZoneInfo) -> int:
+    """Whole days from *since* to the day the report was made."""
+    made = datetime.fromisoformat(document["generated"]).astimezone(tz).date()
+    return (made - datetime.fromisoformat(since).astimezone(tz).date()).days
 
 
 def _symbol(state: State | None) -> str:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TextIO
 
 from os2bot.config import Config
 from os2bot.flow import Mode, RunResult
+from os2bot.log import colour_wanted
 from os2bot.messages import Language, text
 from os2bot.report import csv, html, json, markdown, terminal
 from os2bot.report.document import (
@@ -43,7 +43,7 @@ def print_report(
     stats: bool = False,
 ) -> None:
     """The results (matrix and gaps, one product in detail, JSON or Markdown), then the plan."""
-    colour = output == "table" and out.isatty() and "NO_COLOR" not in os.environ
+    colour = output == "table" and colour_wanted(out)
     document = build_run_results(
         config,
         [r for r in report.results if product in (None, r.product)],

@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -18,6 +20,8 @@ from os2bot.domain import State
 from os2bot.flow import RunResult
 from os2bot.httpd import PromptHTTPServer
 from os2bot.ports import Chat
+from os2bot.service.view import ReportView, Response
+from os2bot.state import SqliteState, StateError
 
 Clock = Callable[[], datetime]
 NextRun = Callable[[datetime], datetime | None]
@@ -131,6 +135,24 @@ class Health:
         self.last_failure: datetime | None = None
         self.last_error: str | None = None
 
+    def restore(self, runs: list[dict[str, object]]) -> None:
+        """The last success and failure from the run history (*runs* newest first).
+
+        So a restarted service knows them before its first run.
+        """
+        for run in runs:
+            finished = run.get("finished_at") or run.get("started_at")
+            if not isinstance(finished, str):
+                continue
+            moment = datetime.fromisoformat(finished)
+            if run.get("outcome") in {"ok", "degraded"}:
+                self.last_success = self.last_success or moment
+            elif run.get("outcome") == "failed" and self.last_failure is None:
+                self.last_failure = moment
+                self.last_error = str(run.get("error") or "")
+            if self.last_success is not None:
+                return
+
     def status(self, now: datetime) -> tuple[int, dict[str, Any]]:
         """The HTTP status and JSON body of /healthz at *now*."""
         body: dict[str, Any] = {
@@ -157,28 +179,95 @@ class Health:
         return 200, {**body, "status": "ok", "next_run": due.isoformat() if due else None}
 
 
+def restore(health: Health, metrics: Metrics, state_path: Path) -> None:
+    """The last success (and a later failure) from the run history, after a restart.
+
+    Nothing when there is no history yet.
+    """
+    if not state_path.exists():
+        return
+    try:
+        state = SqliteState(state_path, readonly=True)
+        try:
+            runs = state.runs(limit=200)
+        finally:
+            state.close()
+    except (StateError, sqlite3.Error):
+        return
+    health.restore(runs)
+    if health.last_success is not None:
+        metrics.last_success.set(health.last_success.timestamp())
+
+
+def route(
+    target: str,
+    headers: Mapping[str, str],
+    *,
+    health: Health,
+    metrics: Metrics,
+    clock: Clock,
+    view: ReportView | None,
+) -> Response:
+    """The answer to a GET of *target*: health, metrics, the report, or not found."""
+    path = target.split("?", maxsplit=1)[0]
+    if path == "/healthz":
+        code, body = health.status(clock())
+        return Response(code, json.dumps(body).encode(), "application/json")
+    if path == "/metrics":
+        return Response(200, metrics.exposition(), CONTENT_TYPE_LATEST)
+    found = view.answer(target, headers) if view is not None else None
+    if found is not None:
+        return found
+    return Response(404, b'{"error": "not found"}', "application/json")
+
+
 def serve(
-    host: str, port: int, *, health: Health, metrics: Metrics, clock: Clock
+    host: str,
+    port: int,
+    *,
+    health: Health,
+    metrics: Metrics,
+    clock: Clock,
+    view: ReportView | None = None,
 ) -> ThreadingHTTPServer:
-    """Serve /healthz and /metrics in a background thread; return the server."""
+    """Serve /healthz, /metrics and (given a *view*) the report in a background thread.
+
+    GET and HEAD only: nothing here changes anything.
+    """
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, *_args: Any) -> None:
             """Quiet: probes every few seconds would flood the log."""
 
-        def do_GET(self) -> None:
-            if self.path.split("?")[0] == "/healthz":
-                code, body = health.status(clock())
-                payload, kind = json.dumps(body).encode(), "application/json"
-            elif self.path.split("?")[0] == "/metrics":
-                code, payload, kind = 200, metrics.exposition(), CONTENT_TYPE_LATEST
-            else:
-                code, payload, kind = 404, b'{"error": "not found"}', "application/json"
-            self.send_response(code)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(payload)))
+        def _answer(self) -> Response:
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            return route(self.path, headers, health=health, metrics=metrics, clock=clock, view=view)
+
+        def _send(self, response: Response, *, body: bool) -> None:
+            self.send_response(response.status)
+            self.send_header("Content-Type", response.content_type)
+            self.send_header("Content-Length", str(len(response.body)))
+            for name, value in response.headers.items():
+                self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(payload)
+            if body:
+                self.wfile.write(response.body)
+
+        def do_GET(self) -> None:
+            self._send(self._answer(), body=True)
+
+        def do_HEAD(self) -> None:
+            self._send(self._answer(), body=False)
+
+        def _read_only(self) -> None:
+            self._send(
+                Response(
+                    405, b'{"error": "read-only"}', "application/json", {"Allow": "GET, HEAD"}
+                ),
+                body=True,
+            )
+
+        do_POST = do_PUT = do_PATCH = do_DELETE = _read_only  # noqa: N815 - http.server's names
 
     server = PromptHTTPServer((host, port), Handler)  # stops at once on SIGTERM
     threading.Thread(target=server.serve_forever, daemon=True).start()
