@@ -8,9 +8,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from os2bot.domain import Issue, Query, Version
+
+if TYPE_CHECKING:
+    from os2bot.ladder import Memory
 
 
 class TrackerError(Exception):
@@ -199,6 +202,20 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Someone a message names with a ping, on purpose: the escalation ladder's one exception.
+
+    Only people whose chat identity is in the configuration are mentioned; an adapter that
+    cannot find them in its system names them in plain text instead.
+    """
+
+    name: str
+    email: str | None = None
+    zulip_user_id: int | None = None
+    slack_user_id: str | None = None
+
+
+@dataclass(frozen=True)
 class ChatMessage:
     """A chat message, before an adapter renders it for its system (and escapes it).
 
@@ -215,6 +232,7 @@ class ChatMessage:
     digest: str = ""  # what decides "changed" (default: everything but the footer)
     text: str = ""  # a paragraph under the title (events, digests)
     omitted: str = "… {count} more line(s) left out."
+    mentions: tuple[Mention, ...] = ()  # pinged before the text (only the escalation ladder)
 
     def to_json(self) -> str:
         """The message as JSON, for the outbox."""
@@ -226,6 +244,7 @@ class ChatMessage:
         raw = json.loads(data)
         raw["lines"] = tuple(StatusLine(**line) for line in raw.get("lines", ()))
         raw["links"] = tuple(Link(**link) for link in raw.get("links", ()))
+        raw["mentions"] = tuple(Mention(**m) for m in raw.get("mentions", ()))
         return cls(**raw)
 
 
@@ -287,6 +306,38 @@ class Create:
 
 
 @dataclass(frozen=True)
+class OpenTask:
+    """A task of the bot's that was open when the last run ended, as chat answers show it."""
+
+    key: str
+    fingerprint: str
+    product: str  # "" for the portfolio's own (the dashboard)
+    project: str
+    summary: str
+    url: str
+    due: date | None = None
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChatAction:
+    """What someone asked for in chat that acts (or was refused): kept as the record of it."""
+
+    at: datetime
+    chat: str  # "zulip" or "slack"
+    place: str  # where it was said: stream>topic, a channel, or a direct message
+    user_id: str
+    user_name: str
+    email: str | None
+    command: str  # the command's name: acknowledge, snooze, waiver
+    product: str | None
+    issue_key: str | None
+    outcome: str  # done, refused, failed
+    hold_until: date | None = None  # acknowledge and snooze: the ladder waits until this day
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
 class MessageRef:
     """Where a product's standing status message is, and what it said."""
 
@@ -345,4 +396,18 @@ class StateStore(Protocol):
         self, states: dict[tuple[str, str], str], table: str = "check_states"
     ) -> None:
         """Replace the recorded states."""
+        ...
+
+    def record_step(
+        self, issue_key: str, step: int, *, fingerprint: str, product: str, on: date
+    ) -> bool:
+        """Remember that a task went through a step of its ladder; False if it was known."""
+        ...
+
+    def ladder_memory(self) -> Memory:
+        """The steps taken on every task's ladder, and the holds chat answers set."""
+        ...
+
+    def save_open_tasks(self, tasks: list[OpenTask]) -> None:
+        """Replace the bot's open tasks as the last run left them."""
         ...

@@ -37,6 +37,10 @@ CHANNELS = [
     {"id": "C0TESTFRM1", "name": "os2forms"},
     {"id": "C0TESTVAL1", "name": "os2valghalla"},
 ]
+SLACK_USERS = [
+    {"id": "U0METTE01", "name": "mette", "real_name": "Mette Hansen", "email": "mette@os2.test"},
+    {"id": "U0SOREN01", "name": "soren", "real_name": "Søren Holm", "email": "soren@os2.test"},
+]
 
 
 def make_seed(
@@ -58,7 +62,9 @@ def make_seed(
             "issues": issues or [],
         }
     )
-    slack = SlackSeed.model_validate({"tokens": [SLACK_TOKEN], "channels": CHANNELS})
+    slack = SlackSeed.model_validate(
+        {"tokens": [SLACK_TOKEN], "channels": CHANNELS, "users": SLACK_USERS}
+    )
     return SeedData(jira=jira, slack=slack)
 
 

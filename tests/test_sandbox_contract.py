@@ -148,6 +148,20 @@ def walk_every_route(sandbox, auth):
         json={"channel": posted["channel"], "ts": posted["ts"], "text": "hej igen"},
     )
     requests.get(f"{sandbox.url}/api/conversations.list", headers=slack, timeout=10)
+    for method in ("users.lookupByEmail", "users.info"):
+        for verb in (requests.get, requests.post):
+            verb(
+                f"{sandbox.url}/api/{method}",
+                headers=slack,
+                params={"email": "mette@os2.test", "user": "U0METTE01"},
+                timeout=10,
+            )
+    requests.get(  # users_not_found
+        f"{sandbox.url}/api/users.lookupByEmail",
+        headers=slack,
+        params={"email": "nobody@os2.test"},
+        timeout=10,
+    )
 
 
 def run_the_bot(sandbox, tmp_path):

@@ -90,6 +90,11 @@ class Secretariat(Model):
         description="Jira project for the secretariat's tasks (fees, expiring agreements).",
     )
     lead: Person | None = Field(default=None, description="Who the secretariat's tasks go to.")
+    members: list[Person] = Field(
+        default_factory=list,
+        description="Others of the secretariat: may acknowledge, snooze and ask for waivers in "
+        "chat, as the lead may.",
+    )
     expiry_days: list[int] = Field(
         default_factory=lambda: [90, 30],
         description="Open a task this many days before an agreement expires.",

@@ -779,6 +779,90 @@ TEXTS: dict[str, T] = build(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
             en="os2bot: {check} is now met. {reason} Resolving this task.",
         ),
+        # The escalation ladder
+        "ladder.who.coordination_group": T(
+            da="koordinationsgruppens formand", en="the coordination group's chair"
+        ),
+        "ladder.who.steering_group": T(da="styregruppens formand", en="the steering group's chair"),
+        "ladder.who.secretariat": T(da="sekretariatet", en="the secretariat"),
+        "ladder.comment.reminded": T(
+            da="os2bot: Opgaven skulle have været løst senest {due} og er stadig åben. {who} er "
+            "mindet om den i chatten. Er I i gang, så skriv »kvittér {key}« til os2bot i chatten; "
+            "skal den vente, så skriv »udsæt {key} <dato>«.",
+            en="os2bot: This task was due on {due} and is still open. {who} has been reminded in "
+            "chat. If you are on it, write “ack {key}” to os2bot in chat; if it must wait, write "
+            "“snooze {key} <date>”.",
+        ),
+        "ladder.comment.escalated": T(
+            da="os2bot: Opgaven er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} efter "
+            "fristen {due}. Den er nu sendt videre til {who}.",
+            en="os2bot: This task is still open {days:one=# working day|other=# working days} "
+            "after its due date {due}. It has now been passed on to {who}.",
+        ),
+        "ladder.comment.secretariat": T(
+            da="os2bot: Opgaven er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} efter "
+            "fristen {due} og er nu eskaleret til sekretariatet, som har fået en opgave om den og "
+            "ser den i ugeoversigten.",
+            en="os2bot: This task is still open {days:one=# working day|other=# working days} "
+            "after its due date {due} and is now escalated to the secretariat, which has a task "
+            "about it and sees it in the weekly digest.",
+        ),
+        "ladder.chat.reminded": T(
+            da="Påmindelse: {product} – {check}", en="Reminder: {product} – {check}"
+        ),
+        "ladder.chat.reminded_text": T(
+            da="{who}: Opgaven {key} skulle have været løst senest {due} og er stadig åben. Er I "
+            "i gang, så skriv »kvittér {key}« til mig; skal den vente, så skriv »udsæt {key} "
+            "<dato>«.",
+            en="{who}: Task {key} was due on {due} and is still open. If you are on it, write "
+            "“ack {key}” to me; if it must wait, write “snooze {key} <date>”.",
+        ),
+        "ladder.chat.escalated": T(
+            da="Eskalering: {product} – {check}", en="Escalation: {product} – {check}"
+        ),
+        "ladder.chat.escalated_text": T(
+            da="{who}: Opgaven {key} er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} "
+            "efter fristen {due}. Påmindelsen gik til {owner} {reminded}. Vil du følge op?",
+            en="{who}: Task {key} is still open {days:one=# working day|other=# working days} "
+            "after its due date {due}. The reminder went to {owner} on {reminded}. Will you "
+            "follow up?",
+        ),
+        "ladder.task.summary": T(
+            da="Eskaleret: {product} – {check} ({key})",
+            en="Escalated: {product} – {check} ({key})",
+        ),
+        "ladder.task.description": T(
+            da=(
+                "Påmindelsen [{key}|{url}] om *{check}* for {product} skulle have været løst "
+                "senest {due} og er stadig åben.\n\n"
+                "h3. Hvem har fået besked\n{steps}\n\n"
+                "h3. Hvad sekretariatet kan gøre\n"
+                "Tag kontakt til {owner}, og aftal en plan: en ny frist i Jira, eller en "
+                "dispensation, som skrives i produktfilen.\n\n"
+                "----\nOprettet af os2bot. Opgaven lukkes, når påmindelsen er løst."
+            ),
+            en=(
+                "The reminder [{key}|{url}] about *{check}* for {product} was due on {due} and is "
+                "still open.\n\n"
+                "h3. Who has been told\n{steps}\n\n"
+                "h3. What the secretariat can do\n"
+                "Contact {owner} and agree a plan: a new due date in Jira, or a waiver, written "
+                "in the product file.\n\n"
+                "----\nOpened by os2bot. It is resolved when the reminder is."
+            ),
+        ),
+        "ladder.task.step": T(da="* {date}: {who} fik besked", en="* {date}: {who} was told"),
+        "ladder.task.resolved": T(
+            da="os2bot: Påmindelsen {key} er løst. Opgaven lukkes.",
+            en="os2bot: The reminder {key} is resolved. Resolving this task.",
+        ),
+        "chat.digest.escalated": T(
+            da="Eskaleret · {product} · {check}", en="Escalated · {product} · {check}"
+        ),
+        "chat.digest.escalated_detail": T(
+            da="{key} skulle have været løst senest {due}; ansvarlig: {owner}",
+            en="{key} was due on {due}; owner: {owner}",
+        ),
         "owner.steering_group": T(da="styregruppen", en="the steering group"),
         "owner.coordination_group": T(da="koordinationsgruppen", en="the coordination group"),
         "owner.secretariat": T(da="sekretariatet", en="the secretariat"),

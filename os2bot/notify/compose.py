@@ -285,8 +285,12 @@ def digest_message(
     previous: Mapping[tuple[str, str], str],
     language: Language,
     today: date,
+    escalated: Sequence[tuple[StatusLine, Link]] = (),
 ) -> ChatMessage:
-    """The secretariat's weekly view: counts by state, changes, the products most at risk."""
+    """The secretariat's weekly view: counts by state, changes, the products most at risk.
+
+    *escalated* reminder tasks (the ladder's last step) come first, each with its link.
+    """
     counts = count_by_state(results)
     summary = " · ".join(
         f"{EMOJI_SYMBOL[s]} {counts[s]} {text('state.' + s.value, language)}" for s in IMPORTANCE
@@ -323,10 +327,13 @@ def digest_message(
             )
             if part
         ),
-        lines=tuple(changes),
-        links=(Link(url=report_url, label=text("chat.digest.report", language)),)
-        if report_url
-        else (),
+        lines=tuple(line for line, _link in escalated) + tuple(changes),
+        links=tuple(link for _line, link in escalated if link.url)
+        + (
+            (Link(url=report_url, label=text("chat.digest.report", language)),)
+            if report_url
+            else ()
+        ),
         footer=text("chat.digest.footer", language, products=len(config.products)),
         omitted=template("chat.omitted", language),
     )

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from os2bot.sandbox.http import Request, Response
-from os2bot.sandbox.seed import SlackSeed
+from os2bot.sandbox.seed import SlackSeed, SlackUser
 
 # Slack's documented limits for messages and Block Kit.
 MAX_BLOCKS = 50
@@ -57,6 +57,10 @@ class SlackFake:
             ("GET", r"/api/conversations\.list", self.conversations_list),
             ("GET", r"/api/conversations\.history", self.conversations_history),
             ("POST", r"/api/conversations\.history", self.conversations_history),
+            ("GET", r"/api/users\.lookupByEmail", self.users_lookup_by_email),
+            ("POST", r"/api/users\.lookupByEmail", self.users_lookup_by_email),
+            ("GET", r"/api/users\.info", self.users_info),
+            ("POST", r"/api/users\.info", self.users_info),
         ]
 
     def authenticate(self, request: Request) -> str | None:
@@ -94,6 +98,53 @@ class SlackFake:
                 "user_id": self.seed.bot_user_id,
                 "bot_id": self.seed.bot_id,
                 "is_enterprise_install": False,
+            },
+        )
+
+    def users_lookup_by_email(self, request: Request) -> Response:
+        """users.lookupByEmail: the person with that e-mail (users:read.email)."""
+        email = str({**request.form(), **{k: v[0] for k, v in request.query.items()}}.get("email"))
+        found = next((u for u in self.seed.users if u.email and u.email == email), None)
+        return self.error("users_not_found") if found is None else self._user(found)
+
+    def users_info(self, request: Request) -> Response:
+        """users.info: one person, by id, with their e-mail (users:read.email)."""
+        wanted = str({**request.form(), **{k: v[0] for k, v in request.query.items()}}.get("user"))
+        found = next((u for u in self.seed.users if u.id == wanted), None)
+        return self.error("user_not_found") if found is None else self._user(found)
+
+    def _user(self, user: SlackUser) -> Response:
+        profile: dict[str, Any] = {
+            "real_name": user.real_name,
+            "real_name_normalized": user.real_name,
+            "display_name": user.name,
+            "display_name_normalized": user.name,
+            "avatar_hash": "",
+            "title": "",
+            "phone": "",
+            "skype": "",
+            "status_text": "",
+            "status_emoji": "",
+            "fields": None,
+            "team": self.seed.team_id,
+        }
+        if user.email:
+            profile["email"] = user.email
+        return Response(
+            200,
+            {
+                "ok": True,
+                "user": {
+                    "id": user.id,
+                    "team_id": self.seed.team_id,
+                    "name": user.name,
+                    "real_name": user.real_name,
+                    "deleted": False,
+                    "is_bot": False,
+                    "is_app_user": False,
+                    "updated": int(self.now().timestamp()),
+                    "profile": profile,
+                },
             },
         )
 

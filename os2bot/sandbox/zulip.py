@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from os2bot.sandbox.http import Request, Response
-from os2bot.sandbox.seed import ZulipSeed
+from os2bot.sandbox.seed import ZulipSeed, ZulipUser
 
 MAX_MESSAGE_LENGTH = 10_000
 TRUNCATED = "\n[message truncated]"  # what Zulip appends when it cuts a message
@@ -57,6 +57,7 @@ class ZulipFake:
         return [
             ("GET", r"/api/v1/server_settings", self.server_settings),
             ("GET", r"/api/v1/users/me", self.me),
+            ("GET", r"/api/v1/users/(?P<who>[^/]+)", self.user),
             ("POST", r"/api/v1/messages", self.send),
             ("GET", r"/api/v1/messages", self.get_messages),
             ("PATCH", r"/api/v1/messages/(?P<id>\d+)", self.edit),
@@ -105,6 +106,35 @@ class ZulipFake:
                 "is_admin": False,
             },
         )
+
+    def user(self, request: Request) -> Response:
+        """GET users/{id or e-mail}: one person, with delivery_email only where visible.
+
+        Zulip finds a user by the e-mail others see or the real one; a dummy e-mail (the
+        organisation hides addresses) is found only as it is.
+        """
+        who = request.params["who"]
+        for user in self.seed.users:
+            if who in {str(user.user_id), user.email, user.delivery_email}:
+                return Response(200, {"result": "success", "msg": "", "user": self.user_json(user)})
+        return zulip_error(400, "No such user", "BAD_REQUEST")
+
+    @staticmethod
+    def user_json(user: ZulipUser) -> dict[str, Any]:
+        """A user as Zulip describes one."""
+        found: dict[str, Any] = {
+            "user_id": user.user_id,
+            "email": user.email,
+            "full_name": user.full_name,
+            "is_bot": False,
+            "is_active": True,
+            "is_admin": False,
+            "role": 400,
+            "timezone": "Europe/Copenhagen",
+        }
+        if user.delivery_email:
+            found["delivery_email"] = user.delivery_email
+        return found
 
     def send(self, request: Request) -> Response:
         """POST messages: a stream message; Zulip cuts what exceeds the length limit."""
