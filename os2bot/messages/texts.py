@@ -954,6 +954,260 @@ TEXTS: dict[str, T] = build(
             da="Opdateret {when} af os2bot · profil {profile} {version}",
             en="Updated {when} by os2bot · profile {profile} {version}",
         ),
+        # Answers in chat
+        "answer.help.title": T(da="Det kan jeg hjælpe med", en="What I can do"),
+        "answer.help.intro": T(
+            da="Skriv til mig med en af kommandoerne herunder. Jeg svarer ud fra os2bots seneste "
+            "kørsel og spørger ikke Jira.",
+            en="Write to me with one of the commands below. I answer from os2bot's latest run "
+            "and do not ask Jira.",
+        ),
+        "answer.help.footer": T(
+            da="Kun den ansvarlige gruppe og sekretariatet kan kvittere, udsætte og bede om "
+            "dispensation.",
+            en="Only the owning group and the secretariat can acknowledge, snooze and ask for a "
+            "waiver.",
+        ),
+        "answer.help.status.usage": T(da="status [produkt]", en="status [product]"),
+        "answer.help.status": T(
+            da="produktets status fra seneste kørsel – eller hele porteføljens",
+            en="the product's status from the latest run – or the whole portfolio's",
+        ),
+        "answer.help.why.usage": T(da="hvorfor <produkt> <tjek>", en="why <product> <check>"),
+        "answer.help.why": T(
+            da="begrundelsen, evidensen og hvordan det løses",
+            en="the reason, the evidence and how to fix it",
+        ),
+        "answer.help.tasks.usage": T(da="opgaver [produkt]", en="tasks [product]"),
+        "answer.help.tasks": T(da="de åbne opgaver fra os2bot", en="the open tasks from os2bot"),
+        "answer.help.acknowledge.usage": T(da="kvittér <opgave>", en="ack <task>"),
+        "answer.help.acknowledge": T(
+            da="I er i gang med opgaven: eskaleringen holder pause",
+            en="you are on the task: its escalation pauses",
+        ),
+        "answer.help.snooze.usage": T(da="udsæt <opgave> <dato>", en="snooze <task> <date>"),
+        "answer.help.snooze": T(
+            da="eskaleringen venter til datoen (inden for en grænse)",
+            en="the escalation waits until the date (within a limit)",
+        ),
+        "answer.help.waiver.usage": T(
+            da="dispensation <produkt> <tjek> <begrundelse>",
+            en="waiver <product> <check> <reason>",
+        ),
+        "answer.help.waiver": T(
+            da="beder sekretariatet om en dispensation",
+            en="asks the secretariat for a waiver",
+        ),
+        "answer.help.help.usage": T(da="hjælp", en="help"),
+        "answer.help.help": T(da="denne oversigt", en="this list"),
+        "answer.unknown": T(
+            da="Jeg kender ikke kommandoen »{word}«.",
+            en="I do not know the command “{word}”.",
+        ),
+        "answer.product_needed": T(
+            da="Hvilket produkt mener du? Kendte produkter: {known}.",
+            en="Which product do you mean? Known products: {known}.",
+        ),
+        "answer.unknown_product": T(
+            da="Jeg kender ikke produktet »{value}«. Kendte produkter: {known}.",
+            en="I do not know the product “{value}”. Known products: {known}.",
+        ),
+        "answer.check_needed": T(
+            da="Hvilket tjek for {product}? Kendte tjek: {known}.",
+            en="Which check of {product}? Known checks: {known}.",
+        ),
+        "answer.unknown_check": T(
+            da="{product} har intet tjek, der hedder »{value}«. Kendte tjek: {known}.",
+            en="{product} has no check called “{value}”. Known checks: {known}.",
+        ),
+        "answer.no_run": T(
+            da="os2bot har ikke kørt endnu, så jeg har ikke noget at svare ud fra.",
+            en="os2bot has not run yet, so I have nothing to answer from.",
+        ),
+        "answer.report": T(da="Hele rapporten", en="The full report"),
+        "answer.page": T(da="{product} i rapporten", en="{product} in the report"),
+        "answer.portfolio.title": T(
+            da="OS2-porteføljen – status fra seneste kørsel",
+            en="The OS2 portfolio – status from the latest run",
+        ),
+        "answer.footer": T(da="Fra os2bots kørsel {when}", en="From os2bot's run at {when}"),
+        "answer.why.none": T(
+            da="{check} blev ikke vurderet for {product} i seneste kørsel.",
+            en="{check} was not judged for {product} in the latest run.",
+        ),
+        "answer.why.fix": T(da="Sådan løses det: {fix}", en="How to fix it: {fix}"),
+        "answer.why.title": T(da="{product}: {check} – {state}", en="{product}: {check} – {state}"),
+        "answer.why.evidence": T(da="Evidens", en="Evidence"),
+        "answer.tasks.title": T(
+            da="Åbne opgaver fra os2bot for {product} ({count})",
+            en="Open tasks from os2bot for {product} ({count})",
+        ),
+        "answer.tasks.all": T(
+            da="Åbne opgaver fra os2bot ({count})", en="Open tasks from os2bot ({count})"
+        ),
+        "answer.tasks.more": T(
+            da="{count:one=# opgave mere|other=# opgaver mere} vises ikke her.",
+            en="{count:one=# more task is|other=# more tasks are} not shown here.",
+        ),
+        "answer.tasks.due": T(da="frist {date}", en="due {date}"),
+        "answer.tasks.step": T(
+            da="eskaleret: trin {step} af {steps}", en="escalated: step {step} of {steps}"
+        ),
+        "answer.tasks.held": T(da="pause til {date}", en="paused until {date}"),
+        "answer.acknowledge.usage": T(
+            da="Skriv »kvittér <opgave>«, fx »kvittér MO-12«.",
+            en="Write “ack <task>”, e.g. “ack MO-12”.",
+        ),
+        "answer.snooze.usage": T(
+            da="Skriv »udsæt <opgave> <dato>«, fx »udsæt MO-12 2026-12-15« eller »udsæt MO-12 "
+            "14 dage«.",
+            en="Write “snooze <task> <date>”, e.g. “snooze MO-12 2026-12-15” or “snooze MO-12 14 "
+            "days”.",
+        ),
+        "answer.no_task": T(
+            da="Jeg kender ingen åben opgave fra os2bot, der hedder {key}.",
+            en="I know no open task from os2bot called {key}.",
+        ),
+        "answer.not_reminder": T(
+            da="{key} er ikke en påmindelse, så den eskaleres ikke; der er intet at kvittere for "
+            "eller udsætte.",
+            en="{key} is not a reminder, so it is not escalated; there is nothing to acknowledge "
+            "or snooze.",
+        ),
+        "answer.who.secretariat": T(da="sekretariatet", en="the secretariat"),
+        "answer.who.group": T(
+            da="{group} for {product} og sekretariatet",
+            en="{group} of {product} and the secretariat",
+        ),
+        "answer.acknowledge.refused": T(
+            da="Du kan desværre ikke kvittere for {key}", en="Sorry, you cannot acknowledge {key}"
+        ),
+        "answer.snooze.refused": T(
+            da="Du kan desværre ikke udsætte {key}", en="Sorry, you cannot snooze {key}"
+        ),
+        "answer.waiver.refused": T(
+            da="Du kan desværre ikke bede om dispensation for {key}",
+            en="Sorry, you cannot ask for a waiver for {key}",
+        ),
+        "answer.refused": T(
+            da="Det er forbeholdt medlemmer af {who}.", en="That is for members of {who}."
+        ),
+        "answer.refused.email": T(
+            da="Jeg genkender dem på e-mailen i produktfilen, og din chatkonto har {email}. Er "
+            "det en fejl, så bed sekretariatet om at tilføje dig.",
+            en="I recognise them by the e-mail in the product file, and your chat account has "
+            "{email}. If that is wrong, ask the secretariat to add you.",
+        ),
+        "answer.refused.no_email": T(
+            da="Jeg genkender dem på e-mailen i produktfilen, men din chatkonto viser mig ingen "
+            "e-mail. Bed sekretariatet om at tilføje dit chat-id i produktfilen.",
+            en="I recognise them by the e-mail in the product file, but your chat account shows "
+            "me no e-mail. Ask the secretariat to add your chat id to the product file.",
+        ),
+        "answer.acknowledge.comment": T(
+            da="os2bot: Kvitteret af {name} i chatten ({chat}) {when}. Eskaleringen holder pause "
+            "til {until}.",
+            en="os2bot: Acknowledged by {name} in chat ({chat}) at {when}. The escalation pauses "
+            "until {until}.",
+        ),
+        "answer.acknowledge.done": T(
+            da="Tak – {key} er kvitteret", en="Thanks – {key} is acknowledged"
+        ),
+        "answer.acknowledge.done_text": T(
+            da="Eskaleringen holder pause i {days:one=# arbejdsdag|other=# arbejdsdage}, til "
+            "{until}. Jeg har skrevet det på opgaven.",
+            en="The escalation pauses for {days:one=# working day|other=# working days}, until "
+            "{until}. I have noted it on the task.",
+        ),
+        "answer.snooze.out_of_range": T(
+            da="Jeg kan ikke udsætte til {date}", en="I cannot snooze until {date}"
+        ),
+        "answer.snooze.limit": T(
+            da="En udsættelse skal slutte efter i dag og højst "
+            "{days:one=# dag|other=# dage} frem, altså senest {latest}.",
+            en="A snooze must end after today and at most {days:one=# day|other=# days} ahead, "
+            "that is by {latest}.",
+        ),
+        "answer.snooze.comment": T(
+            da="os2bot: Udsat af {name} i chatten ({chat}) {when}. Eskaleringen holder pause til "
+            "{until}.",
+            en="os2bot: Snoozed by {name} in chat ({chat}) at {when}. The escalation pauses until "
+            "{until}.",
+        ),
+        "answer.snooze.done": T(da="{key} er udsat til {date}", en="{key} is snoozed until {date}"),
+        "answer.snooze.done_text": T(
+            da="Eskaleringen holder pause til {date}. Jeg har skrevet det på opgaven.",
+            en="The escalation pauses until {date}. I have noted it on the task.",
+        ),
+        "answer.waiver.usage": T(
+            da="Skriv »dispensation <produkt> <tjek> <begrundelse>«, fx »dispensation os2mo "
+            "finansiering-promovering Dækkes af OS2s fælles kommunikation til aftalen fornyes«.",
+            en="Write “waiver <product> <check> <reason>”, e.g. “waiver os2mo "
+            "finansiering-promovering Covered by OS2's joint communication until renewal”.",
+        ),
+        "answer.waiver.no_reason": T(
+            da="Skriv også en begrundelse efter tjekket: Sekretariatet skal vide, hvorfor der "
+            "bør gives dispensation.",
+            en="Add a reason after the check: the secretariat needs to know why a waiver should "
+            "be given.",
+        ),
+        "answer.waiver.summary": T(
+            da="Anmodning om dispensation: {product} – {check}",
+            en="Request for a waiver: {product} – {check}",
+        ),
+        "answer.waiver.done": T(
+            da="Anmodningen om dispensation for {product} – {check} er sendt til sekretariatet",
+            en="The request for a waiver for {product} – {check} is sent to the secretariat",
+        ),
+        "answer.waiver.done_text": T(
+            da="Dispensationer er beslutninger, som mennesker træffer: Sekretariatet vurderer "
+            "anmodningen, og en dispensation gælder først, når den står i produktfilen.",
+            en="Waivers are decisions made by people: the secretariat weighs the request, and a "
+            "waiver counts only once it is written in the product file.",
+        ),
+        "answer.waiver.description": T(
+            da=(
+                "{who} har i chatten ({chat}) {when} bedt om dispensation fra *{check}* for "
+                "{product}.\n\n"
+                "h3. Begrundelse\n{reason}\n\n"
+                "h3. Seneste vurdering\n{judged}\n\n"
+                "h3. Sådan gives en dispensation\n"
+                "En dispensation er en beslutning, som mennesker træffer, ikke os2bot. Gives den, "
+                "skrives den i produktfilen under waivers (check, reason, approver og expires), "
+                "og så gælder den fra næste kørsel. Luk opgaven, når anmodningen er afgjort.\n\n"
+                "----\nOprettet af os2bot på anmodning i chatten."
+            ),
+            en=(
+                "{who} asked in chat ({chat}) at {when} for a waiver of *{check}* for "
+                "{product}.\n\n"
+                "h3. Reason\n{reason}\n\n"
+                "h3. Latest judgement\n{judged}\n\n"
+                "h3. How a waiver is given\n"
+                "A waiver is a decision people make, not os2bot. If it is given, it is written "
+                "in the product file under waivers (check, reason, approver and expires), and it "
+                "counts from the next run. Resolve this task when the request is decided.\n\n"
+                "----\nOpened by os2bot on a request in chat."
+            ),
+        ),
+        "answer.waiver.again": T(
+            da="os2bot: {who} har igen bedt om dispensation i chatten {when}. Begrundelse: "
+            "{reason}",
+            en="os2bot: {who} asked for a waiver again in chat at {when}. Reason: {reason}",
+        ),
+        "answer.write_failed": T(
+            da="Det lykkedes ikke at skrive i Jira", en="I could not write to Jira"
+        ),
+        "answer.write_failed_text": T(
+            da="Jira svarede ikke, eller afviste at skrive. Intet er ændret; prøv igen om lidt.",
+            en="Jira did not answer, or refused the write. Nothing has changed; try again in a "
+            "while.",
+        ),
+        "answer.crashed": T(da="Beklager, noget gik galt", en="Sorry, something went wrong"),
+        "answer.crashed_text": T(
+            da="Jeg kunne ikke svare på det. Fejlen er logget; skriv »hjælp« for at se, hvad jeg "
+            "kan.",
+            en="I could not answer that. The error is logged; write “help” to see what I can do.",
+        ),
         # Plan and demo output
         "action.create": T(da="opret", en="create"),
         "action.update": T(da="opdatér", en="update"),
