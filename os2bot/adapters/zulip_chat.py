@@ -197,6 +197,24 @@ class ZulipChat:
             return found
         return str(result["id"])
 
+    def send_direct(self, user_id: int, message: ChatMessage) -> str:
+        """A direct message to one person (a reply to what they wrote to the bot)."""
+        content = render_markdown(self._with_user_ids(message))
+        result = self._call(
+            lambda: self._client.send_message(
+                {"type": "private", "to": [user_id], "content": content}
+            ),
+            "send_message",
+            repeatable=False,
+        )
+        return str(result["id"])
+
+    def deregister(self, queue_id: str) -> None:
+        """Delete an event queue (a listener stopping ends its long poll this way)."""
+        self._call(
+            lambda: self._client.deregister(queue_id, timeout=5), "deregister", repeatable=False
+        )
+
     def _with_user_ids(self, message: ChatMessage) -> ChatMessage:
         """*message* with each mention's Zulip user id, looked up by e-mail where not given."""
         if not message.mentions:

@@ -58,8 +58,12 @@ class Sandbox:
         port: int = 0,
         host: str = "127.0.0.1",
         now: Callable[[], datetime] = utc_now,
+        zulip_heartbeat: float = 1.0,
     ) -> None:
-        """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*."""
+        """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*.
+
+        An idle Zulip long poll is answered with a heartbeat after *zulip_heartbeat* seconds.
+        """
         self.seed = load_seed(seed) if isinstance(seed, Path) else seed
         self.faults = Faults()
         self.exchanges: list[Exchange] = []
@@ -68,7 +72,7 @@ class Sandbox:
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
-        self.zulip = ZulipFake(self.seed.zulip, now)
+        self.zulip = ZulipFake(self.seed.zulip, now, heartbeat=zulip_heartbeat)
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
             (method, re.compile(pattern + "$"), handler, system)
             for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
@@ -90,7 +94,8 @@ class Sandbox:
         self._server.serve_forever()
 
     def stop(self) -> None:
-        """Stop serving and close the socket."""
+        """Stop serving and close the socket; a long poll waiting is answered first."""
+        self.zulip.stop()
         self._server.shutdown()
         self._server.server_close()
         if self._thread:
