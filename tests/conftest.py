@@ -32,6 +32,7 @@ JIRA_USER = {
     "pat": "test-jira-pat-456",
 }
 SLACK_TOKEN = "xoxb-test-0000-slack"
+SLACK_APP_TOKEN = "xapp-1-test-socket-mode"
 CHANNELS = [
     {"id": "C0TESTMO01", "name": "os2mo"},
     {"id": "C0TESTFRM1", "name": "os2forms"},
@@ -63,7 +64,12 @@ def make_seed(
         }
     )
     slack = SlackSeed.model_validate(
-        {"tokens": [SLACK_TOKEN], "channels": CHANNELS, "users": SLACK_USERS}
+        {
+            "tokens": [SLACK_TOKEN],
+            "app_tokens": [SLACK_APP_TOKEN],
+            "channels": CHANNELS,
+            "users": SLACK_USERS,
+        }
     )
     return SeedData(jira=jira, slack=slack)
 

@@ -98,7 +98,7 @@ class Listening:
 
     def ready(self):
         """Wait until the listener has its queue and polls it."""
-        assert self.sandbox.zulip.wait_until(lambda: self.listener.connected)
+        assert self.listener.up.wait(timeout=10)
 
     def close(self):
         """Stop as the service does on SIGTERM: the event, then the queue deleted."""

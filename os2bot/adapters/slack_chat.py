@@ -363,6 +363,44 @@ class SlackChat:
             return found
         return f"{data['channel']}/{data['ts']}"
 
+    def reply(self, channel: str, message: ChatMessage, *, thread: str | None = None) -> str:
+        """An answer in *channel* (in the thread of *thread*, if given); 'channel-id/ts'.
+
+        Never repeated after a lost answer: a question is answered at most once.
+        """
+        args: dict[str, Any] = {
+            "channel": channel,
+            "text": _fallback(message),
+            "blocks": render_blocks(message),
+            "unfurl_links": False,
+            "unfurl_media": False,
+        }
+        if thread:
+            args["thread_ts"] = thread
+        data = self._call("chat.postMessage", **args)
+        return f"{data['channel']}/{data['ts']}"
+
+    def person(self, user_id: str) -> tuple[str, str | None]:
+        """A person's name and e-mail (users.info; the e-mail needs users:read.email)."""
+        data = self._invoke("users.info", lambda: self._client.users_info(user=user_id))
+        user = data.get("user") or {}
+        profile = user.get("profile") or {}
+        name = profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
+        return str(name), profile.get("email")
+
+    def me(self) -> str:
+        """The bot's own user id (auth.test)."""
+        return str(self._invoke("auth.test", self._client.auth_test).get("user_id") or "")
+
+    @property
+    def web_client(self) -> WebClient:
+        """The WebClient, with its base URL and retry handlers (Socket Mode opens through it)."""
+        return self._client
+
+    def channel_id(self, target: str) -> str | None:
+        """The id of a channel given by #name or id (None when Slack does not know it)."""
+        return self._channel_id(target)
+
     def _with_user_ids(self, message: ChatMessage) -> ChatMessage:
         """*message* with each mention's Slack user id, looked up by e-mail where not given."""
         if not message.mentions:

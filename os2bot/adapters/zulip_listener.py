@@ -75,7 +75,7 @@ class ZulipListener:
         self._wait = wait or (lambda stop, seconds: stop.wait(seconds))
         self._monotonic = monotonic
         self._sleep = sleep
-        self.connected = False
+        self.up = threading.Event()  # set while connected (health; tests wait on it)
         self.last_error: str | None = None
         self.reconnects = 0
         self._client: Any = None
@@ -98,7 +98,7 @@ class ZulipListener:
                     self._connect()
                 if self._queue is None:
                     self._register()
-                self.connected = True
+                self.up.set()
                 failures = 0
                 self._poll(stop)
             except _QueueGone:
@@ -113,7 +113,12 @@ class ZulipListener:
                 self._lost(exc)
                 failures += 1
                 self._wait(stop, min(self.backoff_cap, self.backoff * 2 ** (failures - 1)))
-        self.connected = False
+        self.up.clear()
+
+    @property
+    def connected(self) -> bool:
+        """Whether the listener is connected now."""
+        return self.up.is_set()
 
     def stop(self) -> None:
         """Delete the queue so that a waiting long poll ends now (called from another thread)."""
@@ -126,7 +131,7 @@ class ZulipListener:
             log.info("zulip.deregister_failed", error=str(exc))
 
     def _lost(self, exc: BaseException) -> None:
-        self.connected = False
+        self.up.clear()
         self.last_error = f"{type(exc).__name__}: {exc}"
         self.reconnects += 1
         self._client = None

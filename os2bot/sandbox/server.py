@@ -83,7 +83,8 @@ class Sandbox:
     # --------------------------------------------------------------- lifecycle
 
     def start(self) -> Self:
-        """Serve in a background thread."""
+        """Serve in a background thread (Slack's Socket Mode websocket too)."""
+        self.slack.socket.start()
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         log.debug("sandbox.started", url=self.url)
@@ -91,11 +92,16 @@ class Sandbox:
 
     def serve_forever(self) -> None:
         """Serve in this thread until interrupted."""
-        self._server.serve_forever()
+        self.slack.socket.start()
+        try:
+            self._server.serve_forever()
+        finally:
+            self.slack.socket.stop()
 
     def stop(self) -> None:
         """Stop serving and close the socket; a long poll waiting is answered first."""
         self.zulip.stop()
+        self.slack.socket.stop()
         self._server.shutdown()
         self._server.server_close()
         if self._thread:
