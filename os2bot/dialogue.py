@@ -372,11 +372,8 @@ class _Talk:
             )
             lines.append(StatusLine(state=worst.value, title=product.name, detail=detail or "-"))
         lines.sort(key=lambda line: IMPORTANCE[State(line.state)])
-        summary = " · ".join(
-            f"{EMOJI_SYMBOL[s]} {n}"
-            for s, n in count_by_state(self.knowledge.results).items()
-            if s in IMPORTANCE and n
-        )
+        counted = count_by_state(self.knowledge.results)
+        summary = " · ".join(f"{EMOJI_SYMBOL[s]} {counted[s]}" for s in IMPORTANCE if counted[s])
         message = ChatMessage(
             title=self.t("answer.portfolio.title"),
             text=summary,

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -265,6 +266,31 @@ class Chat(Protocol):
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:
         """Replace the message *ref* with *message*; return its (maybe new) reference."""
+        ...
+
+
+class Listener(Protocol):
+    """A chat system's listening side: messages for the bot in, answers out, until stopped.
+
+    `run` blocks until *stop* is set and never raises (a lost connection is retried);
+    `stop` ends a waiting long poll or socket from another thread.
+    """
+
+    name: str
+    last_error: str | None
+    reconnects: int
+
+    @property
+    def connected(self) -> bool:
+        """Whether it is connected now."""
+        ...
+
+    def run(self, stop: threading.Event) -> None:
+        """Listen until *stop* is set."""
+        ...
+
+    def stop(self) -> None:
+        """Wake the listening so that it sees the stop."""
         ...
 
 

@@ -38,12 +38,21 @@ class SlackConfig(Model):
     """Slack workspace settings (the token comes from OS2BOT_SLACK_TOKEN)."""
 
     enabled: bool = Field(default=True, description="Post to Slack at all.")
+    listen: bool = Field(
+        default=True,
+        description="Answer in Slack (Socket Mode) while `os2bot run` runs, when "
+        "OS2BOT_SLACK_APP_TOKEN is set.",
+    )
 
 
 class ZulipConfig(Model):
     """Zulip (OS2samtale) settings; site, e-mail and API key come from OS2BOT_ZULIP_*."""
 
     enabled: bool = Field(default=True, description="Post to Zulip at all.")
+    listen: bool = Field(
+        default=True,
+        description="Answer in Zulip (its event queue) while `os2bot run` runs.",
+    )
 
 
 class ChatConfig(Model):

@@ -1223,6 +1223,17 @@ TEXTS: dict[str, T] = build(
             en="os2bot demo — sandbox at {url} ({deployment})",
         ),
         "demo.run": T(da="Kørsel {number}", en="Run {number}"),
+        "demo.overdue": T(
+            da="(Demo: Fristen for {key} flyttes tilbage, som om der var gået nogle uger: anden "
+            "kørsel tager eskaleringens første trin.)",
+            en="(Demo: the due date of {key} is moved back, as if some weeks had passed: the "
+            "second run takes the escalation's first step.)",
+        ),
+        "demo.scene": T(
+            da="I chatten: koordinatoren og sekretariatet skriver til os2bot",
+            en="In chat: the coordinator and the secretariat write to os2bot",
+        ),
+        "demo.scene_jira": T(da="Kommentarer på {key} i Jira", en="Comments on {key} in Jira"),
         "demo.edited": T(da="redigeret", en="edited"),
         "demo.tasks_opened": T(da="Opgaver oprettet i Jira", en="Tasks opened in Jira"),
         "demo.no_tasks_opened": T(da="Ingen nye opgaver.", en="No new tasks."),

@@ -333,6 +333,7 @@ def describe(sandbox: Sandbox) -> dict[str, Any]:
         "slack_channels": [c.name for c in sandbox.seed.slack.channels],
         "jira_email": jira_user.email,
         "slack_api_url": sandbox.url + "/api/",
+        "slack_app_tokens": sandbox.seed.slack.app_tokens,  # Socket Mode (OS2BOT_SLACK_APP_TOKEN)
         "zulip_site": sandbox.url,
         "zulip_streams": sandbox.seed.zulip.streams,
     }
