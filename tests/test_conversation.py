@@ -182,3 +182,15 @@ def test_a_channel_names_its_product_on_either_chat():
     assert product_at(configuration, "zulip", "os2mo") == "os2mo"
     assert product_at(configuration, "slack", "C0TESTMO01", "os2mo") == "os2mo"
     assert product_at(configuration, "slack", "C0OTHER001", "random") is None
+
+
+def test_a_snooze_holds_the_ladder_until_its_day(talk):
+    """«udsæt MO-1 2026-12-20» writes one comment and holds the ladder until that day."""
+    sandbox, state, chat, counted = talk
+
+    reply = say(chat, "udsæt MO-1 2026-12-20")
+
+    assert reply.title == "MO-1 er udsat til 2026-12-20"
+    assert [c for c in comments(sandbox, "MO-1") if "Udsat af Mette Hansen" in c]
+    assert state.ladder_memory().holds == {"MO-1": date(2026, 12, 20)}
+    assert counted == [("snooze", "done")]

@@ -5,6 +5,7 @@ write each action makes, and that no text a person writes gets a traceback."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
@@ -415,3 +416,14 @@ def test_an_unknown_command_gets_help_saying_what_was_not_understood():
 def test_dates_are_read_as_danes_and_others_write_them(value, found):
     """A day without a year is the next one to come; nonsense is no date."""
     assert parse_date(value, date(2026, 12, 1)) == found
+
+
+def test_a_word_both_languages_share_is_answered_in_the_configured_language():
+    """«status» is Danish and English alike: a bot configured in English answers in English."""
+    shipped = config(MO, FORMS)
+    english = dataclasses.replace(shipped, bot=shipped.bot.model_copy(update={"language": "en"}))
+
+    answer = interpret(Said(METTE, "status", "slack:direct", AT, None), english, KNOWN)
+
+    assert answer.language == "en"
+    assert answer.message.title == "The OS2 portfolio – status from the latest run"

@@ -281,3 +281,21 @@ def test_a_bot_token_does_not_open_socket_mode_and_a_wrong_app_token_is_retried(
     assert refused == {"ok": False, "error": "not_allowed_token_type"}
     assert waits == [1.0, 2.0, 2.0, 2.0]
     assert "invalid_auth" in (listener.last_error or "")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_command_is_answered_in_the_channel_in_either_language(world, language):
+    """Each of the seven commands, written by the coordination group's lead in #os2mo, gets
+    its answer in the language it was written in."""
+    from test_zulip_listener import EVERY_COMMAND
+
+    sandbox, _state, listen = world
+    listening = listen()
+
+    for number, (words, _title) in enumerate(EVERY_COMMAND[language], start=1):
+        sandbox.slack.say("U0METTE01", f"<@{BOT}> {words}", channel=MO_CHANNEL)
+        listening.expect(number)
+
+    answers = [blocks(reply) for reply in listening.replies()]
+    for (words, title), answer in zip(EVERY_COMMAND[language], answers, strict=True):
+        assert title in answer, words

@@ -298,3 +298,41 @@ def test_an_unreachable_zulip_is_retried_with_a_capped_backoff():
     assert waits == [1.0, 2.0, 4.0, 8.0, 16.0, 16.0, 16.0, 16.0]
     assert not listener.connected
     assert listener.last_error
+
+
+EVERY_COMMAND = {
+    "da": [
+        ("status", "OS2mo — status for tilslutningsaftalen"),
+        ("hvorfor værktøjer", "OS2mo: OS2s værktøjer benyttes – ikke opfyldt"),
+        ("opgaver", "Åbne opgaver fra os2bot for OS2mo"),
+        ("kvittér MO-1", "Tak – MO-1 er kvitteret"),
+        ("udsæt MO-1 14 dage", "MO-1 er udsat til"),
+        ("dispensation os2mo os2-vaerktoejer Tavlen ligger på GitHub", "Anmodningen om"),
+        ("hjælp", "Det kan jeg hjælpe med"),
+    ],
+    "en": [
+        ("status", "OS2mo — status for tilslutningsaftalen"),  # one word: the bot's language
+        ("why værktøjer", "OS2mo: OS2's tools are used – not met"),
+        ("tasks", "Open tasks from os2bot for OS2mo"),
+        ("ack MO-1", "Thanks – MO-1 is acknowledged"),
+        ("snooze MO-1 2 weeks", "MO-1 is snoozed until"),
+        ("waiver os2mo os2-vaerktoejer Our board is on GitHub", "The request for a waiver"),
+        ("help", "What I can do"),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_command_is_answered_in_the_stream_in_either_language(world, language):
+    """Each of the seven commands, written by the coordination group's lead in OS2mo's
+    stream, gets its answer in the language it was written in."""
+    sandbox, _state, listen = world
+    listening = listen()
+
+    for number, (words, _title) in enumerate(EVERY_COMMAND[language], start=1):
+        sandbox.zulip.say(21, f"@**os2bot** {words}", stream="OS2mo", topic="os2bot")
+        listening.expect(number)
+
+    answers = [reply.content.replace("\\", "") for reply in listening.replies()]
+    for (words, title), answer in zip(EVERY_COMMAND[language], answers, strict=True):
+        assert title in answer, words
