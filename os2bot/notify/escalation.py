@@ -109,35 +109,41 @@ def ladder_owed(
         if action.kind is not ActionKind.COMMENT or number is None:
             return
         key = action.issue_key or done.key
-        if not state.record_step(
+        hit = index.get(action.fingerprint)
+        if hit is not None:
+            # The message first (its dedup key keeps it once), then the record: a run that
+            # stops between them has the step on the task's label, and its message kept.
+            product, check = hit
+            task = known.get(key) or Issue(key, action.project, action.summary, "")
+            if task.duedate is None and action.due is not None:
+                task = Issue(key, task.project, task.summary, task.url, duedate=action.due)
+            reminded = state.ladder_memory().steps(key).get(1, today if number == 1 else None)
+            found = step_message(
+                config,
+                product,
+                check,
+                number,
+                task=task,
+                reminded=reminded,
+                language=language,
+                today=today,
+            )
+            for target, message in _each(found):
+                state.enqueue(f"ladder:{key}:{number}@{target}", target, message.to_json())
+        if state.record_step(
             key, number, fingerprint=action.fingerprint, product=action.product, on=today
         ):
-            return  # recorded before: its message was kept then
-        log.info("escalation.step", key=key, step=number, product=action.product)
-        hit = index.get(action.fingerprint)
-        if hit is None:
-            return
-        product, check = hit
-        task = known.get(key) or Issue(key, action.project, action.summary, "")
-        if task.duedate is None and action.due is not None:
-            task = Issue(key, task.project, task.summary, task.url, duedate=action.due)
-        found = step_message(
-            config,
-            product,
-            check,
-            number,
-            task=task,
-            reminded=state.ladder_memory().steps(key).get(1),
-            language=language,
-            today=today,
-        )
-        if found is None:
-            return
-        targets, message = found
-        for target in targets:
-            state.enqueue(f"ladder:{key}:{number}@{target}", target, message.to_json())
+            log.info("escalation.step", key=key, step=number, product=action.product)
 
     return owe
+
+
+def _each(found: tuple[list[str], ChatMessage] | None) -> list[tuple[str, ChatMessage]]:
+    """(target, message) for each target of a step's message (none for a step by task)."""
+    if found is None:
+        return []
+    targets, message = found
+    return [(target, message) for target in targets]
 
 
 def escalated_lines(
