@@ -562,9 +562,10 @@ def _run_failed(ctx: Context, runner: Runner) -> int:
     return EXIT_UNREACHABLE
 
 
-def _service(ctx: Context, config: Config) -> int:
+def _service(ctx: Context, config: Config) -> int:  # noqa: PLR0915 - its parts start and stop in order
     """`os2bot run`: the scheduler, /healthz and /metrics, until SIGTERM or SIGINT."""
     from os2bot.service.health import Health, Metrics, restore, serve  # noqa: PLC0415
+    from os2bot.service.listeners import ListenerMetrics, Listening  # noqa: PLC0415
     from os2bot.service.scheduler import build_scheduler, next_apply  # noqa: PLC0415
     from os2bot.service.view import AccessRefused, report_view  # noqa: PLC0415
 
@@ -586,10 +587,18 @@ def _service(ctx: Context, config: Config) -> int:
         print(text(refused.text_key, ctx.language, **refused.params), file=sys.stderr)
         return EXIT_CONFIG
     metrics = Metrics()
+    listening = Listening(  # the chat listeners beside the scheduler (none without secrets)
+        config,
+        state_path=wiring.settings.state,
+        connect_tracker=wiring.tracker,
+        build=wiring.listeners,
+        metrics=ListenerMetrics(metrics.registry),
+    )
     health = Health(
         next_run=next_apply(config),
         grace=timedelta(seconds=config.bot.schedule.misfire_grace_seconds),
         started=datetime.now(UTC),
+        listeners=listening.status,
     )
     restore(health, metrics, ctx.settings.state)
     runner = ctx.runner(config, wiring)
@@ -652,7 +661,9 @@ def _service(ctx: Context, config: Config) -> int:
     port = server.server_address[1]
     print(text("cli.service_started", ctx.language, port=port), file=ctx.out, flush=True)
     _say_served(ctx, config, view, f"http://{host}:{port}/")
+    listening.start()
     scheduler.start()
+    listening.stop()
     server.shutdown()
     log.info("service.stopped")
     return EXIT_OK
@@ -676,6 +687,7 @@ def _demo(ctx: Context, config: Config) -> int:
     """The whole flow twice against the built-in sandbox, through the service's own runner."""
     from os2bot.adapters.console_chat import ConsoleChat  # noqa: PLC0415
     from os2bot.sandbox import Sandbox  # noqa: PLC0415
+    from os2bot.sandbox.scene import Scene, overdue  # noqa: PLC0415
 
     out, language = ctx.out, ctx.language
     console = ConsoleChat(out, edited=text("demo.edited", language))
@@ -698,10 +710,12 @@ def _demo(ctx: Context, config: Config) -> int:
             zulip_site=sandbox.url,
             zulip_email=seed.zulip.email,
             zulip_api_key=SecretStr(seed.zulip.api_key),
+            slack_app_token=SecretStr(seed.slack.app_tokens[0]) if seed.slack.app_tokens else None,
             state=Path(tmp) / "state.sqlite3",
         )
         runner = ctx.runner(demo_config, ctx.wiring(demo_config, settings))
         created_total = []
+        late: str | None = None
         for number in (1, 2):
             found = runner.run(digest=True)  # the secretariat's weekly digest, once per week
             if found is None:
@@ -731,6 +745,13 @@ def _demo(ctx: Context, config: Config) -> int:
                 file=out,
             )
             created_total.append(len(run.created))
+            if len(created_total) == 1:  # as if weeks had passed: a reminder is now past due
+                late = overdue(sandbox, demo_config)
+                if late:
+                    print("\n" + text("demo.overdue", language, key=late), file=out)
+        Scene(
+            sandbox, demo_config, settings, ctx.wiring(demo_config, settings).tracker, out, language
+        ).play(late)
         state = SqliteState(settings.state)
         report_path = write_report(ctx.language, demo_config, state, jira_url=sandbox.url)
         print("\n" + text("report.written", language, path=report_path.resolve()), file=out)

@@ -23,7 +23,7 @@ from os2bot.rules.self_assessment import parse as parse_assessment
 
 log = structlog.get_logger(__name__)
 
-TASK_FIELDS = ("summary", "project", "status", "labels")
+TASK_FIELDS = ("summary", "project", "status", "labels", "duedate")  # due: the ladder's start
 
 
 def collect_snapshot(

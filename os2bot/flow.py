@@ -114,14 +114,19 @@ def run_once(
         run.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:
             previous = state.check_states() if state is not None else {}
-            run.actions = plan_actions(run.results, config, snapshot, language, previous)
+            ladder = state.ladder_memory() if state is not None else None
+            run.actions = plan_actions(
+                run.results, config, snapshot, language, previous, ladder=ladder
+            )
         if mode is Mode.APPLY:
             done = apply_actions(
                 run.actions,
                 tracker,
                 run.errors,
                 budget=config.bot.tasks.budget,
-                on_applied=owed_for(config, state, language) if state is not None else None,
+                on_applied=owed_for(config, state, language, now=now, tasks=snapshot.bot_tasks)
+                if state is not None
+                else None,
                 ledger=Ledger(state, now) if state is not None else None,
                 known_tasks=snapshot.bot_tasks,
             )
@@ -144,7 +149,7 @@ def run_once(
         run.calls = dict(tracker.calls)
         run.responses = dict(getattr(tracker, "responses", {}))
         if mode is Mode.APPLY and state is not None:
-            record_run(state, run, finished=(clock or (lambda: now))())
+            record_run(state, run, finished=(clock or (lambda: now))(), config=config)
     except KeyboardInterrupt:
         ending = "interrupted"
         raise

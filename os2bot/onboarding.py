@@ -350,6 +350,13 @@ def _chat_and_exceptions(f: _File, found: Survey) -> None:
     )
     f.comment("onboard.file.overrides")
     f.placeholder("overrides:", "  koordinationsgruppe: {within_days: 45}")
+    f.comment("onboard.file.escalation")
+    f.placeholder(
+        "escalation:",
+        "  coordination_group:",
+        "    - {to: owner, after_working_days: 1}",
+        "    - {to: steering_group, after_working_days: 5}",
+    )
     unused = [use.label for use in found.labels if use.newest is None]
     f.comment("onboard.file.evidence", labels=unused or ["-"])
     f.placeholder(

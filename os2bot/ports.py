@@ -5,12 +5,16 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from os2bot.domain import Issue, Query, Version
+
+if TYPE_CHECKING:
+    from os2bot.ladder import Memory
 
 
 class TrackerError(Exception):
@@ -207,6 +211,20 @@ class StatusLine:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Someone a message names with a ping, on purpose: the escalation ladder's one exception.
+
+    Only people whose chat identity is in the configuration are mentioned; an adapter that
+    cannot find them in its system names them in plain text instead.
+    """
+
+    name: str
+    email: str | None = None
+    zulip_user_id: int | None = None
+    slack_user_id: str | None = None
+
+
+@dataclass(frozen=True)
 class ChatMessage:
     """A chat message, before an adapter renders it for its system (and escapes it).
 
@@ -240,6 +258,8 @@ class ChatMessage:
             return self
         return replace(self, title=f"{subject}: {self.title}")
 
+    mentions: tuple[Mention, ...] = ()  # pinged before the text (only the escalation ladder)
+
     def to_json(self) -> str:
         """The message as JSON, for the outbox."""
         return json.dumps(asdict(self), ensure_ascii=False)
@@ -254,6 +274,7 @@ class ChatMessage:
         )
         raw["links"] = tuple(Link(**link) for link in raw.get("links", ()))
         raw["more"] = Link(**raw["more"]) if raw.get("more") else None
+        raw["mentions"] = tuple(Mention(**m) for m in raw.get("mentions", ()))
         return cls(**raw)
 
 
@@ -274,6 +295,31 @@ class Chat(Protocol):
 
     def update(self, target: str, ref: str, message: ChatMessage) -> str:
         """Replace the message *ref* with *message*; return its (maybe new) reference."""
+        ...
+
+
+class Listener(Protocol):
+    """A chat system's listening side: messages for the bot in, answers out, until stopped.
+
+    `run` blocks until *stop* is set and never raises (a lost connection is retried);
+    `stop` ends a waiting long poll or socket from another thread.
+    """
+
+    name: str
+    last_error: str | None
+    reconnects: int
+
+    @property
+    def connected(self) -> bool:
+        """Whether it is connected now."""
+        ...
+
+    def run(self, stop: threading.Event) -> None:
+        """Listen until *stop* is set."""
+        ...
+
+    def stop(self) -> None:
+        """Wake the listening so that it sees the stop."""
         ...
 
 
@@ -312,6 +358,38 @@ class Create:
     product: str
     project: str
     summary: str
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    """A task of the bot's that was open when the last run ended, as chat answers show it."""
+
+    key: str
+    fingerprint: str
+    product: str  # "" for the portfolio's own (the dashboard)
+    project: str
+    summary: str
+    url: str
+    due: date | None = None
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChatAction:
+    """What someone asked for in chat that acts (or was refused): kept as the record of it."""
+
+    at: datetime
+    chat: str  # "zulip" or "slack"
+    place: str  # where it was said: stream>topic, a channel, or a direct message
+    user_id: str
+    user_name: str
+    email: str | None
+    command: str  # the command's name: acknowledge, snooze, waiver
+    product: str | None
+    issue_key: str | None
+    outcome: str  # done, refused, failed
+    hold_until: date | None = None  # acknowledge and snooze: the ladder waits until this day
+    detail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -373,6 +451,20 @@ class StateStore(Protocol):
         self, states: dict[tuple[str, str], str], table: str = "check_states"
     ) -> None:
         """Replace the recorded states."""
+        ...
+
+    def record_step(
+        self, issue_key: str, step: int, *, fingerprint: str, product: str, on: date
+    ) -> bool:
+        """Remember that a task went through a step of its ladder; False if it was known."""
+        ...
+
+    def ladder_memory(self) -> Memory:
+        """The steps taken on every task's ladder, and the holds chat answers set."""
+        ...
+
+    def save_open_tasks(self, tasks: list[OpenTask]) -> None:
+        """Replace the bot's open tasks as the last run left them."""
         ...
 
 

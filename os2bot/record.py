@@ -11,16 +11,66 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from os2bot.domain import State, count_by_state
-from os2bot.ports import RunRecord, StateStore
+from os2bot.config import Config
+from os2bot.domain import ActionKind, Snapshot, State, count_by_state
+from os2bot.ladder import escalation_fingerprint, reminder_index
+from os2bot.notify.compose import open_tasks
+from os2bot.ports import OpenTask, RunRecord, StateStore
 
 if TYPE_CHECKING:
     from os2bot.flow import RunResult
 
 
-def record_run(state: StateStore, run: RunResult, *, finished: datetime) -> None:
-    """Keep *run* as history: counts, every result with its evidence, every action."""
+def record_run(
+    state: StateStore, run: RunResult, *, finished: datetime, config: Config | None = None
+) -> None:
+    """Keep *run* as history: counts, every result with its evidence, every action.
+
+    With *config*, also the bot's tasks the run left open (what chat answers list).
+    """
     state.record_run(record_of(run, run.started, finished))
+    if config is not None and run.snapshot is not None:
+        state.save_open_tasks(open_task_rows(config, state, run, run.snapshot))
+
+
+def open_task_rows(
+    config: Config, state: StateStore, run: RunResult, snapshot: Snapshot
+) -> list[OpenTask]:
+    """The bot's tasks open after *run*, each with the product it belongs to where known.
+
+    A reminder names its product by its fingerprint, an escalation task by the reminder it
+    escalates, any other task by the product whose project it is in, or by what this run did
+    ("" when none of these tell, e.g. the portfolio's dashboard).
+    """
+    reminders = {fp: product.key for fp, (product, _check) in reminder_index(config).items()}
+    memory = state.ladder_memory()
+    escalations = {
+        escalation_fingerprint(key): record.product for key, record in memory.records.items()
+    }
+    projects = {p.jira.project: p.key for p in config.products}
+    done = {a.action.fingerprint: a.action.product for a in run.applied if a.action.product}
+    due = {t.key: t.duedate for t in snapshot.bot_tasks} | {
+        a.key: a.action.due for a in run.applied if a.action.kind is ActionKind.CREATE
+    }
+    rows = []
+    for task in open_tasks(snapshot.bot_tasks, run.applied):
+        fp = task.fingerprint or ""
+        product = (
+            reminders.get(fp) or escalations.get(fp) or done.get(fp) or projects.get(task.project)
+        )
+        rows.append(
+            OpenTask(
+                key=task.key,
+                fingerprint=fp,
+                product=product or "",
+                project=task.project,
+                summary=task.summary,
+                url=task.url,
+                due=task.duedate or due.get(task.key),
+                labels=task.labels,
+            )
+        )
+    return rows
 
 
 def record_failure(

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
     jira_token: SecretStr | None = Field(default=None, description="Cloud: API token.")
     jira_pat: SecretStr | None = Field(default=None, description="Data Center: access token.")
     slack_token: SecretStr | None = Field(default=None, description="Slack bot token (xoxb-…).")
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        description="Slack app-level token (xapp-…, scope connections:write): listening "
+        "through Socket Mode.",
+    )
     slack_api_url: str = Field(
         default="https://slack.com/api/", description="Slack Web API base URL."
     )
@@ -44,13 +49,13 @@ class Settings(BaseSettings):
 
     def register_secrets(self) -> None:
         """Tell the log redactor the exact secret values, wherever they might turn up."""
-        secrets = (
+        for secret in (
             self.jira_token,
             self.jira_pat,
             self.slack_token,
+            self.slack_app_token,
             self.zulip_api_key,
             self.report_token,
-        )
-        for secret in secrets:
+        ):
             if secret is not None:
                 register_secret(secret.get_secret_value())

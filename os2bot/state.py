@@ -9,13 +9,14 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Self, TextIO
 
-from os2bot.ports import Create, MessageRef, RunRecord
+from os2bot.ladder import Memory, Record
+from os2bot.ports import ChatAction, Create, MessageRef, OpenTask, RunRecord
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -93,6 +94,49 @@ _MIGRATIONS: dict[int, str] = {
             product TEXT NOT NULL,
             project TEXT NOT NULL,
             summary TEXT NOT NULL
+        );
+    """,
+    5: """
+        CREATE TABLE ladder_steps (
+            issue_key TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            product TEXT NOT NULL,
+            done_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (issue_key, step)
+        );
+        CREATE TABLE chat_actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            chat TEXT NOT NULL,
+            place TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            email TEXT,
+            command TEXT NOT NULL,
+            product TEXT,
+            issue_key TEXT,
+            hold_until TEXT,
+            outcome TEXT NOT NULL,
+            detail TEXT
+        );
+        CREATE INDEX chat_actions_key ON chat_actions (issue_key, outcome);
+        CREATE TABLE chat_seen (
+            chat TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (chat, message_id)
+        );
+        CREATE TABLE open_tasks (
+            issue_key TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            product TEXT NOT NULL,
+            project TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            url TEXT NOT NULL,
+            due TEXT,
+            labels TEXT NOT NULL DEFAULT '[]'
         );
     """,
 }
@@ -433,6 +477,154 @@ class SqliteState:
                 )
             self._db.execute("DELETE FROM runs WHERE started_at < ?", (cutoff,))
         return len(old)
+
+    def last_results(self) -> tuple[str, list[tuple[str, str, str, str, str, str]]] | None:
+        """The newest run that judged something: (its start, its results), or None.
+
+        Each result is (product, check, state, reason key, reason params JSON, evidence JSON).
+        """
+        row = self._db.execute(
+            "SELECT r.run_id, r.started_at FROM runs r WHERE r.outcome != 'failed' "
+            "AND EXISTS (SELECT 1 FROM results s WHERE s.run_id = r.run_id) "
+            "ORDER BY r.started_at DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        rows = self._db.execute(
+            "SELECT product, check_id, state, reason_key, reason_params, evidence "
+            "FROM results WHERE run_id = ? ORDER BY product, check_id",
+            (row[0],),
+        ).fetchall()
+        return row[1], [tuple(r) for r in rows]
+
+    # ------------------------------------------------------------ the ladder, chat
+
+    def record_step(
+        self, issue_key: str, step: int, *, fingerprint: str, product: str, on: date
+    ) -> bool:
+        """Remember that a task went through a step of its ladder; False if it was known."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO ladder_steps (issue_key, step, fingerprint, product, done_on, "
+            "recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (issue_key, step, fingerprint, product, on.isoformat(), _now()),
+        )
+        return cursor.rowcount == 1
+
+    def ladder_memory(self) -> Memory:
+        """The steps taken on every task's ladder, and the holds chat answers set."""
+        records: dict[str, Record] = {}
+        for key, step, fp, product, on in self._db.execute(
+            "SELECT issue_key, step, fingerprint, product, done_on FROM ladder_steps "
+            "ORDER BY issue_key, step"
+        ):
+            record = records.get(key) or Record(fp, product, {})
+            steps = {**record.steps, step: date.fromisoformat(on)}
+            records[key] = Record(record.fingerprint, record.product, steps)
+        holds = {
+            key: date.fromisoformat(until)
+            for key, until in self._db.execute(
+                "SELECT issue_key, MAX(hold_until) FROM chat_actions WHERE outcome = 'done' "
+                "AND hold_until IS NOT NULL AND issue_key IS NOT NULL GROUP BY issue_key"
+            )
+        }
+        return Memory(records, holds)
+
+    def record_chat_action(self, action: ChatAction) -> None:
+        """Keep what someone did or tried in chat: who, what, when, where, and how it went."""
+        self._db.execute(
+            "INSERT INTO chat_actions (at, chat, place, user_id, user_name, email, command, "
+            "product, issue_key, hold_until, outcome, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                action.at.isoformat(),
+                action.chat,
+                action.place,
+                action.user_id,
+                action.user_name,
+                action.email,
+                action.command,
+                action.product,
+                action.issue_key,
+                action.hold_until.isoformat() if action.hold_until else None,
+                action.outcome,
+                action.detail[:500] if action.detail else None,
+            ),
+        )
+
+    def chat_actions(self) -> list[ChatAction]:
+        """Everything recorded from chat, oldest first."""
+        rows = self._db.execute(
+            "SELECT at, chat, place, user_id, user_name, email, command, product, issue_key, "
+            "hold_until, outcome, detail FROM chat_actions ORDER BY id"
+        ).fetchall()
+        keys: tuple[str, ...] = ("at", "chat", "place", "user_id", "user_name", "email")
+        keys += ("command", "product", "issue_key", "hold_until", "outcome", "detail")
+        found = []
+        for row in rows:
+            raw = dict(zip(keys, row, strict=True))
+            raw["at"] = datetime.fromisoformat(raw["at"])
+            raw["hold_until"] = date.fromisoformat(raw["hold_until"]) if raw["hold_until"] else None
+            found.append(ChatAction(**raw))
+        return found
+
+    def claim_message(self, chat: str, message_id: str, *, keep_days: int = 30) -> bool:
+        """Whether this chat message is new: the first to claim it answers it, no one else.
+
+        Claims older than *keep_days* are forgotten (no chat redelivers that late).
+        """
+        now = datetime.now(UTC)
+        self._db.execute(
+            "DELETE FROM chat_seen WHERE seen_at < ?",
+            ((now - timedelta(days=keep_days)).isoformat(),),
+        )
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO chat_seen (chat, message_id, seen_at) VALUES (?, ?, ?)",
+            (chat, message_id, now.isoformat()),
+        )
+        return cursor.rowcount == 1
+
+    def save_open_tasks(self, tasks: list[OpenTask]) -> None:
+        """Replace the bot's open tasks as the last run left them."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute("DELETE FROM open_tasks")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO open_tasks (issue_key, fingerprint, product, project, "
+                "summary, url, due, labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        t.key,
+                        t.fingerprint,
+                        t.product,
+                        t.project,
+                        t.summary,
+                        t.url,
+                        t.due.isoformat() if t.due else None,
+                        json.dumps(list(t.labels)),
+                    )
+                    for t in tasks
+                ],
+            )
+
+    def open_tasks(self) -> list[OpenTask]:
+        """The bot's open tasks as the last run left them."""
+        rows = self._db.execute(
+            "SELECT issue_key, fingerprint, product, project, summary, url, due, labels "
+            "FROM open_tasks ORDER BY product, issue_key"
+        ).fetchall()
+        return [
+            OpenTask(
+                key=key,
+                fingerprint=fp,
+                product=product,
+                project=project,
+                summary=summary,
+                url=url,
+                due=date.fromisoformat(due) if due else None,
+                labels=tuple(json.loads(labels)),
+            )
+            for key, fp, product, project, summary, url, due, labels in rows
+        ]
 
     def close(self) -> None:
         """Close the database."""

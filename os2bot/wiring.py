@@ -15,8 +15,17 @@ from dataclasses import dataclass
 import structlog
 
 from os2bot.config import Config
+from os2bot.dialogue import Said
 from os2bot.messages import Language, text
-from os2bot.ports import Chat, ChatError, ChatInspector, Tracker, TrackerInspector
+from os2bot.ports import (
+    Chat,
+    ChatError,
+    ChatInspector,
+    ChatMessage,
+    Listener,
+    Tracker,
+    TrackerInspector,
+)
 from os2bot.settings import Settings
 
 log = structlog.get_logger(__name__)
@@ -139,3 +148,39 @@ class Wiring:
             except ChatError as exc:
                 errors["zulip"] = str(exc)
         return found, errors
+
+    def listeners(
+        self, handle_for: Callable[[str], Callable[[Said, str], ChatMessage | None]]
+    ) -> list[Listener]:
+        """The chat listeners whose secrets are set: Zulip's event queue, Slack's Socket Mode.
+
+        *handle_for(chat)* answers that chat's messages. Slack needs the app-level token
+        (OS2BOT_SLACK_APP_TOKEN) besides the bot token.
+        """
+        from os2bot.adapters.slack_listener import SlackListener  # noqa: PLC0415 - SDK at the edge
+        from os2bot.adapters.zulip_listener import ZulipListener  # noqa: PLC0415
+
+        s, chat = self.settings, self.config.bot.chat
+        found: list[Listener] = []
+        zulip = chat.zulip.enabled and chat.zulip.listen
+        if zulip and s.zulip_site and s.zulip_email and s.zulip_api_key is not None:
+            found.append(
+                ZulipListener(
+                    self.config,
+                    site=s.zulip_site,
+                    email=s.zulip_email,
+                    api_key=s.zulip_api_key.get_secret_value(),
+                    handle=handle_for("zulip"),
+                )
+            )
+        if chat.slack.enabled and chat.slack.listen and s.slack_token and s.slack_app_token:
+            found.append(
+                SlackListener(
+                    self.config,
+                    app_token=s.slack_app_token.get_secret_value(),
+                    bot_token=s.slack_token.get_secret_value(),
+                    base_url=s.slack_api_url,
+                    handle=handle_for("slack"),
+                )
+            )
+        return found

@@ -32,10 +32,15 @@ JIRA_USER = {
     "pat": "test-jira-pat-456",
 }
 SLACK_TOKEN = "xoxb-test-0000-slack"
+SLACK_APP_TOKEN = "xapp-1-test-socket-mode"
 CHANNELS = [
     {"id": "C0TESTMO01", "name": "os2mo"},
     {"id": "C0TESTFRM1", "name": "os2forms"},
     {"id": "C0TESTVAL1", "name": "os2valghalla"},
+]
+SLACK_USERS = [
+    {"id": "U0METTE01", "name": "mette", "real_name": "Mette Hansen", "email": "mette@os2.test"},
+    {"id": "U0SOREN01", "name": "soren", "real_name": "Søren Holm", "email": "soren@os2.test"},
 ]
 
 
@@ -58,7 +63,14 @@ def make_seed(
             "issues": issues or [],
         }
     )
-    slack = SlackSeed.model_validate({"tokens": [SLACK_TOKEN], "channels": CHANNELS})
+    slack = SlackSeed.model_validate(
+        {
+            "tokens": [SLACK_TOKEN],
+            "app_tokens": [SLACK_APP_TOKEN],
+            "channels": CHANNELS,
+            "users": SLACK_USERS,
+        }
+    )
     return SeedData(jira=jira, slack=slack)
 
 

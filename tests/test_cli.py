@@ -46,7 +46,8 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     assert opened.count("OS2valghalla: Jira-projektet VALGHAL kan ikke læses") == 1
     assert "OS2loop: Aftalen finansierer" not in opened  # the expired task stands for the items
     assert "Ugeoversigt for OS2-porteføljen" in first
-    assert "0 opgaver oprettet, 0 chatbeskeder sendt" in second
+    # Nothing opened; the one message is the escalation of the reminder the demo moved past due.
+    assert "0 opgaver oprettet, 1 chatbesked sendt" in second
     assert "Anden kørsel oprettede intet nyt" in second
     [report] = tmp_path.glob("os2bot-rapport-*.html")
     assert f"Rapporten er gemt: {report}" in second
@@ -54,6 +55,30 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     assert "ud fra 2 kørsler" in page
     for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
         assert f">{product}</a></th>" in page
+
+
+def test_demo_shows_the_ladders_first_step_and_a_conversation_in_chat(tmp_path, monkeypatch):
+    """The demo moves one reminder past its due date before the second run, which comments on
+    it and pings its owner in chat; then, over Socket Mode and Zulip's event queue, the
+    coordinator asks for the status and acknowledges the reminder, and the secretariat asks
+    for the portfolio."""
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+
+    code = main(["demo", "--config", str(CONFIG)], out=out)
+
+    text = out.getvalue()
+    second, scene = text.split("=== Kørsel 2 ===")[1].split("=== I chatten")
+    assert code == 0
+    assert "Påmindelse: OS2forms – Fungerende koordinationsgruppe" in second
+    assert "@Anne Vestergaard" in second
+    assert "Anne Vestergaard → slack:#os2forms: @os2bot status" in scene
+    assert "OS2forms — status for tilslutningsaftalen" in scene
+    assert "er kvitteret" in scene
+    assert "Camilla Krogh → zulip:sekretariatet>os2bot: @**os2bot** status" in scene
+    assert "OS2-porteføljen – status fra seneste kørsel" in scene
+    assert "os2bot: Kvitteret af Anne Vestergaard i chatten (Slack)" in scene
+    assert "Anden kørsel oprettede intet nyt" in scene
 
 
 def test_demo_in_english(tmp_path, monkeypatch):

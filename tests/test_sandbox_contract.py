@@ -21,7 +21,16 @@ from os2bot.flow import Mode, run_once
 from os2bot.sandbox.seed import load_seed
 from os2bot.state import SqliteState
 
-from conftest import CONFIG, JIRA_USER, SLACK_TOKEN, chat_for, make_seed, meeting, tracker_for
+from conftest import (
+    CONFIG,
+    JIRA_USER,
+    SLACK_APP_TOKEN,
+    SLACK_TOKEN,
+    chat_for,
+    make_seed,
+    meeting,
+    tracker_for,
+)
 from contract import ContractError, validate_request, validate_response
 from test_flow import config_for
 
@@ -168,6 +177,25 @@ def walk_every_route(sandbox, auth):  # noqa: PLR0915 - one call per route, in o
         json={"channel": posted["channel"], "ts": posted["ts"], "text": "hej igen"},
     )
     requests.get(f"{sandbox.url}/api/conversations.list", headers=slack, timeout=10)
+    for method in ("users.lookupByEmail", "users.info"):
+        for verb in (requests.get, requests.post):
+            verb(
+                f"{sandbox.url}/api/{method}",
+                headers=slack,
+                params={"email": "mette@os2.test", "user": "U0METTE01"},
+                timeout=10,
+            )
+    requests.post(  # Socket Mode: the app-level token gets a websocket URL, a bot token not
+        f"{sandbox.url}/api/apps.connections.open",
+        headers={"Authorization": f"Bearer {SLACK_APP_TOKEN}"},
+        timeout=10,
+    )
+    requests.get(  # users_not_found
+        f"{sandbox.url}/api/users.lookupByEmail",
+        headers=slack,
+        params={"email": "nobody@os2.test"},
+        timeout=10,
+    )
 
 
 def walk_access_routes(get, *, cloud):
@@ -228,6 +256,9 @@ DEVIATIONS = {
     ("POST", "/rest/api/2/search/jql", 404),
     # Nor jql/parse: the bot asks Data Center with a strict search for nothing instead.
     ("POST", "/rest/api/2/jql/parse", 404),
+    # Slack's description (2020) predates Socket Mode (2021): apps.connections.open is not in
+    # it. Its answer ({"ok": true, "url": "wss://…"}) follows Slack's method documentation.
+    ("POST", "/api/apps.connections.open", 200),
 }
 
 

@@ -18,6 +18,8 @@ def _link(link: Link) -> str:
 def render_text(message: ChatMessage) -> list[str]:
     """The message as lines of plain text (nothing to escape on a terminal)."""
     lines = [message.title]
+    if message.mentions:
+        lines.append(" ".join(f"@{m.name}" for m in message.mentions))
     if message.text:
         lines += message.text.splitlines()
     lines += [

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import time
@@ -114,6 +115,8 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
             },
         }
     ]
+    if message.mentions:
+        head.append(_section(mentions(message)))
     if message.text:
         head += [
             _section(chunk)
@@ -151,6 +154,20 @@ def render_blocks(message: ChatMessage) -> list[dict[str, Any]]:
     if kept < len(lines):
         body.append(_section(escape_mrkdwn(message.omitted.format(count=len(lines) - kept))))
     return head + body + tail
+
+
+def mentions(message: ChatMessage) -> str:
+    """The message's pings by user id (the escalation ladder's one exception), else names."""
+    return " ".join(
+        f"<@{m.slack_user_id}>" if m.slack_user_id else escape_mrkdwn(m.name)
+        for m in message.mentions
+    )
+
+
+def _fallback(message: ChatMessage) -> str:
+    """The notification text: the title, after the pings so that they notify."""
+    title = escape_mrkdwn(message.fallback)
+    return _truncate(f"{mentions(message)} {title}" if message.mentions else title, 3000)
 
 
 Sleep = Callable[[float], None]
@@ -289,6 +306,7 @@ class SlackChat:
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
         self._clock = clock
         self._channels: dict[str, str] = {}  # name -> ID
+        self._user_ids: dict[str, str | None] = {}  # e-mail -> user id, for mentions
         self._client = WebClient(
             token=token,
             base_url=base_url,
@@ -333,13 +351,14 @@ class SlackChat:
         lost the bot looks in the channel's history for it. Found, it is delivered; not
         found, it is a ChatError and the message waits for the next run.
         """
+        message = self._with_user_ids(message)
         mark = marker(key, message)
         started = self._clock()
         try:
             data = self._call(
                 "chat.postMessage",
                 channel=target,
-                text=_truncate(escape_mrkdwn(message.fallback), 3000),
+                text=_fallback(message),
                 blocks=render_blocks(message),
                 unfurl_links=False,
                 unfurl_media=False,
@@ -352,6 +371,72 @@ class SlackChat:
             log.warning("slack.post_found", target=target, ref=found, error=str(exc))
             return found
         return f"{data['channel']}/{data['ts']}"
+
+    def reply(self, channel: str, message: ChatMessage, *, thread: str | None = None) -> str:
+        """An answer in *channel* (in the thread of *thread*, if given); 'channel-id/ts'.
+
+        Never repeated after a lost answer: a question is answered at most once.
+        """
+        args: dict[str, Any] = {
+            "channel": channel,
+            "text": _fallback(message),
+            "blocks": render_blocks(message),
+            "unfurl_links": False,
+            "unfurl_media": False,
+        }
+        if thread:
+            args["thread_ts"] = thread
+        data = self._call("chat.postMessage", **args)
+        return f"{data['channel']}/{data['ts']}"
+
+    def person(self, user_id: str) -> tuple[str, str | None]:
+        """A person's name and e-mail (users.info; the e-mail needs users:read.email)."""
+        data = self._invoke("users.info", lambda: self._client.users_info(user=user_id))
+        user = data.get("user") or {}
+        profile = user.get("profile") or {}
+        name = profile.get("real_name") or user.get("real_name") or user.get("name") or user_id
+        return str(name), profile.get("email")
+
+    def me(self) -> str:
+        """The bot's own user id (auth.test)."""
+        return str(self._invoke("auth.test", self._client.auth_test).get("user_id") or "")
+
+    @property
+    def web_client(self) -> WebClient:
+        """The WebClient, with its base URL and retry handlers (Socket Mode opens through it)."""
+        return self._client
+
+    def channel_id(self, target: str) -> str | None:
+        """The id of a channel given by #name or id (None when Slack does not know it)."""
+        return self._channel_id(target)
+
+    def _with_user_ids(self, message: ChatMessage) -> ChatMessage:
+        """*message* with each mention's Slack user id, looked up by e-mail where not given."""
+        if not message.mentions:
+            return message
+        found = tuple(
+            m
+            if m.slack_user_id or not m.email
+            else dataclasses.replace(m, slack_user_id=self.user_id(m.email))
+            for m in message.mentions
+        )
+        return dataclasses.replace(message, mentions=found)
+
+    def user_id(self, email: str) -> str | None:
+        """The Slack user id of the account with *email* (users.lookupByEmail, once)."""
+        if email in self._user_ids:
+            return self._user_ids[email]
+        try:
+            data = self._invoke(
+                "users.lookupByEmail", lambda: self._client.users_lookupByEmail(email=email)
+            )
+        except ChatError as exc:
+            log.info("slack.user_unknown", error=str(exc))
+            found = None
+        else:
+            found = (data.get("user") or {}).get("id")
+        self._user_ids[email] = found
+        return found
 
     def _find_post(self, target: str, mark: str, *, since: float) -> str | None:
         """The reference of the bot's post marked *mark* since *since*, if it is there."""

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -15,7 +16,7 @@ import structlog
 import zulip
 
 from os2bot.domain import EMOJI_SYMBOL
-from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, Link, TargetAccess
+from os2bot.ports import ChatError, ChatMessage, ChatMessageGone, Link, Mention, TargetAccess
 
 log = structlog.get_logger(__name__)
 
@@ -51,6 +52,8 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
     says how many; links and footer are kept.
     """
     head = [f"**{escape_markdown(message.title)}**"]
+    if message.mentions:
+        head += ["", " ".join(_mention(m) for m in message.mentions)]
     if message.text:
         head += ["", escape_markdown(message.text)]
     lines = [
@@ -84,6 +87,14 @@ def render_markdown(message: ChatMessage, limit: int = MAX_CONTENT) -> str:
         kept -= 1
         content = assemble(kept)
     return content[:limit]
+
+
+def _mention(person: Mention) -> str:
+    """A ping by user id (the escalation ladder's one exception), else the name as text."""
+    if person.zulip_user_id is None:
+        return escape_markdown(person.name)
+    name = re.sub(r"[*|`\n]", "", person.name) or str(person.zulip_user_id)
+    return f"@**{name}|{person.zulip_user_id}**"
 
 
 def _wait(result: dict[str, Any], attempt: int) -> float:
@@ -122,6 +133,7 @@ class ZulipChat:
         self._sleep = sleep
         self._clock = clock
         self.calls: dict[tuple[str, str], int] = {}  # (method, outcome) -> count
+        self._user_ids: dict[str, int | None] = {}  # e-mail -> user id, for mentions
         try:
             self._client = zulip.Client(
                 email=email,
@@ -177,7 +189,7 @@ class ZulipChat:
         del key
         stream, _, topic = target.partition(">")
         topic = topic or "os2bot"
-        content = render_markdown(message)
+        content = render_markdown(self._with_user_ids(message))
         started = self._clock()
         try:
             result = self._call(
@@ -194,6 +206,54 @@ class ZulipChat:
             log.warning("zulip.post_found", target=target, ref=found, error=str(exc))
             return found
         return str(result["id"])
+
+    def send_direct(self, user_id: int, message: ChatMessage) -> str:
+        """A direct message to one person (a reply to what they wrote to the bot)."""
+        content = render_markdown(self._with_user_ids(message))
+        result = self._call(
+            lambda: self._client.send_message(
+                {"type": "private", "to": [user_id], "content": content}
+            ),
+            "send_message",
+            repeatable=False,
+        )
+        return str(result["id"])
+
+    def deregister(self, queue_id: str) -> None:
+        """Delete an event queue (a listener stopping ends its long poll this way)."""
+        self._call(
+            lambda: self._client.deregister(queue_id, timeout=5), "deregister", repeatable=False
+        )
+
+    def _with_user_ids(self, message: ChatMessage) -> ChatMessage:
+        """*message* with each mention's Zulip user id, looked up by e-mail where not given."""
+        if not message.mentions:
+            return message
+        found = tuple(
+            m
+            if m.zulip_user_id is not None or not m.email
+            else dataclasses.replace(m, zulip_user_id=self.user_id(m.email))
+            for m in message.mentions
+        )
+        return dataclasses.replace(message, mentions=found)
+
+    def user_id(self, email: str) -> int | None:
+        """The Zulip user id of the account with *email* (looked up once), None if unknown."""
+        if email in self._user_ids:
+            return self._user_ids[email]
+        try:
+            result = self._call(
+                lambda: self._client.call_endpoint(url=f"users/{email}", method="GET"),
+                "get_user_by_email",
+            )
+        except ChatError as exc:
+            log.info("zulip.user_unknown", error=str(exc))
+            found = None
+        else:
+            user_id = (result.get("user") or {}).get("user_id")
+            found = int(user_id) if user_id is not None else None
+        self._user_ids[email] = found
+        return found
 
     def _find_post(self, stream: str, topic: str, content: str, *, since: float) -> str | None:
         """The id of the bot's own message in the topic with *content*, sent since *since*."""

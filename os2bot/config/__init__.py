@@ -27,6 +27,7 @@ from os2bot.config.bot import (
     TasksConfig,
     ZulipConfig,
 )
+from os2bot.config.escalation import Escalation, EscalationOverride, Step
 from os2bot.config.evidence import (
     EVIDENCE_KINDS,
     ActivityEvidence,
@@ -98,6 +99,8 @@ __all__ = [
     "ConfigProblem",
     "DateField",
     "DeclaredEvidence",
+    "Escalation",
+    "EscalationOverride",
     "Evidence",
     "EvidenceOverride",
     "Extension",
@@ -125,6 +128,7 @@ __all__ = [
     "SelfAssessmentEvidence",
     "ServiceConfig",
     "SlackConfig",
+    "Step",
     "Supplier",
     "SupplierPhase",
     "TasksConfig",

@@ -36,7 +36,19 @@ class Person(Model):
 
     name: str = Field(min_length=1, description="Full name.")
     authority: str | None = Field(default=None, description="Municipality or organisation.")
-    email: str | None = Field(default=None, description="E-mail address.")
+    email: str | None = Field(
+        default=None,
+        description="E-mail address; also how chat recognises them (their chat account's "
+        "e-mail) and may name them with a ping in an escalation.",
+    )
     jira_user: str | None = Field(
         default=None, description="Jira accountId (Cloud) or user name (Data Center)."
+    )
+    zulip_user_id: int | None = Field(
+        default=None,
+        ge=1,
+        description="Zulip user id, for when the organisation hides e-mail addresses from bots.",
+    )
+    slack_user_id: str | None = Field(
+        default=None, pattern=r"^[UW][A-Z0-9]{2,}$", description="Slack user id (U…)."
     )

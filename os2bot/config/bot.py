@@ -39,12 +39,21 @@ class SlackConfig(Model):
     """Slack workspace settings (the token comes from OS2BOT_SLACK_TOKEN)."""
 
     enabled: bool = Field(default=True, description="Post to Slack at all.")
+    listen: bool = Field(
+        default=True,
+        description="Answer in Slack (Socket Mode) while `os2bot run` runs, when "
+        "OS2BOT_SLACK_APP_TOKEN is set.",
+    )
 
 
 class ZulipConfig(Model):
     """Zulip (OS2samtale) settings; site, e-mail and API key come from OS2BOT_ZULIP_*."""
 
     enabled: bool = Field(default=True, description="Post to Zulip at all.")
+    listen: bool = Field(
+        default=True,
+        description="Answer in Zulip (its event queue) while `os2bot run` runs.",
+    )
 
 
 class ChatConfig(Model):
@@ -91,6 +100,11 @@ class Secretariat(Model):
         description="Jira project for the secretariat's tasks (fees, expiring agreements).",
     )
     lead: Person | None = Field(default=None, description="Who the secretariat's tasks go to.")
+    members: list[Person] = Field(
+        default_factory=list,
+        description="Others of the secretariat: may acknowledge, snooze and ask for waivers in "
+        "chat, as the lead may.",
+    )
     expiry_days: list[int] = Field(
         default_factory=lambda: [90, 30],
         description="Open a task this many days before an agreement expires.",

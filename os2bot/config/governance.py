@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from os2bot.config.base import Bilingual, Model
+from os2bot.config.escalation import Escalation
 from os2bot.config.evidence import Evidence
 from os2bot.config.terms import PHASES, Extension, Level, Phase
 
@@ -78,6 +79,10 @@ class Profile(Model):
         default=None, description="Id of the requirement catalogue that self-assessments use."
     )
     checks: list[CheckDef] = Field(min_length=1, description="The checks.")
+    escalation: Escalation = Field(
+        default_factory=Escalation,
+        description="Who hears of a reminder task left past its due date, and when.",
+    )
 
     @field_validator("checks")
     @classmethod

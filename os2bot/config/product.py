@@ -13,6 +13,7 @@ from pydantic import Field, field_validator
 from os2bot.calendar import next_round
 from os2bot.config.base import Model, Person
 from os2bot.config.bot import ChatTargets, valid_cron
+from os2bot.config.escalation import EscalationOverride
 from os2bot.config.evidence import Evidence, EvidenceOverride
 from os2bot.config.governance import CheckDef
 from os2bot.config.jql import JqlFragment
@@ -183,6 +184,10 @@ class Product(Model):
     )
     releases: Releases = Field(default_factory=Releases, description="Release tasks.")
     chat: ProductChat = Field(default_factory=ProductChat, description="Chat targets.")
+    escalation: EscalationOverride = Field(
+        default_factory=EscalationOverride,
+        description="The product's own escalation ladders, replacing the profile's.",
+    )
     overrides: dict[str, EvidenceOverride] = Field(
         default_factory=dict, description="Evidence overrides by check id."
     )

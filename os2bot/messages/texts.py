@@ -947,6 +947,12 @@ TEXTS: dict[str, T] = build(
             en="Waivers: a check that need not be met for a while, with the reason, who "
             "decided it and when it expires.",
         ),
+        "onboard.file.escalation": T(
+            da="En egen eskaleringsstige i stedet for profilens, fx når styregruppen skal høre "
+            "om en forsinket opgave tidligere:",
+            en="An escalation ladder of the product's own instead of the profile's, e.g. when "
+            "the steering group should hear of a late task sooner:",
+        ),
         "onboard.file.overrides": T(
             da="Egne tærskler i stedet for profilens, fx når koordinationsgruppen mødes hver "
             "måned:",
@@ -1563,6 +1569,90 @@ TEXTS: dict[str, T] = build(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
             en="os2bot: {check} is now met. {reason} Resolving this task.",
         ),
+        # The escalation ladder
+        "ladder.who.coordination_group": T(
+            da="koordinationsgruppens formand", en="the coordination group's chair"
+        ),
+        "ladder.who.steering_group": T(da="styregruppens formand", en="the steering group's chair"),
+        "ladder.who.secretariat": T(da="sekretariatet", en="the secretariat"),
+        "ladder.comment.reminded": T(
+            da="os2bot: Opgaven skulle have været løst senest {due} og er stadig åben. {who} er "
+            "mindet om den i chatten. Er I i gang, så skriv »kvittér {key}« til os2bot i chatten; "
+            "skal den vente, så skriv »udsæt {key} <dato>«.",
+            en="os2bot: This task was due on {due} and is still open. {who} has been reminded in "
+            "chat. If you are on it, write “ack {key}” to os2bot in chat; if it must wait, write "
+            "“snooze {key} <date>”.",
+        ),
+        "ladder.comment.escalated": T(
+            da="os2bot: Opgaven er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} efter "
+            "fristen {due}. Den er nu sendt videre til {who}.",
+            en="os2bot: This task is still open {days:one=# working day|other=# working days} "
+            "after its due date {due}. It has now been passed on to {who}.",
+        ),
+        "ladder.comment.secretariat": T(
+            da="os2bot: Opgaven er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} efter "
+            "fristen {due} og er nu eskaleret til sekretariatet, som har fået en opgave om den og "
+            "ser den i ugeoversigten.",
+            en="os2bot: This task is still open {days:one=# working day|other=# working days} "
+            "after its due date {due} and is now escalated to the secretariat, which has a task "
+            "about it and sees it in the weekly digest.",
+        ),
+        "ladder.chat.reminded": T(
+            da="Påmindelse: {product} – {check}", en="Reminder: {product} – {check}"
+        ),
+        "ladder.chat.reminded_text": T(
+            da="{who}: Opgaven {key} skulle have været løst senest {due} og er stadig åben. Er I "
+            "i gang, så skriv »kvittér {key}« til mig; skal den vente, så skriv »udsæt {key} "
+            "<dato>«.",
+            en="{who}: Task {key} was due on {due} and is still open. If you are on it, write "
+            "“ack {key}” to me; if it must wait, write “snooze {key} <date>”.",
+        ),
+        "ladder.chat.escalated": T(
+            da="Eskalering: {product} – {check}", en="Escalation: {product} – {check}"
+        ),
+        "ladder.chat.escalated_text": T(
+            da="{who}: Opgaven {key} er stadig åben {days:one=# arbejdsdag|other=# arbejdsdage} "
+            "efter fristen {due}. Påmindelsen gik til {owner} {reminded}. Vil du følge op?",
+            en="{who}: Task {key} is still open {days:one=# working day|other=# working days} "
+            "after its due date {due}. The reminder went to {owner} on {reminded}. Will you "
+            "follow up?",
+        ),
+        "ladder.task.summary": T(
+            da="Eskaleret: {product} – {check} ({key})",
+            en="Escalated: {product} – {check} ({key})",
+        ),
+        "ladder.task.description": T(
+            da=(
+                "Påmindelsen [{key}|{url}] om *{check}* for {product} skulle have været løst "
+                "senest {due} og er stadig åben.\n\n"
+                "h3. Hvem har fået besked\n{steps}\n\n"
+                "h3. Hvad sekretariatet kan gøre\n"
+                "Tag kontakt til {owner}, og aftal en plan: en ny frist i Jira, eller en "
+                "dispensation, som skrives i produktfilen.\n\n"
+                "----\nOprettet af os2bot. Opgaven lukkes, når påmindelsen er løst."
+            ),
+            en=(
+                "The reminder [{key}|{url}] about *{check}* for {product} was due on {due} and is "
+                "still open.\n\n"
+                "h3. Who has been told\n{steps}\n\n"
+                "h3. What the secretariat can do\n"
+                "Contact {owner} and agree a plan: a new due date in Jira, or a waiver, written "
+                "in the product file.\n\n"
+                "----\nOpened by os2bot. It is resolved when the reminder is."
+            ),
+        ),
+        "ladder.task.step": T(da="* {date}: {who} fik besked", en="* {date}: {who} was told"),
+        "ladder.task.resolved": T(
+            da="os2bot: Påmindelsen {key} er løst. Opgaven lukkes.",
+            en="os2bot: The reminder {key} is resolved. Resolving this task.",
+        ),
+        "chat.digest.escalated": T(
+            da="Eskaleret · {product} · {check}", en="Escalated · {product} · {check}"
+        ),
+        "chat.digest.escalated_detail": T(
+            da="{key} skulle have været løst senest {due}; ansvarlig: {owner}",
+            en="{key} was due on {due}; owner: {owner}",
+        ),
         "owner.steering_group": T(da="styregruppen", en="the steering group"),
         "owner.coordination_group": T(da="koordinationsgruppen", en="the coordination group"),
         "owner.secretariat": T(da="sekretariatet", en="the secretariat"),
@@ -1668,6 +1758,260 @@ TEXTS: dict[str, T] = build(
             da="Opdateret {when} af os2bot · profil {profile} {version}",
             en="Updated {when} by os2bot · profile {profile} {version}",
         ),
+        # Answers in chat
+        "answer.help.title": T(da="Det kan jeg hjælpe med", en="What I can do"),
+        "answer.help.intro": T(
+            da="Skriv til mig med en af kommandoerne herunder. Jeg svarer ud fra os2bots seneste "
+            "kørsel og spørger ikke Jira.",
+            en="Write to me with one of the commands below. I answer from os2bot's latest run "
+            "and do not ask Jira.",
+        ),
+        "answer.help.footer": T(
+            da="Kun den ansvarlige gruppe og sekretariatet kan kvittere, udsætte og bede om "
+            "dispensation.",
+            en="Only the owning group and the secretariat can acknowledge, snooze and ask for a "
+            "waiver.",
+        ),
+        "answer.help.status.usage": T(da="status [produkt]", en="status [product]"),
+        "answer.help.status": T(
+            da="produktets status fra seneste kørsel – eller hele porteføljens",
+            en="the product's status from the latest run – or the whole portfolio's",
+        ),
+        "answer.help.why.usage": T(da="hvorfor <produkt> <tjek>", en="why <product> <check>"),
+        "answer.help.why": T(
+            da="begrundelsen, evidensen og hvordan det løses",
+            en="the reason, the evidence and how to fix it",
+        ),
+        "answer.help.tasks.usage": T(da="opgaver [produkt]", en="tasks [product]"),
+        "answer.help.tasks": T(da="de åbne opgaver fra os2bot", en="the open tasks from os2bot"),
+        "answer.help.acknowledge.usage": T(da="kvittér <opgave>", en="ack <task>"),
+        "answer.help.acknowledge": T(
+            da="I er i gang med opgaven: eskaleringen holder pause",
+            en="you are on the task: its escalation pauses",
+        ),
+        "answer.help.snooze.usage": T(da="udsæt <opgave> <dato>", en="snooze <task> <date>"),
+        "answer.help.snooze": T(
+            da="eskaleringen venter til datoen (inden for en grænse)",
+            en="the escalation waits until the date (within a limit)",
+        ),
+        "answer.help.waiver.usage": T(
+            da="dispensation <produkt> <tjek> <begrundelse>",
+            en="waiver <product> <check> <reason>",
+        ),
+        "answer.help.waiver": T(
+            da="beder sekretariatet om en dispensation",
+            en="asks the secretariat for a waiver",
+        ),
+        "answer.help.help.usage": T(da="hjælp", en="help"),
+        "answer.help.help": T(da="denne oversigt", en="this list"),
+        "answer.unknown": T(
+            da="Jeg kender ikke kommandoen »{word}«.",
+            en="I do not know the command “{word}”.",
+        ),
+        "answer.product_needed": T(
+            da="Hvilket produkt mener du? Kendte produkter: {known}.",
+            en="Which product do you mean? Known products: {known}.",
+        ),
+        "answer.unknown_product": T(
+            da="Jeg kender ikke produktet »{value}«. Kendte produkter: {known}.",
+            en="I do not know the product “{value}”. Known products: {known}.",
+        ),
+        "answer.check_needed": T(
+            da="Hvilket tjek for {product}? Kendte tjek: {known}.",
+            en="Which check of {product}? Known checks: {known}.",
+        ),
+        "answer.unknown_check": T(
+            da="{product} har intet tjek, der hedder »{value}«. Kendte tjek: {known}.",
+            en="{product} has no check called “{value}”. Known checks: {known}.",
+        ),
+        "answer.no_run": T(
+            da="os2bot har ikke kørt endnu, så jeg har ikke noget at svare ud fra.",
+            en="os2bot has not run yet, so I have nothing to answer from.",
+        ),
+        "answer.report": T(da="Hele rapporten", en="The full report"),
+        "answer.page": T(da="{product} i rapporten", en="{product} in the report"),
+        "answer.portfolio.title": T(
+            da="OS2-porteføljen – status fra seneste kørsel",
+            en="The OS2 portfolio – status from the latest run",
+        ),
+        "answer.footer": T(da="Fra os2bots kørsel {when}", en="From os2bot's run at {when}"),
+        "answer.why.none": T(
+            da="{check} blev ikke vurderet for {product} i seneste kørsel.",
+            en="{check} was not judged for {product} in the latest run.",
+        ),
+        "answer.why.fix": T(da="Sådan løses det: {fix}", en="How to fix it: {fix}"),
+        "answer.why.title": T(da="{product}: {check} – {state}", en="{product}: {check} – {state}"),
+        "answer.why.evidence": T(da="Evidens", en="Evidence"),
+        "answer.tasks.title": T(
+            da="Åbne opgaver fra os2bot for {product} ({count})",
+            en="Open tasks from os2bot for {product} ({count})",
+        ),
+        "answer.tasks.all": T(
+            da="Åbne opgaver fra os2bot ({count})", en="Open tasks from os2bot ({count})"
+        ),
+        "answer.tasks.more": T(
+            da="{count:one=# opgave mere|other=# opgaver mere} vises ikke her.",
+            en="{count:one=# more task is|other=# more tasks are} not shown here.",
+        ),
+        "answer.tasks.due": T(da="frist {date}", en="due {date}"),
+        "answer.tasks.step": T(
+            da="eskaleret: trin {step} af {steps}", en="escalated: step {step} of {steps}"
+        ),
+        "answer.tasks.held": T(da="pause til {date}", en="paused until {date}"),
+        "answer.acknowledge.usage": T(
+            da="Skriv »kvittér <opgave>«, fx »kvittér MO-12«.",
+            en="Write “ack <task>”, e.g. “ack MO-12”.",
+        ),
+        "answer.snooze.usage": T(
+            da="Skriv »udsæt <opgave> <dato>«, fx »udsæt MO-12 2026-12-15« eller »udsæt MO-12 "
+            "14 dage«.",
+            en="Write “snooze <task> <date>”, e.g. “snooze MO-12 2026-12-15” or “snooze MO-12 14 "
+            "days”.",
+        ),
+        "answer.no_task": T(
+            da="Jeg kender ingen åben opgave fra os2bot, der hedder {key}.",
+            en="I know no open task from os2bot called {key}.",
+        ),
+        "answer.not_reminder": T(
+            da="{key} er ikke en påmindelse, så den eskaleres ikke; der er intet at kvittere for "
+            "eller udsætte.",
+            en="{key} is not a reminder, so it is not escalated; there is nothing to acknowledge "
+            "or snooze.",
+        ),
+        "answer.who.secretariat": T(da="sekretariatet", en="the secretariat"),
+        "answer.who.group": T(
+            da="{group} for {product} og sekretariatet",
+            en="{group} of {product} and the secretariat",
+        ),
+        "answer.acknowledge.refused": T(
+            da="Du kan desværre ikke kvittere for {key}", en="Sorry, you cannot acknowledge {key}"
+        ),
+        "answer.snooze.refused": T(
+            da="Du kan desværre ikke udsætte {key}", en="Sorry, you cannot snooze {key}"
+        ),
+        "answer.waiver.refused": T(
+            da="Du kan desværre ikke bede om dispensation for {key}",
+            en="Sorry, you cannot ask for a waiver for {key}",
+        ),
+        "answer.refused": T(
+            da="Det er forbeholdt medlemmer af {who}.", en="That is for members of {who}."
+        ),
+        "answer.refused.email": T(
+            da="Jeg genkender dem på e-mailen i produktfilen, og din chatkonto har {email}. Er "
+            "det en fejl, så bed sekretariatet om at tilføje dig.",
+            en="I recognise them by the e-mail in the product file, and your chat account has "
+            "{email}. If that is wrong, ask the secretariat to add you.",
+        ),
+        "answer.refused.no_email": T(
+            da="Jeg genkender dem på e-mailen i produktfilen, men din chatkonto viser mig ingen "
+            "e-mail. Bed sekretariatet om at tilføje dit chat-id i produktfilen.",
+            en="I recognise them by the e-mail in the product file, but your chat account shows "
+            "me no e-mail. Ask the secretariat to add your chat id to the product file.",
+        ),
+        "answer.acknowledge.comment": T(
+            da="os2bot: Kvitteret af {name} i chatten ({chat}) {when}. Eskaleringen holder pause "
+            "til {until}.",
+            en="os2bot: Acknowledged by {name} in chat ({chat}) at {when}. The escalation pauses "
+            "until {until}.",
+        ),
+        "answer.acknowledge.done": T(
+            da="Tak – {key} er kvitteret", en="Thanks – {key} is acknowledged"
+        ),
+        "answer.acknowledge.done_text": T(
+            da="Eskaleringen holder pause i {days:one=# arbejdsdag|other=# arbejdsdage}, til "
+            "{until}. Jeg har skrevet det på opgaven.",
+            en="The escalation pauses for {days:one=# working day|other=# working days}, until "
+            "{until}. I have noted it on the task.",
+        ),
+        "answer.snooze.out_of_range": T(
+            da="Jeg kan ikke udsætte til {date}", en="I cannot snooze until {date}"
+        ),
+        "answer.snooze.limit": T(
+            da="En udsættelse skal slutte efter i dag og højst "
+            "{days:one=# dag|other=# dage} frem, altså senest {latest}.",
+            en="A snooze must end after today and at most {days:one=# day|other=# days} ahead, "
+            "that is by {latest}.",
+        ),
+        "answer.snooze.comment": T(
+            da="os2bot: Udsat af {name} i chatten ({chat}) {when}. Eskaleringen holder pause til "
+            "{until}.",
+            en="os2bot: Snoozed by {name} in chat ({chat}) at {when}. The escalation pauses until "
+            "{until}.",
+        ),
+        "answer.snooze.done": T(da="{key} er udsat til {date}", en="{key} is snoozed until {date}"),
+        "answer.snooze.done_text": T(
+            da="Eskaleringen holder pause til {date}. Jeg har skrevet det på opgaven.",
+            en="The escalation pauses until {date}. I have noted it on the task.",
+        ),
+        "answer.waiver.usage": T(
+            da="Skriv »dispensation <produkt> <tjek> <begrundelse>«, fx »dispensation os2mo "
+            "finansiering-promovering Dækkes af OS2s fælles kommunikation til aftalen fornyes«.",
+            en="Write “waiver <product> <check> <reason>”, e.g. “waiver os2mo "
+            "finansiering-promovering Covered by OS2's joint communication until renewal”.",
+        ),
+        "answer.waiver.no_reason": T(
+            da="Skriv også en begrundelse efter tjekket: Sekretariatet skal vide, hvorfor der "
+            "bør gives dispensation.",
+            en="Add a reason after the check: the secretariat needs to know why a waiver should "
+            "be given.",
+        ),
+        "answer.waiver.summary": T(
+            da="Anmodning om dispensation: {product} – {check}",
+            en="Request for a waiver: {product} – {check}",
+        ),
+        "answer.waiver.done": T(
+            da="Anmodningen om dispensation for {product} – {check} er sendt til sekretariatet",
+            en="The request for a waiver for {product} – {check} is sent to the secretariat",
+        ),
+        "answer.waiver.done_text": T(
+            da="Dispensationer er beslutninger, som mennesker træffer: Sekretariatet vurderer "
+            "anmodningen, og en dispensation gælder først, når den står i produktfilen.",
+            en="Waivers are decisions made by people: the secretariat weighs the request, and a "
+            "waiver counts only once it is written in the product file.",
+        ),
+        "answer.waiver.description": T(
+            da=(
+                "{who} har i chatten ({chat}) {when} bedt om dispensation fra *{check}* for "
+                "{product}.\n\n"
+                "h3. Begrundelse\n{reason}\n\n"
+                "h3. Seneste vurdering\n{judged}\n\n"
+                "h3. Sådan gives en dispensation\n"
+                "En dispensation er en beslutning, som mennesker træffer, ikke os2bot. Gives den, "
+                "skrives den i produktfilen under waivers (check, reason, approver og expires), "
+                "og så gælder den fra næste kørsel. Luk opgaven, når anmodningen er afgjort.\n\n"
+                "----\nOprettet af os2bot på anmodning i chatten."
+            ),
+            en=(
+                "{who} asked in chat ({chat}) at {when} for a waiver of *{check}* for "
+                "{product}.\n\n"
+                "h3. Reason\n{reason}\n\n"
+                "h3. Latest judgement\n{judged}\n\n"
+                "h3. How a waiver is given\n"
+                "A waiver is a decision people make, not os2bot. If it is given, it is written "
+                "in the product file under waivers (check, reason, approver and expires), and it "
+                "counts from the next run. Resolve this task when the request is decided.\n\n"
+                "----\nOpened by os2bot on a request in chat."
+            ),
+        ),
+        "answer.waiver.again": T(
+            da="os2bot: {who} har igen bedt om dispensation i chatten {when}. Begrundelse: "
+            "{reason}",
+            en="os2bot: {who} asked for a waiver again in chat at {when}. Reason: {reason}",
+        ),
+        "answer.write_failed": T(
+            da="Det lykkedes ikke at skrive i Jira", en="I could not write to Jira"
+        ),
+        "answer.write_failed_text": T(
+            da="Jira svarede ikke, eller afviste at skrive. Intet er ændret; prøv igen om lidt.",
+            en="Jira did not answer, or refused the write. Nothing has changed; try again in a "
+            "while.",
+        ),
+        "answer.crashed": T(da="Beklager, noget gik galt", en="Sorry, something went wrong"),
+        "answer.crashed_text": T(
+            da="Jeg kunne ikke svare på det. Fejlen er logget; skriv »hjælp« for at se, hvad jeg "
+            "kan.",
+            en="I could not answer that. The error is logged; write “help” to see what I can do.",
+        ),
         # Plan and demo output
         "action.create": T(da="opret", en="create"),
         "action.update": T(da="opdatér", en="update"),
@@ -1683,6 +2027,17 @@ TEXTS: dict[str, T] = build(
             en="os2bot demo — sandbox at {url} ({deployment})",
         ),
         "demo.run": T(da="Kørsel {number}", en="Run {number}"),
+        "demo.overdue": T(
+            da="(Demo: Fristen for {key} flyttes tilbage, som om der var gået nogle uger: anden "
+            "kørsel tager eskaleringens første trin.)",
+            en="(Demo: the due date of {key} is moved back, as if some weeks had passed: the "
+            "second run takes the escalation's first step.)",
+        ),
+        "demo.scene": T(
+            da="I chatten: styregruppens formand og sekretariatet skriver til os2bot",
+            en="In chat: the steering group's chair and the secretariat write to os2bot",
+        ),
+        "demo.scene_jira": T(da="Kommentarer på {key} i Jira", en="Comments on {key} in Jira"),
         "demo.edited": T(da="redigeret", en="edited"),
         "demo.tasks_opened": T(da="Opgaver oprettet i Jira", en="Tasks opened in Jira"),
         "demo.no_tasks_opened": T(da="Ingen nye opgaver.", en="No new tasks."),

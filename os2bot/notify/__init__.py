@@ -13,10 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from os2bot.config import Config
-from os2bot.domain import Applied, CheckResult, Snapshot, requests_query
+from os2bot.domain import Applied, CheckResult, Issue, Snapshot, requests_query
 from os2bot.messages import Language
 from os2bot.notify.compose import Event, applied_events, digest_message, events, open_tasks
 from os2bot.notify.deliver import Outcome, Posted, deliver, post_statuses, route
+from os2bot.notify.escalation import escalated_lines, ladder_owed
 from os2bot.ports import Chat, StateStore
 
 __all__ = ["Outcome", "Posted", "deliver", "keep_events", "notify", "owed_for", "route"]
@@ -48,15 +49,26 @@ def keep_events(config: Config, state: StateStore, found: Sequence[Event]) -> in
     return kept
 
 
-def owed_for(config: Config, state: StateStore, language: Language) -> Callable[[Applied], None]:
+def owed_for(
+    config: Config,
+    state: StateStore,
+    language: Language,
+    *,
+    now: datetime | None = None,
+    tasks: Sequence[Issue] = (),
+) -> Callable[[Applied], None]:
     """What apply calls after each write: the events that write owes, kept at once.
 
     So a run that stops later (a refused write, a lost answer, a killed process) cannot lose
-    them; a later run delivers them.
+    them; a later run delivers them. With *now*, a step of an escalation ladder is recorded
+    and its message kept too (*tasks*: the bot's open tasks, for their links and due dates).
     """
+    ladder = ladder_owed(config, state, language, now=now, tasks=tasks) if now else None
 
     def owe(done: Applied) -> None:
         keep_events(config, state, applied_events(config, [done], language))
+        if ladder is not None:
+            ladder(done)
 
     return owe
 
@@ -111,6 +123,7 @@ def notify(
             previous=state.check_states("digest_states"),
             language=language,
             today=today,
+            escalated=escalated_lines(config, state.ladder_memory(), tasks, language),
         )
         week = today.isocalendar()
         for target in config.bot.secretariat.chat.targets():

@@ -370,8 +370,12 @@ def digest_message(
     previous: Mapping[tuple[str, str], str],
     language: Language,
     today: date,
+    escalated: Sequence[tuple[StatusLine, Link]] = (),
 ) -> ChatMessage:
-    """The secretariat's weekly view: counts by state, the products most at risk, changes."""
+    """The secretariat's weekly view: counts by state, changes, the products most at risk.
+
+    *escalated* reminder tasks (the ladder's last step) come first, each with its link.
+    """
     counts = count_by_state(results)
     summary = " · ".join(
         f"{EMOJI_SYMBOL[s]} {text('count.' + s.value, language, count=counts[s])}"
@@ -420,7 +424,8 @@ def digest_message(
     return ChatMessage(
         title=title,
         text="\n\n".join(part for part in (summary, risk_text, changes_text) if part),
-        lines=tuple(changes),
+        lines=tuple(line for line, _link in escalated) + tuple(changes),
+        links=tuple(link for _line, link in escalated if link.url),
         footer=text("chat.digest.footer", language, products=len(config.products)),
         omitted=template("chat.omitted", language),
         notification=f"{title}: {counted(counts, FAILING, language) or summary}",

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterable, Mapping
 
 from os2bot.config import Config
 from os2bot.domain import Action, CheckResult, Snapshot
+from os2bot.ladder import Memory
 from os2bot.messages import Language
 from os2bot.planner.access import plan_access
 from os2bot.planner.dashboard import plan_dashboard
+from os2bot.planner.escalation import plan_escalation
 from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.planner.reconcile import reconcile
 from os2bot.planner.releases import plan_releases
@@ -35,6 +37,7 @@ SOURCES: tuple[Callable[[Plan, Wishes], None], ...] = (
     plan_secretariat,
     plan_access,
     plan_triage,
+    plan_escalation,  # after reminders: it climbs the ladder of the reminder tasks wished for
 )
 
 __all__ = ["SOURCES", "Desired", "Plan", "Wishes", "plan_actions", "reconcile"]
@@ -46,12 +49,15 @@ def plan_actions(
     snapshot: Snapshot,
     language: Language,
     previous: Mapping[tuple[str, str], str] | None = None,
+    *,
+    ladder: Memory | None = None,
 ) -> list[Action]:
     """The writes that bring the tracker in line with the results and the governance calendar.
 
-    *previous* are the states of the last run (for the dashboard's "what changed").
+    *previous* are the states of the last run (for the dashboard's "what changed"); *ladder*
+    is what the state database remembers of the escalation ladders.
     """
-    plan = Plan(config, snapshot, language, tuple(results), previous or {})
+    plan = Plan(config, snapshot, language, tuple(results), previous or {}, ladder or Memory())
     wishes = Wishes()
     for source in SOURCES:
         source(plan, wishes)

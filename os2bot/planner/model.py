@@ -10,6 +10,7 @@ from datetime import date
 
 from os2bot.config import Config, Person, Product
 from os2bot.domain import Action, CheckResult, Snapshot, State, content_version
+from os2bot.ladder import Memory
 from os2bot.messages import Language, text
 
 CLEARED = {State.MET, State.WAIVED, State.NOT_APPLICABLE}
@@ -62,6 +63,7 @@ class Plan:
     language: Language
     results: tuple[CheckResult, ...] = ()
     previous: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    ladder: Memory = field(default_factory=Memory)  # the escalation steps and holds remembered
 
     @property
     def today(self) -> date:

@@ -143,6 +143,15 @@ class SlackChannel(_Seed):
     member: bool = Field(default=True, description="The bot has been invited to the channel.")
 
 
+class SlackUser(_Seed):
+    """A person in the Slack workspace."""
+
+    id: str = Field(pattern=r"^[UW][A-Z0-9]{2,}$", description="User id.")
+    name: str = Field(description="User name (handle).")
+    real_name: str = Field(description="Full name.")
+    email: str | None = Field(default=None, description="E-mail (users:read.email shows it).")
+
+
 class SlackSeed(_Seed):
     """config/demo/slack.yaml."""
 
@@ -153,6 +162,21 @@ class SlackSeed(_Seed):
     bot_name: str = Field(default="os2bot", description="The bot's name.")
     tokens: list[str] = Field(min_length=1, description="Tokens that authenticate.")
     channels: list[SlackChannel] = Field(default_factory=list, description="Channels.")
+    users: list[SlackUser] = Field(default_factory=list, description="People besides the bot.")
+    app_tokens: list[str] = Field(
+        default_factory=list, description="App-level tokens (xapp-…) that open Socket Mode."
+    )
+
+
+class ZulipUser(_Seed):
+    """A person in the Zulip organisation."""
+
+    user_id: int = Field(ge=10, description="User id (the bot is 9).")
+    full_name: str = Field(description="Full name.")
+    email: str = Field(description="The e-mail others see (a dummy when hidden).")
+    delivery_email: str | None = Field(
+        default=None, description="The real e-mail, where the organisation lets the bot see it."
+    )
 
 
 class ZulipSeed(_Seed):
@@ -165,6 +189,7 @@ class ZulipSeed(_Seed):
     unsubscribed: list[str] = Field(
         default_factory=list, description="Streams the bot is not subscribed to (public ones)."
     )
+    users: list[ZulipUser] = Field(default_factory=list, description="People besides the bot.")
 
 
 @dataclass

@@ -58,8 +58,12 @@ class Sandbox:
         port: int = 0,
         host: str = "127.0.0.1",
         now: Callable[[], datetime] = utc_now,
+        zulip_heartbeat: float = 1.0,
     ) -> None:
-        """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*."""
+        """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*.
+
+        An idle Zulip long poll is answered with a heartbeat after *zulip_heartbeat* seconds.
+        """
         self.seed = load_seed(seed) if isinstance(seed, Path) else seed
         self.faults = Faults()
         self.exchanges: list[Exchange] = []
@@ -68,7 +72,7 @@ class Sandbox:
         self.url = f"http://{host}:{self._server.server_address[1]}"
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
-        self.zulip = ZulipFake(self.seed.zulip, now)
+        self.zulip = ZulipFake(self.seed.zulip, now, heartbeat=zulip_heartbeat)
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
             (method, re.compile(pattern + "$"), handler, system)
             for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
@@ -79,7 +83,8 @@ class Sandbox:
     # --------------------------------------------------------------- lifecycle
 
     def start(self) -> Self:
-        """Serve in a background thread."""
+        """Serve in a background thread (Slack's Socket Mode websocket too)."""
+        self.slack.socket.start()
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         log.debug("sandbox.started", url=self.url)
@@ -87,10 +92,16 @@ class Sandbox:
 
     def serve_forever(self) -> None:
         """Serve in this thread until interrupted."""
-        self._server.serve_forever()
+        self.slack.socket.start()
+        try:
+            self._server.serve_forever()
+        finally:
+            self.slack.socket.stop()
 
     def stop(self) -> None:
-        """Stop serving and close the socket."""
+        """Stop serving and close the socket; a long poll waiting is answered first."""
+        self.zulip.stop()
+        self.slack.socket.stop()
         self._server.shutdown()
         self._server.server_close()
         if self._thread:
@@ -322,6 +333,7 @@ def describe(sandbox: Sandbox) -> dict[str, Any]:
         "slack_channels": [c.name for c in sandbox.seed.slack.channels],
         "jira_email": jira_user.email,
         "slack_api_url": sandbox.url + "/api/",
+        "slack_app_tokens": sandbox.seed.slack.app_tokens,  # Socket Mode (OS2BOT_SLACK_APP_TOKEN)
         "zulip_site": sandbox.url,
         "zulip_streams": sandbox.seed.zulip.streams,
     }

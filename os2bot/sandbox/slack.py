@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The Slack part of the sandbox: auth.test, chat.*, conversations.*, users.conversations."""
+"""The Slack part of the sandbox: the Web API methods the bot calls, and Socket Mode.
+
+auth.test, chat.postMessage/update, conversations.list/history, users.info/lookupByEmail, and
+apps.connections.open, which hands out the loopback websocket of `slack_socket.SocketMode`.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from os2bot.sandbox.http import Request, Response
-from os2bot.sandbox.seed import SlackChannel, SlackSeed
+from os2bot.sandbox.seed import SlackChannel, SlackSeed, SlackUser
+from os2bot.sandbox.slack_socket import SocketMode
 
 # Slack's documented limits for messages and Block Kit.
 MAX_BLOCKS = 50
@@ -34,18 +39,23 @@ class SlackMessage:
     edits: list[dict[str, Any]] = field(default_factory=list)
     deleted: bool = False
     metadata: dict[str, Any] | None = None  # event_type and event_payload, when posted with them
+    user: str | None = None  # a person's message: their user id (None: the bot's)
+    thread_ts: str | None = None  # a reply in a thread: the thread's first message
 
 
 class SlackFake:
     """State and handlers of the fake Slack Web API."""
 
     def __init__(self, seed: SlackSeed, now: Callable[[], datetime]) -> None:
-        """Channels and tokens from *seed*."""
+        """Channels, people and tokens from *seed*; Socket Mode starts with the sandbox."""
         self.seed = seed
         self.now = now
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()  # also wakes a test waiting for a message
         self._sequence = itertools.count(1)
+        self._events = itertools.count(1)
         self.messages: list[SlackMessage] = []
+        self.ims: dict[str, str] = {}  # user id -> their direct-message channel with the bot
+        self.socket = SocketMode()
 
     def routes(self) -> list[tuple[str, str, Callable[[Request], Response]]]:
         """(method, path pattern, handler) for every Web API method served."""
@@ -61,17 +71,79 @@ class SlackFake:
             ("POST", r"/api/conversations\.info", self.conversations_info),
             ("GET", r"/api/users\.conversations", self.users_conversations),
             ("POST", r"/api/users\.conversations", self.users_conversations),
+            ("GET", r"/api/users\.lookupByEmail", self.users_lookup_by_email),
+            ("POST", r"/api/users\.lookupByEmail", self.users_lookup_by_email),
+            ("GET", r"/api/users\.info", self.users_info),
+            ("POST", r"/api/users\.info", self.users_info),
+            ("POST", r"/api/apps\.connections\.open", self.connections_open),
         ]
 
     def authenticate(self, request: Request) -> str | None:
-        """The error code when the request is not authenticated, else None."""
+        """The error code when the request is not authenticated, else None.
+
+        An app-level token opens Socket Mode and nothing else; a bot token does the rest.
+        """
         header = request.headers.get("authorization", "")
         token = header.removeprefix("Bearer ").strip() if header.startswith("Bearer ") else ""
         if not token:
             token = str(request.form().get("token") or request.arg("token") or "")
         if not token:
             return "not_authed"
-        return None if token in self.seed.tokens else "invalid_auth"
+        socket_mode = request.path.endswith("/apps.connections.open")
+        if token in self.seed.app_tokens:
+            return None if socket_mode else "not_allowed_token_type"
+        if token in self.seed.tokens:
+            return "not_allowed_token_type" if socket_mode else None
+        return "invalid_auth"
+
+    def connections_open(self, _request: Request) -> Response:
+        """apps.connections.open: a one-off websocket URL for Socket Mode."""
+        return Response(200, {"ok": True, "url": self.socket.open()})
+
+    def say(
+        self, user: str, text: str, *, channel: str | None = None, thread: str | None = None
+    ) -> str:
+        """A person writes: in a channel, or (without one) to the bot directly; the message's ts.
+
+        A channel message that mentions the bot is sent to the app as `app_mention`, a direct
+        message as `message` (channel_type im): the events the bot subscribes to.
+        """
+        if channel is None:
+            channel = self.ims.setdefault(user, "D" + user[1:].ljust(9, "0")[:9])
+        ts = f"{int(self.now().timestamp())}.{next(self._sequence):06d}"
+        with self._lock:
+            self.messages.append(SlackMessage(channel, ts, text, [], user=user, thread_ts=thread))
+        event: dict[str, Any] = {
+            "user": user,
+            "text": text,
+            "ts": ts,
+            "channel": channel,
+            "event_ts": ts,
+            "team": self.seed.team_id,
+            "client_msg_id": f"{next(self._events):08d}-sandbox",
+        }
+        if thread:
+            event["thread_ts"] = thread
+        if channel.startswith("D"):
+            event |= {"type": "message", "channel_type": "im"}
+        elif f"<@{self.seed.bot_user_id}>" in text:
+            event |= {"type": "app_mention"}
+        else:
+            return ts  # the app subscribes to neither: nothing is sent
+        number = next(self._events)
+        self.socket.deliver(
+            {
+                "token": "sandbox-verification",
+                "team_id": self.seed.team_id,
+                "api_app_id": self.socket.app_id,
+                "event": event,
+                "type": "event_callback",
+                "event_id": f"Ev{number:010d}",
+                "event_time": int(self.now().timestamp()),
+                "is_ext_shared_channel": False,
+            }
+        )
+        return ts
 
     @staticmethod
     def error(code: str) -> Response:
@@ -83,7 +155,7 @@ class SlackFake:
         for channel in self.seed.channels:
             if ref == channel.id or name == channel.name:
                 return channel.id
-        return None
+        return ref if ref in self.ims.values() else None
 
     def auth_test(self, _request: Request) -> Response:
         """auth.test: who the token belongs to."""
@@ -130,6 +202,53 @@ class SlackFake:
         if membership:
             found |= {"is_member": channel.member, "num_members": 3}
         return found
+
+    def users_lookup_by_email(self, request: Request) -> Response:
+        """users.lookupByEmail: the person with that e-mail (users:read.email)."""
+        email = str({**request.form(), **{k: v[0] for k, v in request.query.items()}}.get("email"))
+        found = next((u for u in self.seed.users if u.email and u.email == email), None)
+        return self.error("users_not_found") if found is None else self._user(found)
+
+    def users_info(self, request: Request) -> Response:
+        """users.info: one person, by id, with their e-mail (users:read.email)."""
+        wanted = str({**request.form(), **{k: v[0] for k, v in request.query.items()}}.get("user"))
+        found = next((u for u in self.seed.users if u.id == wanted), None)
+        return self.error("user_not_found") if found is None else self._user(found)
+
+    def _user(self, user: SlackUser) -> Response:
+        profile: dict[str, Any] = {
+            "real_name": user.real_name,
+            "real_name_normalized": user.real_name,
+            "display_name": user.name,
+            "display_name_normalized": user.name,
+            "avatar_hash": "",
+            "title": "",
+            "phone": "",
+            "skype": "",
+            "status_text": "",
+            "status_emoji": "",
+            "fields": None,
+            "team": self.seed.team_id,
+        }
+        if user.email:
+            profile["email"] = user.email
+        return Response(
+            200,
+            {
+                "ok": True,
+                "user": {
+                    "id": user.id,
+                    "team_id": self.seed.team_id,
+                    "name": user.name,
+                    "real_name": user.real_name,
+                    "deleted": False,
+                    "is_bot": False,
+                    "is_app_user": False,
+                    "updated": int(self.now().timestamp()),
+                    "profile": profile,
+                },
+            },
+        )
 
     def conversations_list(self, _request: Request) -> Response:
         """conversations.list: the seeded channels."""
@@ -217,7 +336,8 @@ class SlackFake:
         if isinstance(args, Response):
             return args
         form, channel, text, blocks = args
-        if not next(c for c in self.seed.channels if c.id == channel).member:
+        joined = next((c for c in self.seed.channels if c.id == channel), None)
+        if joined is not None and not joined.member:  # a direct message has no channel entry
             return self.error("not_in_channel")
         metadata = form.get("metadata")
         if isinstance(metadata, str):
@@ -225,8 +345,12 @@ class SlackFake:
         if metadata is not None and not _valid_metadata(metadata):
             return self.error("invalid_metadata_format")
         ts = f"{int(self.now().timestamp())}.{next(self._sequence):06d}"
+        thread = str(form["thread_ts"]) if form.get("thread_ts") else None
         with self._lock:
-            self.messages.append(SlackMessage(channel, ts, text, blocks or [], metadata=metadata))
+            self.messages.append(
+                SlackMessage(channel, ts, text, blocks or [], metadata=metadata, thread_ts=thread)
+            )
+            self._lock.notify_all()
         return Response(
             200,
             {
@@ -324,6 +448,11 @@ class SlackFake:
             "username": self.seed.bot_name,
             "blocks": blocks or [],
         }
+
+    def wait_until(self, done: Callable[[], bool], timeout: float = 10.0) -> bool:
+        """Wait until *done()* holds, woken by each message posted (for tests; no polling)."""
+        with self._lock:
+            return bool(self._lock.wait_for(done, timeout))
 
     def delete(self, channel: str, ts: str) -> None:
         """Delete a message, as a person in the channel might (for tests)."""

@@ -126,8 +126,20 @@ class Metrics:
 class Health:
     """Healthy while the last run succeeded and the next is not overdue (plus grace)."""
 
-    def __init__(self, *, next_run: NextRun, grace: timedelta, started: datetime) -> None:
-        """*next_run* says when the schedule runs next after a given moment."""
+    def __init__(
+        self,
+        *,
+        next_run: NextRun,
+        grace: timedelta,
+        started: datetime,
+        listeners: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """*next_run* says when the schedule runs next after a given moment.
+
+        *listeners* tells whether each chat listener is connected; it is shown, and does not
+        make the bot unhealthy (a restart does not bring a chat back).
+        """
+        self.listeners = listeners
         self.next_run = next_run
         self.grace = grace
         self.started = started
@@ -159,6 +171,8 @@ class Health:
             "last_success": self.last_success.isoformat() if self.last_success else None,
             "last_failure": self.last_failure.isoformat() if self.last_failure else None,
         }
+        if self.listeners is not None:
+            body["listeners"] = self.listeners()
         if self.last_failure and (
             self.last_success is None or self.last_failure > self.last_success
         ):
