@@ -17,7 +17,7 @@ import structlog
 
 from os2bot import rules
 from os2bot.config import Config
-from os2bot.domain import Issue, Query, SelfAssessment, Snapshot, requests_query
+from os2bot.domain import Issue, Query, SelfAssessment, Snapshot
 from os2bot.ports import Tracker, TrackerError, TrackerUnavailable
 from os2bot.rules.self_assessment import parse as parse_assessment
 
@@ -37,7 +37,7 @@ def collect_snapshot(
     A query Jira rejects makes the checks that need it unknown; Jira being unreachable stops
     the run. With *with_tasks* it also reads the bot's open tasks, which planning needs.
     """
-    configured = {p.jira.project for p in config.products}
+    configured = {p.project for p in config.products}
     if config.bot.secretariat.jira_project:
         configured.add(config.bot.secretariat.jira_project)
     readable = tracker.readable_projects() & configured
@@ -80,9 +80,9 @@ def _collect_versions_and_boards(
 def _add_task_needs(config: Config, wanted: rules.Needs) -> None:
     """What planning tasks needs besides the checks: requests and versions."""
     for product in config.products:
-        project = product.jira.project
+        project = product.project
         if product.prioritisation is not None or product.triage:
-            wanted.query(requests_query(product.requests_jql), project)
+            wanted.query(product.requests_query, project)
         if product.releases.enabled:
             wanted.versions.add(project)
 
@@ -92,7 +92,7 @@ def _collect_release_issues(config: Config, snapshot: Snapshot, tracker: Tracker
     today = snapshot.taken_at.astimezone(config.bot.tz).date()
     due: set[tuple[str, str]] = set()
     for product in config.products:
-        project = product.jira.project
+        project = product.project
         if not product.releases.enabled:
             continue
         horizon = today + timedelta(days=product.releases.lead_days)

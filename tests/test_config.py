@@ -307,11 +307,12 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
     (
         "replacement evidence of a kind that is not registered",
         lambda d: write_yaml(
-            _product(d), _mo(evidence={"koordinationsgruppe": [{"kind": "git", "folder": "x"}]})
+            _product(d),
+            _mo(evidence={"koordinationsgruppe": [{"kind": "nextcloud", "folder": "x"}]}),
         ),
         "products/os2mo.yaml",
         "evidence.koordinationsgruppe[0]",
-        "'git'",
+        "'nextcloud'",
     ),
     (
         "replacement evidence that is empty",

@@ -40,3 +40,12 @@ class Person(Model):
     jira_user: str | None = Field(
         default=None, description="Jira accountId (Cloud) or user name (Data Center)."
     )
+    github_user: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$",
+        description="GitHub login, for tasks in a GitHub repository.",
+    )
+
+    def user_on(self, tracker: str) -> str | None:
+        """Who this person is on *tracker* (jira or github), None when not known there."""
+        return self.github_user if tracker == "github" else self.jira_user

@@ -43,6 +43,11 @@ TEXTS: dict[str, T] = build(
             da="'{value}' er ikke en parameter i evidensen for tjekket {check} (kendte: {known})",
             en="'{value}' is not a parameter of check {check}'s evidence (known: {known})",
         ),
+        "config.no_repository": T(
+            da="der er intet repository: angiv repo (owner/navn) her eller github.repo i "
+            "produktfilen",
+            en="no repository: give repo (owner/name) here or github.repo in the product file",
+        ),
         "config.no_file": T(
             da="filen '{value}' findes ikke (stien regnes fra konfigurationsmappen)",
             en="the file '{value}' does not exist (paths are relative to the configuration "
@@ -513,6 +518,77 @@ TEXTS: dict[str, T] = build(
         "reason.assessment.recommendations": T(
             da="Besvaret 'Nej' (anbefalet, ikke krævet): {ids}.",
             en="Answered 'Nej' (recommended, not required): {ids}.",
+        ),
+        # Products on GitHub, and governance kept in Git
+        "reason.github.none": T(
+            da="Ingen issues på GitHub matcher ({jql}).",
+            en="No issues on GitHub match ({jql}).",
+        ),
+        "reason.github.found": T(
+            da="Fundet på GitHub: {key} «{summary}»; {count} i alt.",
+            en="Found on GitHub: {key} «{summary}»; {count} in all.",
+        ),
+        "reason.jql.no_github": T(
+            da="Evidensen er kun beskrevet for Jira (JQL); giv den en github-betingelse "
+            "(etiketter og tilstand) i profilen, eller erstat den i produktfilen.",
+            en="The evidence is described for Jira only (JQL); give it a github condition "
+            "(labels and state) in the profile, or replace it in the product file.",
+        ),
+        "reason.jql.no_jql": T(
+            da="Evidensen er kun beskrevet for GitHub; giv den en JQL-betingelse i profilen, "
+            "eller erstat den i produktfilen.",
+            en="The evidence is described for GitHub only; give it a JQL condition in the "
+            "profile, or replace it in the product file.",
+        ),
+        "reason.repo_unreadable": T(
+            da="GitHub-repositoriet {project} findes ikke eller kan ikke læses.",
+            en="The GitHub repository {project} does not exist or cannot be read.",
+        ),
+        "reason.github_failed": T(
+            da="Læsningen fra GitHub fejlede: {error}",
+            en="Reading from GitHub failed: {error}",
+        ),
+        "reason.declared.no_trace_github": T(
+            da="Erklæret i produktfilen, men GitHub har intet spor af det ({jql}).",
+            en="Declared in the product file, but GitHub holds no trace of it ({jql}).",
+        ),
+        "reason.activity.github": T(
+            da="På GitHub er repositoriets issues backloggen; der kræves ingen tavle.",
+            en="On GitHub the repository's issues are the backlog; no board is needed.",
+        ),
+        "reason.git.no_repo": T(
+            da="Der er intet repository at læse {path} i; angiv repo ved evidensen eller "
+            "github.repo i produktfilen.",
+            en="There is no repository to read {path} in; give repo with the evidence or "
+            "github.repo in the product file.",
+        ),
+        "reason.git.unreadable": T(
+            da="Mappen {path} i {repo} kan ikke læses: {error}",
+            en="The folder {path} in {repo} cannot be read: {error}",
+        ),
+        "reason.git.none": T(
+            da="Ingen daterede filer i {repo}:{path} (filnavnet skal begynde med datoen, "
+            "ÅÅÅÅMMDD_ eller ÅÅÅÅ-MM-DD-; skal indeholde: {contains}).",
+            en="No dated files in {repo}:{path} (the file name must start with the date, "
+            "YYYYMMDD_ or YYYY-MM-DD-; must contain: {contains}).",
+        ),
+        "reason.git.too_few": T(
+            da="Kun {count:one=# dateret fil|other=# daterede filer} i {repo}:{path}; der skal "
+            "være mindst {min_count}.",
+            en="Only {count:one=# dated file|other=# dated files} in {repo}:{path}; at least "
+            "{min_count:one=# is|other=# are} needed.",
+        ),
+        "reason.git.too_old": T(
+            da="Den seneste er {name} fra {date}, {days:one=# dag siden|other=# dage siden} — "
+            "mere end {window:one=# dag|other=# dage} ({repo}:{path}).",
+            en="The newest is {name} of {date}, {days:one=# day ago|other=# days ago} — more "
+            "than {window:one=# day|other=# days} ({repo}:{path}).",
+        ),
+        "reason.git.met": T(
+            da="Seneste: {name} ({date}, {days:0=i dag|one=# dag siden|other=# dage siden}); "
+            "{count} i alt i {repo}:{path}.",
+            en="Newest: {name} ({date}, {days:0=today|one=# day ago|other=# days ago}); "
+            "{count} in all in {repo}:{path}.",
         ),
         "reason.rule_failed": T(
             da="Tjekket kunne ikke gennemføres: {error}",

@@ -14,11 +14,11 @@ from os2bot.planner.model import Desired, Plan, Wishes
 def plan_secretariat(plan: Plan, wishes: Wishes) -> None:
     """Fee invoices for new authorities, and agreements about to expire."""
     secretariat = plan.config.bot.secretariat
-    assignee = secretariat.lead.jira_user if secretariat.lead else None
     for product in plan.config.products:
-        project = secretariat.jira_project or product.jira.project
+        project = secretariat.jira_project or product.project
         if not plan.readable(project):
             continue
+        assignee = plan.assignee(secretariat.lead, project)
         if product.phase != "tilsagn":
             for member in product.members:
                 fp = fingerprint("fee", product.key, member.name)

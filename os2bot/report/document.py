@@ -112,7 +112,7 @@ def build_run_results(
         ProductResults(
             key=product.key,
             name=product.name,
-            jira_project=product.jira.project,
+            jira_project=product.project,
             phase=product.phase,
             level=product.level,
             results=tuple(
@@ -331,7 +331,7 @@ def _product(
     return {
         "key": product.key,
         "name": product.name,
-        "jira_project": product.jira.project,
+        "jira_project": product.project,
         "phase": product.phase,
         "level": product.level,
         "agreement": {
