@@ -203,8 +203,8 @@ SOURCE = {"repo": REPO, "path": "dokumenter/*selvevaluering*.json"}
 
 
 def test_a_self_assessment_in_a_repository_is_asked_for_by_folder_and_pattern():
-    """A pattern asks collect for the folder's listing and the pattern; an exact path only
-    for the file."""
+    """Collect is asked for the file or pattern, and for the folder's listing (which finds a
+    pattern's files and links an exact file)."""
     wanted = Needs()
     evidence = check("governancekrav").evidence
 
@@ -219,7 +219,7 @@ def test_a_self_assessment_in_a_repository_is_asked_for_by_folder_and_pattern():
         "os2test": (REPO, SOURCE["path"]),
         "exact": (REPO, "a/b.json"),
     }
-    assert wanted.folders == {(REPO, "dokumenter")}
+    assert wanted.folders == {(REPO, "dokumenter"), (REPO, "a")}
 
 
 def test_an_unreadable_self_assessment_in_a_repository_is_unknown_naming_the_file():

@@ -43,9 +43,8 @@ def needs(_evidence: SelfAssessmentEvidence, product: Product, wanted: Needs) ->
         wanted.assessments[product.key] = source
     elif source is not None and (repo := source.repo or product.repository) is not None:
         wanted.repo_assessments[product.key] = (repo, source.path)
-        folder, _, name = source.path.rpartition("/")
-        if is_pattern(name):
-            wanted.folders.add((repo, folder))
+        # The folder's listing finds the files of a pattern, and the link to an exact file.
+        wanted.folders.add((repo, source.path.rpartition("/")[0]))
 
 
 def is_pattern(name: str) -> bool:
