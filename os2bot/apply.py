@@ -236,5 +236,7 @@ def _find_tasks(tracker: Tracker, creates: Sequence[Action]) -> dict[str, Issue]
     """The open tasks that carry the fingerprint labels of *creates*, by fingerprint."""
     if not creates:
         return {}
-    found = tracker.tasks_with_fingerprints([a.fingerprint for a in creates])
+    found = tracker.tasks_with_fingerprints(
+        [a.fingerprint for a in creates], sorted({a.project for a in creates})
+    )
     return {t.fingerprint: t for t in found if t.fingerprint}

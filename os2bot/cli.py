@@ -63,7 +63,7 @@ class Context:
             config,
             state_path=wiring.settings.state,
             language=self.language,
-            connect_tracker=wiring.tracker,
+            connect_tracker=wiring.trackers,
             connect_chats=lambda: wiring.chats(self.language, report=self.warn),
         )
 
@@ -308,7 +308,7 @@ def _live(
     else:
         try:
             run = run_once(
-                config, wiring.tracker(), now=datetime.now(UTC), language=ctx.language, mode=mode
+                config, wiring.trackers(), now=datetime.now(UTC), language=ctx.language, mode=mode
             )
         except TrackerError as exc:  # unreachable, or refused the credentials
             print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
@@ -502,7 +502,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         try:
             current = run_once(
                 config,
-                wiring.tracker(),
+                wiring.trackers(),
                 now=datetime.now(UTC),
                 language=ctx.language,
                 mode=Mode.CHECK,

@@ -23,7 +23,6 @@ from os2bot import rules
 from os2bot.config import Config
 from os2bot.domain import (
     Evidence,
-    Issue,
     Query,
     ReadPlan,
     RepoFile,
@@ -174,19 +173,7 @@ def _collect_release_issues(
     config: Config, snapshot: Snapshot, trackers: Mapping[str, Tracker]
 ) -> None:
     """The unresolved issues of every version due for a release task, one search a tracker."""
-    today = snapshot.taken_at.astimezone(config.bot.tz).date()
-    due: dict[str, set[tuple[str, str]]] = {}
-    for product in config.products:
-        project = product.project
-        if not product.releases.enabled:
-            continue
-        horizon = today + timedelta(days=product.releases.lead_days)
-        due.setdefault(product.tracker, set()).update(
-            (project, v.name)
-            for v in snapshot.versions.get(project, [])
-            if not v.released and not v.archived and v.release_date and v.release_date <= horizon
-        )
-    for name, pairs in sorted(due.items()):
+    for name, pairs in sorted(_due_versions(config, snapshot).items()):
         tracker = trackers.get(name)
         if not pairs or tracker is None:
             continue
@@ -203,6 +190,22 @@ def _collect_release_issues(
             for version in issue.fix_versions:
                 if (issue.project, version) in pairs:
                     snapshot.release_issues[(issue.project, version)].append(issue)
+
+
+def _due_versions(config: Config, snapshot: Snapshot) -> dict[str, set[tuple[str, str]]]:
+    """(project, version) pairs due for a release task, by the tracker of their project."""
+    today = snapshot.taken_at.astimezone(config.bot.tz).date()
+    due: dict[str, set[tuple[str, str]]] = {}
+    for product in config.products:
+        if not product.releases.enabled:
+            continue
+        horizon = today + timedelta(days=product.releases.lead_days)
+        due.setdefault(product.tracker, set()).update(
+            (product.project, v.name)
+            for v in snapshot.versions.get(product.project, [])
+            if not v.released and not v.archived and v.release_date and v.release_date <= horizon
+        )
+    return due
 
 
 def _collect_query(
@@ -256,8 +259,10 @@ def _collect_repositories(
 def _collect_repo_assessments(
     snapshot: Snapshot, repository: Repository, sources: Mapping[str, tuple[str, str]]
 ) -> None:
-    """Each product's self-assessment in a repository: the file, or of a pattern the newest
-    by filledDate; every file read in one request."""
+    """Each product's self-assessment in a repository, every file read in one request.
+
+    A path names the file; of a pattern's files the newest by filledDate counts.
+    """
     candidates: dict[str, list[RepoFile]] = {}
     for product_key, (repo, path) in sorted(sources.items()):
         folder, _, name = path.rpartition("/")

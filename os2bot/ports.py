@@ -111,8 +111,14 @@ class Tracker(Protocol):
         """The bot's unresolved tasks in *projects*."""
         ...
 
-    def tasks_with_fingerprints(self, fingerprints: Sequence[str]) -> list[Issue]:
-        """The unresolved tasks that carry any of these fingerprints, in any project."""
+    def tasks_with_fingerprints(
+        self, fingerprints: Sequence[str], projects: Sequence[str] | None = None
+    ) -> list[Issue]:
+        """The unresolved tasks that carry any of these fingerprints.
+
+        *projects* are where the tasks are to be: a tracker that must look project by project
+        (GitHub) looks there; one that searches all at once (Jira) may look everywhere.
+        """
         ...
 
     def open_issues_in_versions(self, versions: Sequence[tuple[str, str]]) -> list[Issue]:

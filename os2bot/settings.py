@@ -23,6 +23,25 @@ class Settings(BaseSettings):
     jira_email: str | None = Field(default=None, description="Cloud: the bot user's e-mail.")
     jira_token: SecretStr | None = Field(default=None, description="Cloud: API token.")
     jira_pat: SecretStr | None = Field(default=None, description="Data Center: access token.")
+    github_token: SecretStr | None = Field(
+        default=None, description="GitHub token (fine-grained: issues read/write, contents read)."
+    )
+    github_url: str | None = Field(
+        default=None,
+        description="GitHub's API: https://api.github.com (default), or https://HOST/api/v3 "
+        "for GitHub Enterprise Server.",
+    )
+    github_app_id: str | None = Field(default=None, description="GitHub App: its id.")
+    github_app_key: SecretStr | None = Field(
+        default=None, description="GitHub App: its private key (PEM)."
+    )
+    github_app_installation: int | None = Field(
+        default=None, description="GitHub App: the installation's id."
+    )
+    github_bot_login: str | None = Field(
+        default=None,
+        description="The bot's GitHub login (a GitHub App: <slug>[bot]); default the token's.",
+    )
     slack_token: SecretStr | None = Field(default=None, description="Slack bot token (xoxb-…).")
     slack_api_url: str = Field(
         default="https://slack.com/api/", description="Slack Web API base URL."
@@ -40,6 +59,14 @@ class Settings(BaseSettings):
 
     def register_secrets(self) -> None:
         """Tell the log redactor the exact secret values, wherever they might turn up."""
-        for secret in (self.jira_token, self.jira_pat, self.slack_token, self.zulip_api_key):
+        secrets = (
+            self.jira_token,
+            self.jira_pat,
+            self.slack_token,
+            self.zulip_api_key,
+            self.github_token,
+            self.github_app_key,
+        )
+        for secret in secrets:
             if secret is not None:
                 register_secret(secret.get_secret_value())

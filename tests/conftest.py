@@ -18,7 +18,7 @@ from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import Config, load_config
 from os2bot.sandbox import Sandbox
-from os2bot.sandbox.seed import JiraSeed, SeedData, SlackSeed
+from os2bot.sandbox.seed import GitHubSeed, JiraSeed, SeedData, SlackSeed
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "config"
@@ -39,14 +39,19 @@ CHANNELS = [
 ]
 
 
+GITHUB_TOKEN = "ghp_test0000github"
+
+
 def make_seed(
     *,
     deployment: str = "cloud",
     projects: list[dict[str, Any]] | None = None,
     issues: list[dict[str, Any]] | None = None,
     page_size: int = 50,
+    github: dict[str, Any] | None = None,
 ) -> SeedData:
-    """A sandbox seed built in code; by default the projects MO and OS2FORMS, no issues."""
+    """A sandbox seed built in code; by default the projects MO and OS2FORMS, no issues, and a
+    GitHub with only the bot's token unless *github* says more."""
     jira = JiraSeed.model_validate(
         {
             "deployment": deployment,
@@ -59,7 +64,8 @@ def make_seed(
         }
     )
     slack = SlackSeed.model_validate({"tokens": [SLACK_TOKEN], "channels": CHANNELS})
-    return SeedData(jira=jira, slack=slack)
+    hub = GitHubSeed.model_validate({"token": GITHUB_TOKEN, **(github or {})})
+    return SeedData(jira=jira, slack=slack, github=hub)
 
 
 def meeting(

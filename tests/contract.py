@@ -170,9 +170,10 @@ _PREFIXES: Final[tuple[tuple[str, SpecName], ...]] = (
 GITHUB_HOST: Final = "api.github.com"
 # GitHub answers any request with 403 or 429 when a rate limit is hit, whether or not the
 # operation's description lists them ("If you exceed your primary rate limit, you will receive
-# a 403 or 429 response", docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api):
-# such an answer is checked against GitHub's basic-error schema.
-GITHUB_RATE_LIMITED: Final = frozenset({403, 429})
+# a 403 or 429 response", docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api),
+# and any request without valid credentials with 401 ("Requires authentication", "Bad
+# credentials"): such an answer is checked against GitHub's basic-error schema.
+GITHUB_ANY_OPERATION: Final = frozenset({401, 403, 429})
 _SLACK_TOKEN_PLACEHOLDER: Final = "xoxb-contract-placeholder"
 _MAX_TEXT: Final = 240
 _MAX_SUBERRORS: Final = 4
@@ -470,10 +471,10 @@ def validate_response(
     try:
         operation_response = ResponseFinder(operation / "responses").find(str(lookup_status))
     except ResponseNotFound as exc:
-        if route.spec_name == "github" and status in GITHUB_RATE_LIMITED:
+        if route.spec_name == "github" and status in GITHUB_ANY_OPERATION:
             errors = _github_schema_errors(route.api, "basic-error", parsed)
             if errors:
-                raise _fail(what + " [rate limit, checked as basic-error]", errors) from None
+                raise _fail(what + " [checked as basic-error]", errors) from None
             return
         raise _fail(what, [exc]) from None
 

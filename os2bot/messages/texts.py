@@ -295,6 +295,32 @@ TEXTS: dict[str, T] = build(
             da="Jira-kaldet mislykkedes: {error}",
             en="The Jira request failed: {error}",
         ),
+        "cli.github_unreachable": T(
+            da="GitHub kan ikke nås: {error}",
+            en="GitHub cannot be reached: {error}",
+        ),
+        "cli.github_credentials": T(
+            da="GitHub afviste bottens legitimation; tjek OS2BOT_GITHUB_TOKEN (eller "
+            "GitHub App-nøglen): {error}",
+            en="GitHub refused the bot's credentials; check OS2BOT_GITHUB_TOKEN (or the GitHub "
+            "App key): {error}",
+        ),
+        "cli.github_permission": T(
+            da="GitHub giver ikke botten lov; giv tokenet adgang til repositoriet (issues: "
+            "læse og skrive, contents: læse): {error}",
+            en="GitHub does not allow the bot this; give the token access to the repository "
+            "(issues: read and write, contents: read): {error}",
+        ),
+        "cli.github_rate_limited": T(
+            da="GitHubs grænse for antal kald er nået; resten af kørslen venter til næste "
+            "kørsel: {error}",
+            en="GitHub's rate limit is reached; the rest of the run waits for the next run: "
+            "{error}",
+        ),
+        "cli.github_failed": T(
+            da="GitHub-kaldet mislykkedes: {error}",
+            en="The GitHub request failed: {error}",
+        ),
         "cli.chat_unreachable": T(
             da="Chatten kan ikke nås: {error}",
             en="Chat cannot be reached: {error}",
@@ -844,6 +870,14 @@ TEXTS: dict[str, T] = build(
         "task.cut": T(
             da="(os2bot: Teksten er afkortet her, for Jira tager ikke mere.)",
             en="(os2bot: The text is cut here, as Jira takes no more.)",
+        ),
+        "task.cut_github": T(
+            da="(os2bot: Teksten er afkortet her, for GitHub tager ikke mere.)",
+            en="(os2bot: The text is cut here, as GitHub takes no more.)",
+        ),
+        "task.due": T(
+            da="**Frist:** {date}",
+            en="**Due:** {date}",
         ),
         "task.resolved.comment": T(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
