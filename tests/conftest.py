@@ -14,6 +14,7 @@ import pytest
 import structlog
 import yaml
 
+from os2bot.adapters.github_tracker import GitHubTracker
 from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import Config, load_config
@@ -106,6 +107,12 @@ def tracker_for(sandbox: Sandbox, **kwargs: Any) -> JiraTracker:
         pat=JIRA_USER["pat"],
         **kwargs,
     )
+
+
+def github_for(sandbox: Sandbox, **kwargs: Any) -> GitHubTracker:
+    """The real GitHub adapter, pointed at *sandbox* as at a GitHub Enterprise Server."""
+    kwargs.setdefault("sleep", lambda _seconds: None)
+    return GitHubTracker(sandbox.url + "/api/v3", token=GITHUB_TOKEN, **kwargs)
 
 
 def chat_for(sandbox: Sandbox) -> SlackChat:

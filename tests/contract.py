@@ -171,9 +171,10 @@ GITHUB_HOST: Final = "api.github.com"
 # GitHub answers any request with 403 or 429 when a rate limit is hit, whether or not the
 # operation's description lists them ("If you exceed your primary rate limit, you will receive
 # a 403 or 429 response", docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api),
-# and any request without valid credentials with 401 ("Requires authentication", "Bad
-# credentials"): such an answer is checked against GitHub's basic-error schema.
-GITHUB_ANY_OPERATION: Final = frozenset({401, 403, 429})
+# any request without valid credentials with 401 ("Requires authentication", "Bad
+# credentials"), and any request its servers fail with 500, 502 or 504 (the description lists
+# 503 on some operations only): such an answer is checked against GitHub's basic-error schema.
+GITHUB_ANY_OPERATION: Final = frozenset({401, 403, 429, 500, 502, 503, 504})
 _SLACK_TOKEN_PLACEHOLDER: Final = "xoxb-contract-placeholder"
 _MAX_TEXT: Final = 240
 _MAX_SUBERRORS: Final = 4

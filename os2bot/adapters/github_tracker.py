@@ -345,6 +345,9 @@ class GitHubTracker:
                 if error.retry_after is None and self._primary_wait(resource):
                     continue  # the primary limit: waited for (or refused) above
                 delay = error.retry_after if error.retry_after is not None else 2.0**attempt
+                limited = error.status in {HTTP_FORBIDDEN, HTTP_TOO_MANY}
+                if limited and delay > self.max_retry_delay:
+                    raise _rate_limited_read(delay) from None
                 if attempt > self.max_retries or delay > self.max_retry_delay:
                     raise
                 log.warning("github.retry", attempt=attempt, delay=delay, error=str(error))
