@@ -274,9 +274,14 @@ def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:
 
 
 def _settings_present(ctx: Context, wiring: Wiring) -> bool:
-    """The tracker's URL and credentials are set; else say which are not, all at once."""
+    """The tracker's URL and credentials are set; else say which are not, all at once.
+
+    A second tracker without credentials is said too, but the run goes on without it.
+    """
     for name in wiring.missing():
         print(text("cli.missing_secret", ctx.language, name=name), file=sys.stderr)
+    for name in wiring.unconnected():
+        print(text("cli.tracker_not_connected", ctx.language, name=name), file=sys.stderr)
     return not wiring.missing()
 
 
@@ -447,6 +452,9 @@ def _demo(ctx: Context, config: Config) -> int:
             zulip_site=sandbox.url,
             zulip_email=seed.zulip.email,
             zulip_api_key=SecretStr(seed.zulip.api_key),
+            # The sandbox's GitHub sits where a GitHub Enterprise Server has its API.
+            github_token=SecretStr(seed.github.token),
+            github_url=sandbox.url + "/api/v3",
             state=Path(tmp) / "state.sqlite3",
         )
         runner = ctx.runner(demo_config, ctx.wiring(demo_config, settings))
@@ -475,13 +483,20 @@ def _demo(ctx: Context, config: Config) -> int:
                     language,
                     tasks=len(run.created),
                     messages=len(run.posted),
-                    calls=sum(run.calls.values()),
+                    calls=sum(run.calls_by_tracker.get("jira", {}).values()),
+                    github=sum(run.calls_by_tracker.get("github", {}).values()),
                 ),
                 file=out,
             )
             created_total.append(len(run.created))
         state = SqliteState(settings.state)
-        report_path = write_report(ctx.language, demo_config, state, jira_url=sandbox.url)
+        report_path = write_report(
+            ctx.language,
+            demo_config,
+            state,
+            jira_url=sandbox.url,
+            task_url=ctx.wiring(demo_config, settings).task_url,
+        )
         print("\n" + text("report.written", language, path=report_path.resolve()), file=out)
         state.close()
         if created_total[1]:
@@ -528,6 +543,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         phase=args.phase,
         level=args.level,
         jira_url=ctx.wiring(config).tracker_url,
+        task_url=ctx.wiring(config).task_url,
         current=current,
     )
     state.close()

@@ -50,7 +50,8 @@ def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecor
         "uncertain": len(run.uncertain),
         "messages": len(run.posted),
         "errors": len(run.errors),
-        "jira_calls": sum(run.calls.values()),
+        "jira_calls": sum(run.calls_by_tracker.get("jira", run.calls).values()),
+        "github_calls": sum(run.calls_by_tracker.get("github", {}).values()),
     }
     return RunRecord(
         run_id=run.run_id,

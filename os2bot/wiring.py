@@ -43,9 +43,23 @@ class Wiring:
                 needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
             else:
                 needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
-        if self.repositories() and not self._github_app:
+        if not self.uses_jira and self.repositories() and not self.github_connected:
             needed.append(("OS2BOT_GITHUB_TOKEN", s.github_token))
         return [name for name, value in needed if not value]
+
+    @property
+    def github_connected(self) -> bool:
+        """Whether GitHub's credentials are set: a token, or a GitHub App's three settings."""
+        return self._github_app or self.settings.github_token is not None
+
+    def unconnected(self) -> list[str]:
+        """Trackers the configuration uses that the run goes without (no credentials).
+
+        Their products' checks are unknown, and the operator is told so.
+        """
+        if self.uses_jira and self.repositories() and not self.github_connected:
+            return ["OS2BOT_GITHUB_TOKEN"]
+        return []
 
     @property
     def uses_jira(self) -> bool:
@@ -70,7 +84,7 @@ class Wiring:
         found: dict[str, Tracker] = {}
         if self.uses_jira:
             found["jira"] = self.tracker()
-        if self.repositories():
+        if self.repositories() and self.github_connected:
             found["github"] = self.github()
         return found
 
@@ -94,6 +108,21 @@ class Wiring:
             language=s.language or self.config.bot.language,
             sleep=self.sleep,
         )
+
+    @property
+    def github_web(self) -> str:
+        """Where people read GitHub: github.com, or an Enterprise Server's own host."""
+        api = (self.settings.github_url or "https://api.github.com").rstrip("/")
+        if api == "https://api.github.com":
+            return "https://github.com"
+        return api.removesuffix("/api/v3")
+
+    def task_url(self, key: str) -> str:
+        """Where a person reads the task *key*: a Jira issue, or a GitHub issue (owner/name#n)."""
+        repo, hash_sign, number = key.rpartition("#")
+        if hash_sign and "/" in repo:
+            return f"{self.github_web}/{repo}/issues/{number}"
+        return f"{self.tracker_url.rstrip('/')}/browse/{key}"
 
     def github(self) -> Tracker:
         """The GitHub adapter: a token, or a GitHub App installation (whose tokens it renews)."""

@@ -31,13 +31,20 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     text = out.getvalue()
     first, second = text.split("=== Kørsel 2 ===")
     assert code == 0
-    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
-        assert product in first.splitlines()[3]  # the matrix header
+    headers = [line for line in first.splitlines()[3:50] if line.startswith(" " * 40)]
+    for product in ("OS2borgerPC", "OS2mo", "OS2forms", "OS2valghalla", "OS2kitos"):
+        assert any(product in header for header in headers)  # the matrix, in 80 columns
     assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
     assert "✘ OS2forms · Fungerende koordinationsgruppe: Den seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
     assert "┌─ slack:#os2forms" in first
     assert "┌─ zulip:OS2valghalla>os2bot status" in first
+    # OS2borgerPC on GitHub: judged from its issues and its minutes in Git, tasks opened as
+    # GitHub issues, its status in chat; OS2valghalla's meetings read from Git.
+    assert "┌─ zulip:OS2borgerPC>os2bot status" in first
+    assert "OS2borgerPC/os2borgerpc-produktforvaltning#" in first
+    assert "/OS2borgerPC/os2borgerpc-produktforvaltning/issues/" in first
+    assert "i OS2Valghalla/os2valghalla-styring:referater/koordinationsgruppe" in first
     assert "┌─ zulip:sekretariatet>ugeoversigt" in first  # the secretariat's digest
     assert "Ugeoversigt for OS2-porteføljen" in first
     assert "0 opgaver oprettet, 0 chatbeskeder sendt" in second
@@ -63,10 +70,12 @@ def test_demo_in_english(tmp_path, monkeypatch):
 
 @pytest.fixture
 def live(sandbox_factory, monkeypatch, tmp_path):
-    """The demo's sandbox standing in for production Jira and Slack, reached through the
-    OS2BOT_* variables as an operator would set them."""
+    """The demo's sandbox standing in for production Jira, GitHub and Slack, reached through
+    the OS2BOT_* variables as an operator would set them."""
     sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
     user = sandbox.seed.jira.users[0]
+    monkeypatch.setenv("OS2BOT_GITHUB_TOKEN", sandbox.seed.github.token)
+    monkeypatch.setenv("OS2BOT_GITHUB_URL", sandbox.url + "/api/v3")
     monkeypatch.setenv("OS2BOT_JIRA_URL", sandbox.url)
     monkeypatch.setenv("OS2BOT_JIRA_EMAIL", user.email)
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", str(user.api_token))
@@ -145,8 +154,9 @@ def test_check_as_markdown():
     main(["check", "--config", str(CONFIG), "--format", "markdown"], out=out)
 
     lines = out.getvalue().splitlines()
-    assert lines[0] == "| Tjek | OS2forms | OS2kitos | OS2mo | OS2valghalla |"
-    assert "| Fungerende koordinationsgruppe | ✘ | ✘ | ✔ | ? |" in lines
+    assert lines[0] == "| Tjek | OS2borgerPC | OS2forms | OS2kitos | OS2mo | OS2valghalla |"
+    # OS2borgerPC's and OS2valghalla's minutes are in Git (OS2valghalla's Jira is unreadable).
+    assert "| Fungerende koordinationsgruppe | ✔ | ✘ | ✘ | ✔ | ✔ |" in lines
 
 
 def test_plan_prints_the_tasks_it_would_open_and_writes_nothing(live):
@@ -200,7 +210,13 @@ def test_report_from_history_in_every_format(live, tmp_path):
     data = json.loads(written["json"])
     assert data["runs"] == 2
     assert data["note"] is None
-    assert {p["key"] for p in data["products"]} == {"os2mo", "os2forms", "os2valghalla", "os2kitos"}
+    assert {p["key"] for p in data["products"]} == {
+        "os2borgerpc",
+        "os2mo",
+        "os2forms",
+        "os2valghalla",
+        "os2kitos",
+    }
     assert any(t["key"].startswith("OS2FORMS-") for p in data["products"] for t in p["open_tasks"])
     assert written["csv"].startswith("product,product_name,check,title,state,reason,evidence")
     assert "| Tjek |" in written["markdown"]
@@ -231,7 +247,8 @@ def test_report_without_history_checks_live_and_says_so(live, tmp_path):
     assert code == 0
     assert [p["key"] for p in data["products"]] == ["os2mo"]
     assert data["note"].startswith("Ingen historik endnu")
-    assert live.calls(method="POST") == []
+    # GitHub's GraphQL reads are POSTs; nothing else may be.
+    assert [c for c in live.calls(method="POST") if c.path != "/api/graphql"] == []
 
 
 def test_unreachable_jira_exits_3(monkeypatch, capsys):

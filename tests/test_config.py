@@ -24,7 +24,13 @@ def test_shipped_configuration_loads():
     """Every file under config/ validates: three products on the tilslutningsaftale profile."""
     cfg = load_config(CONFIG)
 
-    assert sorted(p.key for p in cfg.products) == ["os2forms", "os2kitos", "os2mo", "os2valghalla"]
+    assert sorted(p.key for p in cfg.products) == [
+        "os2borgerpc",
+        "os2forms",
+        "os2kitos",
+        "os2mo",
+        "os2valghalla",
+    ]
     assert len(cfg.profiles["tilslutningsaftale"].checks) == 19
     assert len(cfg.catalogues["governancekrav-1.1.0"].requirements) == 43
     assert set(cfg.profiles) == {"tilslutningsaftale"}
@@ -560,7 +566,7 @@ def test_validate_reports_what_it_loaded():
     code = main(["config", "validate", "--config", str(CONFIG)], out=out)
 
     assert code == 0
-    assert "4 produkter" in out.getvalue()
+    assert "5 produkter" in out.getvalue()
     assert "19 tjek" in out.getvalue()
 
 

@@ -14,14 +14,18 @@ from typing import Any
 import pytest
 from test_sandbox_github import check_exchanges
 
+from os2bot.adapters.github_tracker import GitHubTracker
+from os2bot.adapters.jira_tracker import JiraTracker
+from os2bot.config import load_config
 from os2bot.domain import ActionKind, State
 from os2bot.flow import Mode, run_once
 from os2bot.ports import TrackerUnavailable
 from os2bot.sandbox import Fault
+from os2bot.sandbox.seed import load_seed
 from os2bot.state import SqliteState
 
 from builders import config, product
-from conftest import github_for, make_seed, meeting, tracker_for
+from conftest import CONFIG, github_for, make_seed, meeting, tracker_for
 
 REPO = "OS2borgerPC/os2borgerpc-produktforvaltning"
 KG = "dagsordner-og-referater/koordinationsgruppe"
@@ -624,3 +628,37 @@ def test_every_request_the_bot_sends_to_github_and_every_answer_conform(sandbox_
     methods = {(e.method, e.path.rsplit("/", 1)[-1]) for e in sandbox.exchanges}
     assert ("POST", "issues") in methods
     assert ("POST", "comments") in methods
+
+
+def test_the_demo_on_both_trackers_conforms_and_opens_nothing_the_second_time(
+    sandbox_factory, tmp_path
+):
+    """The shipped configuration on the demo data, Jira and GitHub together: OS2borgerPC's
+    tasks are GitHub issues, OS2valghalla's meetings come from Git, a second run opens
+    nothing, and every GitHub exchange fits GitHub's descriptions."""
+    seed = load_seed(CONFIG / "demo")
+    sandbox = sandbox_factory(seed)
+    cfg = load_config(CONFIG)
+    state = SqliteState(tmp_path / "state.sqlite3")
+    user = seed.jira.users[0]
+
+    def both():
+        """The two adapters, with the demo seed's own credentials."""
+        jira = JiraTracker(
+            sandbox.url, deployment="cloud", email=user.email, api_token=user.api_token
+        )
+        hub = GitHubTracker(sandbox.url + "/api/v3", token=seed.github.token, sleep=lambda _s: None)
+        return {"jira": jira, "github": hub}
+
+    first = run_once(
+        cfg, both(), now=datetime.now(UTC), language="da", mode=Mode.APPLY, state=state
+    )
+    second = run_once(
+        cfg, both(), now=datetime.now(UTC), language="da", mode=Mode.APPLY, state=state
+    )
+
+    opened = [a.key for a in first.created if a.key.startswith("OS2borgerPC/")]
+    assert len(opened) >= 3  # a reminder, the prioritisation round, the release
+    assert result(first, "koordinationsgruppe", "os2valghalla").evidence[0].source == "git"
+    assert second.created == []
+    assert check_exchanges(sandbox) == []

@@ -295,6 +295,12 @@ TEXTS: dict[str, T] = build(
             da="Jira-kaldet mislykkedes: {error}",
             en="The Jira request failed: {error}",
         ),
+        "cli.tracker_not_connected": T(
+            da="Miljøvariablen {name} mangler: produkterne på GitHub og filerne i Git vurderes "
+            "som ukendt i denne kørsel.",
+            en="The environment variable {name} is missing: the products on GitHub and the "
+            "files in Git are judged unknown in this run.",
+        ),
         "cli.github_unreachable": T(
             da="GitHub kan ikke nås: {error}",
             en="GitHub cannot be reached: {error}",
@@ -990,7 +996,9 @@ TEXTS: dict[str, T] = build(
         ),
         "demo.run": T(da="Kørsel {number}", en="Run {number}"),
         "demo.edited": T(da="redigeret", en="edited"),
-        "demo.tasks_opened": T(da="Opgaver oprettet i Jira", en="Tasks opened in Jira"),
+        "demo.tasks_opened": T(
+            da="Opgaver oprettet i Jira og på GitHub", en="Tasks opened in Jira and on GitHub"
+        ),
         "demo.no_tasks_opened": T(da="Ingen nye opgaver.", en="No new tasks."),
         "demo.chat": T(da="Chatbeskeder", en="Chat messages"),
         "demo.no_chat": T(
@@ -999,10 +1007,12 @@ TEXTS: dict[str, T] = build(
         ),
         "demo.summary": T(
             da="{tasks:one=# opgave|other=# opgaver} oprettet, "
-            "{messages:one=# chatbesked|other=# chatbeskeder} sendt, {calls} Jira-kald.",
+            "{messages:one=# chatbesked|other=# chatbeskeder} sendt, {calls} Jira-kald, "
+            "{github} GitHub-kald.",
             en="{tasks:one=# task|other=# tasks} opened, "
             "{messages:one=# chat message|other=# chat messages} sent, "
-            "{calls:one=# Jira call|other=# Jira calls}.",
+            "{calls:one=# Jira call|other=# Jira calls}, "
+            "{github:one=# GitHub call|other=# GitHub calls}.",
         ),
         "demo.idempotent": T(
             da="Anden kørsel oprettede intet nyt: os2bot er idempotent.",

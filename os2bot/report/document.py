@@ -12,7 +12,7 @@ Each is built once, and every format renders that same document, so every format
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -238,14 +238,20 @@ def build_compliance_report(
     tasks: Sequence[tuple[str, str, str, str]] = (),
     from_history: bool = True,
     products: Sequence[Product] | None = None,
+    task_url: Callable[[str], str] | None = None,
 ) -> ComplianceReport:
-    """The compliance report over *points*, oldest first (see docs/report.schema.json)."""
+    """The compliance report over *points*, oldest first (see docs/report.schema.json).
+
+    *task_url* links a task by its key wherever it lives (a Jira issue, a GitHub issue);
+    without it, tasks are linked as Jira issues under *jira_url*.
+    """
     chosen = list(products if products is not None else config.products)
     today = now.astimezone(config.bot.tz).date()
     latest = points[-1] if points else None
     before = next((p for p in reversed(points) if p.started <= since), None)
     checks = config.profile_for(chosen[0]).checks if chosen else []
     browse = jira_url.rstrip("/") + "/browse/"
+    link = task_url or (lambda key: browse + key)
     keys = {p.key for p in chosen}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -278,6 +284,7 @@ def build_compliance_report(
                 language=language,
                 today=today,
                 browse=browse,
+                link=link,
                 tasks=tasks,
             )
             for product in chosen
@@ -305,6 +312,7 @@ def _product(
     today: date,
     browse: str,
     tasks: Sequence[tuple[str, str, str, str]],
+    link: Callable[[str], str],
 ) -> dict[str, Any]:
     profile = config.profile_for(product)
     cells = []
@@ -347,7 +355,7 @@ def _product(
             group: _meeting_date(latest, product.key, check) for check, group in MEETINGS.items()
         },
         "open_tasks": [
-            {"key": key, "url": browse + key, "summary": summary}
+            {"key": key, "url": link(key), "summary": summary}
             for owner, key, _fp, summary in tasks
             if owner == product.key
         ],

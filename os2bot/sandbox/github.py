@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ MAX_LABEL = 50  # GitHub refuses longer label names ("name is too long (maximum 
 MAX_BODY = 65536  # characters in an issue's or comment's body
 MAX_TITLE = 256
 HOUR = 3600
+_RELATIVE_IN_PATH = re.compile(r"\{(?P<when>[+-]\d+[dw])(?::(?P<format>[^}]+))?\}")
 
 
 def github_error(status: int, message: str, **extra: Any) -> Response:
@@ -202,7 +204,7 @@ class GitHubFake:
             readable=seed.readable,
             writable=seed.writable,
             created=start,
-            files=dict(seed.files),
+            files={self._dated(path, start): text for path, text in seed.files.items()},
         )
         for number, milestone in enumerate(seed.milestones, start=1):
             closed = (
@@ -239,6 +241,16 @@ class GitHubFake:
                 )
             )
         return repo
+
+    def _dated(self, path: str, start: datetime) -> str:
+        """A file path with relative dates in it, `{-25d}` or `{-25d:%Y-%m-%d}`, made real.
+
+        The demo's minutes are named by their meetings' dates, and so never go stale.
+        """
+        return _RELATIVE_IN_PATH.sub(
+            lambda m: resolve_date(m["when"], start, self.tz).strftime(m["format"] or "%Y%m%d"),
+            path,
+        )
 
     def _add_seed_issue(self, seed: SeedGitHubIssue, start: datetime) -> GhIssue:
         repo = self.repos[seed.repo.lower()]
