@@ -404,3 +404,14 @@ def test_the_bots_wiki_markup_becomes_github_markdown(wiki, markdown):
     """Headings, rules, checklists, numbered links, bold (not escaped stars), tables, icons, a
     quoted mention made inert, and the triage mark."""
     assert to_markdown(wiki) == markdown
+
+
+def test_a_secondary_limit_without_retry_after_waits_a_minute(adapter, mocked, waits):
+    """GitHub's secondary limit may come without Retry-After: then the bot waits a minute, as
+    GitHub's documentation asks, and reads again."""
+    secondary = error("You have exceeded a secondary rate limit. Please wait a few minutes.")
+    mocked.get(f"{SENT}/repos/{REPO}/issues/7", status=403, json=secondary)
+    mocked.get(f"{SENT}/repos/{REPO}/issues/7", json=issue())
+
+    assert adapter.task(f"{REPO}#7") is not None
+    assert waits.slept == [60.0]

@@ -401,7 +401,11 @@ class GitHubTracker:
                 {"query": "query { viewer { login } }", "variables": {}},
                 endpoint="POST graphql",
             )
-            self._bot = str(((data or {}).get("data") or {}).get("viewer", {}).get("login", ""))
+            viewer = ((data or {}).get("data") or {}).get("viewer") or {}
+            self._bot = str(viewer.get("login") or "")
+            if not self._bot:
+                # A GitHub App's installation token has no viewer: its login is <slug>[bot].
+                log.warning("github.bot_login_unknown", hint="set OS2BOT_GITHUB_BOT_LOGIN")
         return self._bot
 
     def read_ahead(self, plan: ReadPlan) -> None:
@@ -1165,6 +1169,9 @@ def _translate(exc: GithubException, now: float) -> TrackerError:
     lower = {str(k).lower(): v for k, v in headers.items()}
     retry_after = _retry_after(headers)
     primary = str(lower.get("x-ratelimit-remaining")) == "0"
+    secondary = "secondary rate limit" in message.lower()
+    if secondary and retry_after is None:
+        retry_after = 60.0  # "wait for at least one minute before retrying" (GitHub's docs)
     if status in {HTTP_FORBIDDEN, HTTP_TOO_MANY} and (retry_after is not None or primary):
         if retry_after is None and primary:
             try:
