@@ -174,12 +174,16 @@ def test_an_unreadable_repository_makes_its_checks_unknown_never_met(sandbox_fac
 
 
 def test_people_make_activity_and_the_bots_own_comments_and_labels_never_do(sandbox_factory):
-    """An issue a person opened long ago that only the bot touched since (a comment, a label)
-    is no activity, however recently GitHub says it was updated; a person's comment is."""
+    """An issue a person opened long ago that only the bot touched since (a comment, a label
+    that is not its task label) is no activity, however recently GitHub says it was updated;
+    a person's comment is."""
     old = {"repo": REPO, "title": "Gammelt ønske", "created": "-200d", "author": "lise-kg"}
     sandbox = sandbox_factory(github_seed(old))
     issue = sandbox.github.issue(REPO, 1)
     bot_comment = sandbox.github._comment(issue, "os2bot", "os2bot: triage", datetime.now(UTC))
+    sandbox.github._set_labels(
+        sandbox.github.repos[REPO.lower()], issue, ["os2bot-forsinket"], datetime.now(UTC)
+    )
     issue.updated = bot_comment.created
     cfg = config(borgerpc())
 
@@ -387,14 +391,41 @@ def test_a_malformed_or_missing_self_assessment_is_unknown_naming_the_file(
 
 
 def test_the_signed_agreement_filed_as_an_issue_backs_the_declared_funding(sandbox_factory):
-    """A declared funding item with its GitHub trace: the issue labelled tilslutningsaftale."""
+    """A declared funding item with its GitHub trace: the issue labelled tilslutningsaftale;
+    without it, the declaration alone is not met, and the reason says GitHub has no trace."""
     agreement = {"repo": REPO, "title": "Tilslutningsaftale 2025", "labels": ["tilslutningsaftale"]}
-    sandbox = sandbox_factory(github_seed(agreement))
+    traced = sandbox_factory(github_seed(agreement))
+    untraced = sandbox_factory(github_seed())
 
-    found = result(run(sandbox, config(borgerpc()), mode=Mode.CHECK), "finansiering-vedligehold")
+    found = result(run(traced, config(borgerpc()), mode=Mode.CHECK), "finansiering-vedligehold")
+    missing = result(run(untraced, config(borgerpc()), mode=Mode.CHECK), "finansiering-vedligehold")
 
     assert found.state is State.MET
     assert found.evidence[0].source == "github"
+    assert (missing.state, missing.reason.key) == (
+        State.NOT_MET,
+        "reason.declared.no_trace_github",
+    )
+    assert missing.reason.params["jql"] == 'label:"tilslutningsaftale"'
+
+
+def test_a_fresh_self_assessment_answering_yes_is_met(sandbox_factory):
+    """A self-assessment in the repository, filled in last month, with every requirement up
+    to the product's level answered "Ja": met."""
+    data = json.loads(BORGERPC_JSON.read_text(encoding="utf-8"))
+    data["filledDate"] = (datetime.now(UTC) - timedelta(days=30)).date().isoformat()
+    for entry in data["krav"]:
+        entry["efterlevet"] = "Ja"
+    sandbox = sandbox_factory(
+        github_seed(repositories=[assessment_repo(("x-selvevaluering.json", json.dumps(data)))])
+    )
+
+    found = result(
+        run(sandbox, config(borgerpc(self_assessment=SELF_ASSESSMENT)), mode=Mode.CHECK),
+        "governancekrav",
+    )
+
+    assert (found.state, found.reason.key) == (State.MET, "reason.assessment.ok")
 
 
 # ------------------------------------------------------------------------ tasks

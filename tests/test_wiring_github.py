@@ -82,3 +82,24 @@ def test_tasks_are_linked_where_they_live():
     assert dotcom.task_url("MO-3") == "https://os2web.atlassian.net/browse/MO-3"
     assert dotcom.task_url(f"{REPO}#7") == f"https://github.com/{REPO}/issues/7"
     assert enterprise.task_url(f"{REPO}#7") == f"https://git.kommune.dk/{REPO}/issues/7"
+
+
+def test_a_github_app_installation_stands_in_for_a_token():
+    """A GitHub App's id, key and installation are enough: no token is missing, and the
+    adapter signs as the installation (PyGithub renews its tokens)."""
+    from github.Auth import AppInstallationAuth
+
+    app = wiring(
+        config(ON_GITHUB),
+        **JIRA,
+        github_app_id="123",
+        github_app_key=SecretStr("-----BEGIN RSA PRIVATE KEY-----"),
+        github_app_installation=42,
+        github_bot_login="os2bot[bot]",
+    )
+
+    assert app.missing() == []
+    assert app.unconnected() == []
+    adapter = app.github()
+    assert isinstance(adapter._github.requester.auth, AppInstallationAuth)
+    assert adapter.bot_login == "os2bot[bot]"

@@ -413,7 +413,11 @@ class GitHubTracker:
         self._known |= set(plan.projects)
         wanted: dict[str, set[Part]] = {repo: set() for repo in plan.projects}
         for query, repos in plan.queries.items():
-            for part in self._parts(query):
+            try:
+                parts = self._parts(query)
+            except TrackerError:
+                continue  # asked later, it fails there, as that query's failure alone
+            for part in parts:
                 for repo in repos:
                     wanted.setdefault(repo, set()).add(part)
         for repo in plan.versions:
