@@ -693,3 +693,14 @@ def test_the_demo_on_both_trackers_conforms_and_opens_nothing_the_second_time(
     assert result(first, "koordinationsgruppe", "os2valghalla").evidence[0].source == "git"
     assert second.created == []
     assert check_exchanges(sandbox) == []
+
+
+def test_every_page_of_a_long_list_is_read(sandbox_factory):
+    """150 meeting issues are more than GitHub's page of 100: the next page is read too (one
+    more request), and every issue counts."""
+    sandbox = sandbox_factory(github_seed(meeting_issue(count=150)))
+
+    checked = run(sandbox, config(borgerpc()), mode=Mode.CHECK, jira=False)
+
+    assert result(checked, "koordinationsgruppe").reason.params["count"] == 150
+    assert checked.calls_by_tracker["github"] == {"POST graphql": 2}

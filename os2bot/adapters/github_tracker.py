@@ -486,7 +486,10 @@ class GitHubTracker:
                     f"GitHub's answer was cut: more than {self.max_pages} pages; the results "
                     "are incomplete"
                 )
-            more = self._next_pages(more)
+            further: list[tuple[str, Part, str]] = []
+            for start in range(0, len(more), self.batch):  # as many connections as repositories
+                further += self._next_pages(more[start : start + self.batch])
+            more = further
 
     def _first_pages(self, group: Sequence[tuple[str, set[Part]]]) -> list[tuple[str, Part, str]]:
         """One request for the first page of every part of *group*'s repositories."""
