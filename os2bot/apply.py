@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Apply: the planned actions carried out in the tracker, looking before every write.
+"""Apply: the planned actions carried out in the trackers, looking before every write.
 
-One search finds every planned fingerprint before any create, so a task that exists is never
-opened again; a write budget bounds a run; a lost answer to a create is settled by looking.
+Each action goes to the tracker of its project (a Jira project, a GitHub repository). One
+search per tracker finds every planned fingerprint before any create, so a task that exists
+is never opened again; one write budget bounds a run; a lost answer to a create is settled by
+looking.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ log = structlog.get_logger(__name__)
 
 
 def writes(action: Action) -> int:
-    """How many Jira writes *action* takes (a resolve comments and transitions)."""
+    """How many tracker writes *action* takes (a resolve comments and transitions)."""
     if action.kind is ActionKind.RESOLVE or (action.kind is ActionKind.COMMENT and action.mark):
         return 2
     return 1
@@ -116,27 +118,65 @@ class Outcome:
     uncertain: list[Action] = field(default_factory=list)  # an earlier create may have landed
 
 
+@dataclass(frozen=True)
+class Routes:
+    """Which tracker a project's writes go to."""
+
+    trackers: Tracker | Mapping[str, Tracker]
+    route: Callable[[str], str] | None = None  # project -> tracker name (default: jira)
+
+    def name(self, project: str) -> str:
+        """The name of *project*'s tracker."""
+        return self.route(project) if self.route is not None else "jira"
+
+    def tracker(self, project: str) -> Tracker:
+        """The tracker *project* is in; TrackerError when the bot has no connection to it."""
+        if not isinstance(self.trackers, Mapping):
+            return self.trackers
+        name = self.name(project)
+        if name not in self.trackers:
+            raise TrackerError(f"no connection to {name} for {project}")
+        return self.trackers[name]
+
+    def find_tasks(self, creates: Sequence[Action]) -> dict[str, Issue]:
+        """The open tasks with the fingerprints of *creates*: one search per tracker."""
+        by_tracker: dict[str, list[Action]] = {}
+        for action in creates:
+            by_tracker.setdefault(self.name(action.project), []).append(action)
+        found: dict[str, Issue] = {}
+        for _, planned in sorted(by_tracker.items()):
+            try:
+                tracker = self.tracker(planned[0].project)
+            except TrackerError:
+                continue  # its creates are refused one by one, each reported
+            found.update(_find_tasks(tracker, planned))
+        return found
+
+
 def apply_actions(
     actions: list[Action],
-    tracker: Tracker,
+    trackers: Tracker | Mapping[str, Tracker],
     errors: list[str] | None = None,
     *,
     budget: int = 50,
     on_applied: Callable[[Applied], None] | None = None,
     ledger: Ledger | None = None,
     known_tasks: Sequence[Issue] = (),
+    route: Callable[[str], str] | None = None,
 ) -> Outcome:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
-    Before any create, one search asks the tracker for every planned fingerprint at once, so
-    a task that exists is never opened again (one call, however many creates); the *ledger*
-    covers what that search cannot see yet, and finds among *known_tasks* (the bot's tasks
-    collect read) those opened by a run that stopped before it could announce them. An
-    action the tracker refuses is logged and listed in *errors*, and the others go on; the
-    tracker being unreachable stops the run (the next run picks up where this one stopped,
-    and finds what was done by its labels). *on_applied* hears of each write as soon as it is
-    done, before the next.
+    *trackers* are by name (a single tracker is Jira's); *route* names the tracker of a
+    project (default: jira). Before any create, one search per tracker asks for every planned
+    fingerprint at once, so a task that exists is never opened again (one call, however many
+    creates); the *ledger* covers what that search cannot see yet, and finds among
+    *known_tasks* (the bot's tasks collect read) those opened by a run that stopped before it
+    could announce them. An action a tracker refuses is logged and listed in *errors*, and
+    the others go on; a tracker being unreachable stops the run (the next run picks up where
+    this one stopped, and finds what was done by its labels). *on_applied* hears of each
+    write as soon as it is done, before the next.
     """
+    routes = Routes(trackers, route)
     outcome = Outcome()
 
     def tell(done: Applied) -> None:
@@ -146,7 +186,7 @@ def apply_actions(
 
     for found in ledger.unannounced(known_tasks) if ledger else []:
         tell(found)
-    existing = _find_tasks(tracker, [a for a in actions if a.kind is ActionKind.CREATE])
+    existing = routes.find_tasks([a for a in actions if a.kind is ActionKind.CREATE])
     used = 0
     for index, action in enumerate(actions):
         cost = writes(action)
@@ -155,7 +195,7 @@ def apply_actions(
             log.warning("apply.budget_spent", budget=budget, deferred=len(outcome.deferred))
             return outcome
         used += cost
-        done = _carry_out(action, tracker, existing, ledger, errors)
+        done = _carry_out(action, routes, existing, ledger, errors)
         if done is None:
             outcome.uncertain.append(action)
         elif done is not False:
@@ -165,7 +205,7 @@ def apply_actions(
 
 def _carry_out(
     action: Action,
-    tracker: Tracker,
+    routes: Routes,
     existing: Mapping[str, Issue],
     ledger: Ledger | None,
     errors: list[str] | None,
@@ -175,6 +215,7 @@ def _carry_out(
     A refusal is logged and listed in *errors*; the tracker being unreachable is raised.
     """
     try:
+        tracker = routes.tracker(action.project)
         if action.kind is ActionKind.CREATE:
             return _create(action, tracker, existing, ledger)
         return _apply(action, tracker)
@@ -274,5 +315,7 @@ def _find_tasks(tracker: Tracker, creates: Sequence[Action]) -> dict[str, Issue]
     """The open tasks that carry the fingerprint labels of *creates*, by fingerprint."""
     if not creates:
         return {}
-    found = tracker.tasks_with_fingerprints([a.fingerprint for a in creates])
+    found = tracker.tasks_with_fingerprints(
+        [a.fingerprint for a in creates], sorted({a.project for a in creates})
+    )
     return {t.fingerprint: t for t in found if t.fingerprint}

@@ -70,7 +70,7 @@ class Context:
             config,
             state_path=wiring.settings.state,
             language=self.language,
-            connect_tracker=wiring.tracker,
+            connect_tracker=wiring.trackers,
             connect_chats=lambda: wiring.chats(self.language, report=self.warn),
         )
 
@@ -497,9 +497,14 @@ def _exports(sandbox: Sandbox) -> list[str]:
 
 
 def _settings_present(ctx: Context, wiring: Wiring) -> bool:
-    """The tracker's URL and credentials are set; else say which are not, all at once."""
+    """The tracker's URL and credentials are set; else say which are not, all at once.
+
+    A second tracker without credentials is said too, but the run goes on without it.
+    """
     for name in wiring.missing():
         print(text("cli.missing_secret", ctx.language, name=name), file=sys.stderr)
+    for name in wiring.unconnected():
+        print(text("cli.tracker_not_connected", ctx.language, name=name), file=sys.stderr)
     return not wiring.missing()
 
 
@@ -531,7 +536,7 @@ def _live(
     else:
         try:
             run = run_once(
-                config, wiring.tracker(), now=datetime.now(UTC), language=ctx.language, mode=mode
+                config, wiring.trackers(), now=datetime.now(UTC), language=ctx.language, mode=mode
             )
         except TrackerError as exc:  # unreachable, or refused the credentials
             print(text(exc.text_key, ctx.language, error=exc), file=sys.stderr)
@@ -711,6 +716,9 @@ def _demo(ctx: Context, config: Config) -> int:
             zulip_email=seed.zulip.email,
             zulip_api_key=SecretStr(seed.zulip.api_key),
             slack_app_token=SecretStr(seed.slack.app_tokens[0]) if seed.slack.app_tokens else None,
+            # The sandbox's GitHub sits where a GitHub Enterprise Server has its API.
+            github_token=SecretStr(seed.github.token),
+            github_url=sandbox.url + "/api/v3",
             state=Path(tmp) / "state.sqlite3",
         )
         runner = ctx.runner(demo_config, ctx.wiring(demo_config, settings))
@@ -740,7 +748,8 @@ def _demo(ctx: Context, config: Config) -> int:
                     language,
                     tasks=len(run.created),
                     messages=len(run.posted),
-                    calls=sum(run.calls.values()),
+                    calls=sum(run.calls_by_tracker.get("jira", {}).values()),
+                    github=sum(run.calls_by_tracker.get("github", {}).values()),
                 ),
                 file=out,
             )
@@ -753,7 +762,13 @@ def _demo(ctx: Context, config: Config) -> int:
             sandbox, demo_config, settings, ctx.wiring(demo_config, settings).tracker, out, language
         ).play(late)
         state = SqliteState(settings.state)
-        report_path = write_report(ctx.language, demo_config, state, jira_url=sandbox.url)
+        report_path = write_report(
+            ctx.language,
+            demo_config,
+            state,
+            jira_url=sandbox.url,
+            task_url=ctx.wiring(demo_config, settings).task_url,
+        )
         print("\n" + text("report.written", language, path=report_path.resolve()), file=out)
         state.close()
         if created_total[1]:
@@ -774,7 +789,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         try:
             current = run_once(
                 config,
-                wiring.tracker(),
+                wiring.trackers(),
                 now=datetime.now(UTC),
                 language=ctx.language,
                 mode=Mode.CHECK,
@@ -800,6 +815,7 @@ def _report(ctx: Context, config: Config, args: argparse.Namespace) -> int:
         phase=args.phase,
         level=args.level,
         jira_url=ctx.wiring(config).tracker_url,
+        task_url=ctx.wiring(config).task_url,
         current=current,
     )
     state.close()

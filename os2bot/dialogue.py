@@ -654,7 +654,7 @@ class _Talk:
             message,
             NewTask(
                 fingerprint=fingerprint("dispensation", product.key, check.id),
-                project=secretariat.jira_project or product.jira.project,
+                project=secretariat.jira_project or product.project,
                 summary=summary,
                 description=self.t(
                     "answer.waiver.description",

@@ -203,7 +203,7 @@ def tracker_refused(config: Config, error: TrackerError) -> list[Finding]:
 def _projects(config: Config) -> list[tuple[str, str, Product | None]]:
     """(subject, Jira project, product) for every product, then the secretariat's project."""
     found: list[tuple[str, str, Product | None]] = [
-        (p.key, p.jira.project, p) for p in sorted(config.products, key=lambda p: p.key)
+        (p.key, p.project, p) for p in sorted(config.products, key=lambda p: p.key)
     ]
     if config.bot.secretariat.jira_project:
         found.append((SECRETARIAT, config.bot.secretariat.jira_project, None))
@@ -365,7 +365,7 @@ def _board(jira: _Jira, product: Product | None, boards: Mapping[str, list[int]]
         jira.add("board", "note", Msg("reason.activity.boards_unreadable", {"error": boards}))
         return
     own = boards.get(jira.project, [])
-    wanted = product.jira.board
+    wanted = product.jira.board if product.jira else None
     if wanted is None:
         if own:
             jira.add("board", "none")

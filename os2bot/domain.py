@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 BOT_LABEL = "os2bot"
 FINGERPRINT_PREFIX = "os2bot-"
@@ -111,10 +111,26 @@ class Msg:
 
 @dataclass(frozen=True)
 class Comment:
-    """A comment on an issue."""
+    """A comment on an issue.
+
+    `digest` is the digest of the text the bot wrote, when the tracker keeps a different form
+    of it (GitHub holds Markdown made from the bot's wiki markup, with this digest beside it).
+    """
 
     id: str
     body: str
+    digest: str | None = None
+
+    def says(self, body: str) -> bool:
+        """Whether this comment says *body*, as the bot would write it."""
+        if self.digest is not None:
+            return self.digest == text_digest(body)
+        return self.body.strip() == body.strip()
+
+
+def text_digest(body: str) -> str:
+    """A short digest of a text the bot writes (surrounding white space aside)."""
+    return hashlib.sha256(body.strip().encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -144,7 +160,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Issue:
-    """One Jira issue, with the fields the rules read."""
+    """One issue of a tracker (Jira issue, GitHub issue or pull request) with what rules read.
+
+    A GitHub issue's key is `owner/name#number`, and its project is the repository.
+    """
 
     key: str
     project: str
@@ -186,8 +205,8 @@ class Issue:
 
     @property
     def order(self) -> tuple[str, int]:
-        """Sort key: project, then issue number as a number (MO-9 before MO-10)."""
-        project, _, number = self.key.rpartition("-")
+        """Sort key: project, then issue number as a number (MO-9 before MO-10, o/r#9 first)."""
+        project, _, number = self.key.rpartition("#" if "#" in self.key else "-")
         return (project, int(number) if number.isdigit() else 0)
 
     @property
@@ -211,7 +230,7 @@ class Issue:
 
 @dataclass(frozen=True)
 class Version:
-    """A Jira project version (a release)."""
+    """A release: a Jira project version, a GitHub milestone or GitHub release."""
 
     name: str
     released: bool
@@ -237,6 +256,9 @@ class SelfAssessment:
     answers: dict[str, Answer]
 
 
+# An issue's state as a tracker-neutral condition: open, closed as done, or either.
+IssueState = Literal["open", "closed", "any"]
+
 ISSUE_FIELDS: tuple[str, ...] = (
     "summary",
     "project",
@@ -256,39 +278,85 @@ class Query:
 
     The core states what it wants, the tracker adapter says it in its own language:
     `condition` is that tracker's own evidence syntax as the governance data writes it (for
-    Jira a JQL fragment), `updated_within_days` asks for issues updated in the last N days,
-    and `people_only` asks for what people did: the bot's own tasks are left out and, when
-    `updated` is among the fields, each issue's `updated` is its newest change by someone
-    other than the bot (issues only the bot changed are left out). `fields` are names of
-    `Issue`'s attributes: only those are read.
+    Jira a JQL fragment), `labels` are labels an issue must all carry and `state` whether it is
+    open or closed as done (tracker-neutral: GitHub's conditions are written so),
+    `updated_within_days` asks for issues updated in the last N days, and `people_only` asks for
+    what people did: the bot's own tasks are left out and, when `updated` is among the fields,
+    each issue's `updated` is its newest change by someone other than the bot (issues only the
+    bot changed are left out). `fields` are names of `Issue`'s attributes: only those are read.
     """
 
     condition: str = ""
     updated_within_days: int | None = None
     people_only: bool = False
     fields: tuple[str, ...] = ISSUE_FIELDS
+    labels: tuple[str, ...] = ()
+    state: IssueState | None = None
 
     @property
     def id(self) -> str:
         """A short stable id for logs and stats."""
         key = f"{self.condition}\x1f{self.updated_within_days}\x1f{self.people_only}"
+        if self.labels or self.state:
+            key += f"\x1f{','.join(self.labels)}\x1f{self.state}"
         return hashlib.sha256(key.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class RepoFile:
+    """A file (or folder) in a Git repository, as a tracker's repository API lists it."""
+
+    repo: str  # owner/name
+    path: str  # from the repository's root, e.g. beslutninger/2026-11-02-budget.md
+    url: str  # where a person reads it
+    is_folder: bool = False
+
+    @property
+    def name(self) -> str:
+        """The file's name, without its folder."""
+        return self.path.rpartition("/")[2]
+
+    def as_evidence(self, day: date | None = None) -> Evidence:
+        """The file as a plain evidence reference, dated *day*."""
+        return Evidence(
+            source="git", key=f"{self.repo}:{self.path}", title=self.name, url=self.url, date=day
+        )
+
+
+@dataclass(frozen=True)
+class ReadPlan:
+    """Everything one run will ask one tracker, told before it asks.
+
+    A tracker that can read several things in one request (GitHub's GraphQL) then reads each
+    repository once; one that cannot ignores it. What it answers later is the same either way.
+    """
+
+    projects: frozenset[str] = frozenset()  # the configured projects (or repositories)
+    queries: dict[Query, frozenset[str]] = field(default_factory=dict)
+    versions: frozenset[str] = frozenset()
+    folders: frozenset[tuple[str, str]] = frozenset()  # (repository, folder)
+    bot_tasks: bool = False
 
 
 @dataclass
 class Snapshot:
-    """What collect read from Jira in one run; rules read nothing else."""
+    """What collect read from trackers, repositories and disk in one run; rules read no more."""
 
     taken_at: datetime
     timezone: str  # IANA name; windows are counted in its calendar days
-    projects: frozenset[str]  # the projects that exist and can be read
+    projects: frozenset[str]  # the projects (and repositories) that exist and can be read
     results: dict[Query, dict[str, list[Issue]]] = field(default_factory=dict)
     failures: dict[Query, str] = field(default_factory=dict)
+    # A query that failed on one tracker while another answered it: by (query, project).
+    project_failures: dict[tuple[Query, str], str] = field(default_factory=dict)
     versions: dict[str, list[Version]] = field(default_factory=dict)
     versions_failures: dict[str, str] = field(default_factory=dict)
     boards: dict[str, list[int]] | None = None  # project -> board ids; None: not read
     boards_error: str | None = None
     assessments: dict[str, SelfAssessment | str] = field(default_factory=dict)  # str: error
+    assessment_refs: dict[str, Evidence] = field(default_factory=dict)  # where each was read
+    folders: dict[tuple[str, str], list[RepoFile]] = field(default_factory=dict)
+    folder_failures: dict[tuple[str, str], str] = field(default_factory=dict)
     release_issues: dict[tuple[str, str], list[Issue]] = field(default_factory=dict)
     issue_types: dict[str, list[str]] = field(default_factory=dict)
     bot_tasks: list[Issue] = field(default_factory=list)
@@ -297,6 +365,10 @@ class Snapshot:
     def issues(self, query: Query, project: str) -> list[Issue]:
         """The issues of *project* that *query* matched."""
         return self.results.get(query, {}).get(project, [])
+
+    def failure(self, query: Query, project: str) -> str | None:
+        """Why *query* could not be read for *project*, or None when it was read."""
+        return self.failures.get(query) or self.project_failures.get((query, project))
 
 
 @dataclass(frozen=True)
@@ -443,6 +515,11 @@ REQUEST_FIELDS: tuple[str, ...] = (
 )
 
 
-def requests_query(condition: str) -> Query:
-    """The query for a product's development requests (its `requests_jql`)."""
+def requests_query(condition: str = "", label: str | None = None) -> Query:
+    """The query for a product's development requests.
+
+    On Jira its `requests_jql`; on GitHub the open issues with its requests label.
+    """
+    if label is not None:
+        return Query(labels=(label,), state="open", fields=REQUEST_FIELDS)
     return Query(condition, fields=REQUEST_FIELDS)

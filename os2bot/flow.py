@@ -3,7 +3,10 @@
 """One run: collect -> evaluate -> plan -> apply -> notify -> record.
 
 `run_once` is the one function the CLI, the service's runner and the tests call. In CHECK and
-PLAN modes nothing is written; APPLY writes to the tracker and chat and records the run.
+PLAN modes nothing is written; APPLY writes to the trackers and chat and records the run.
+
+A run may span several trackers (Jira and GitHub): each product is read from its own, and
+each action written to the tracker of its project.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from enum import StrEnum
 import structlog
 
 from os2bot.apply import Ledger, apply_actions
-from os2bot.collect import collect_snapshot
+from os2bot.collect import as_trackers, collect_snapshot
 from os2bot.config import Config
 from os2bot.domain import (
     Action,
@@ -32,7 +35,7 @@ from os2bot.domain import (
 from os2bot.messages import Language
 from os2bot.notify import Posted, notify, owed_for
 from os2bot.planner import plan_actions
-from os2bot.ports import Chat, StateStore, Tracker
+from os2bot.ports import Chat, Repository, StateStore, Tracker
 from os2bot.record import record_run
 from os2bot.rules import evaluate
 
@@ -62,8 +65,9 @@ class RunResult:
     deferred: list[Action] = field(default_factory=list)  # past the write budget
     uncertain: list[Action] = field(default_factory=list)  # creates waiting to be settled
     waiting: int = 0  # chat messages kept in the outbox for a later run
-    calls: dict[str, int] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)  # every tracker's, by endpoint
     responses: dict[tuple[str, int], int] = field(default_factory=dict)  # (endpoint, status)
+    calls_by_tracker: dict[str, dict[str, int]] = field(default_factory=dict)
     snapshot: Snapshot | None = None
 
     def count(self, state: State) -> int:
@@ -83,7 +87,7 @@ class RunResult:
 
 def run_once(
     config: Config,
-    tracker: Tracker,
+    trackers: Tracker | Mapping[str, Tracker],
     *,
     now: datetime,
     language: Language,
@@ -92,12 +96,16 @@ def run_once(
     state: StateStore | None = None,
     digest: bool = False,
     clock: Callable[[], datetime] | None = None,
+    repository: Repository | None = None,
 ) -> RunResult:
     """One run of the flow; in CHECK and PLAN modes nothing is written.
 
-    With *digest*, the secretariat's weekly digest is queued and sent too. With a *state*,
-    an APPLY run notifies and records itself (finished at *clock*'s time, default *now*).
+    *trackers* are by name (jira, github); one tracker alone is Jira's. Files in Git are read
+    through *repository* (default: the tracker that reads them). With *digest*, the
+    secretariat's weekly digest is queued and sent too. With a *state*, an APPLY run notifies
+    and records itself (finished at *clock*'s time, default *now*).
     """
+    by_name = as_trackers(trackers)
     run = RunResult(run_id=uuid.uuid4().hex[:12], started=now, mode=mode)
     structlog.contextvars.bind_contextvars(run_id=run.run_id)
     began = time.monotonic()
@@ -109,7 +117,9 @@ def run_once(
             products=len(config.products),
             config=str(config.root.resolve()),
         )
-        snapshot = collect_snapshot(config, tracker, now, with_tasks=mode is not Mode.CHECK)
+        snapshot = collect_snapshot(
+            config, by_name, now, with_tasks=mode is not Mode.CHECK, repository=repository
+        )
         run.snapshot = snapshot
         run.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:
@@ -121,8 +131,9 @@ def run_once(
         if mode is Mode.APPLY:
             done = apply_actions(
                 run.actions,
-                tracker,
+                by_name,
                 run.errors,
+                route=config.tracker_of,
                 budget=config.bot.tasks.budget,
                 on_applied=owed_for(config, state, language, now=now, tasks=snapshot.bot_tasks)
                 if state is not None
@@ -146,8 +157,7 @@ def run_once(
                 run.posted = outcome.posted
                 run.waiting = outcome.waiting
                 run.errors += outcome.errors
-        run.calls = dict(tracker.calls)
-        run.responses = dict(getattr(tracker, "responses", {}))
+        _count_calls(run, by_name, repository)
         if mode is Mode.APPLY and state is not None:
             record_run(state, run, finished=(clock or (lambda: now))(), config=config)
     except KeyboardInterrupt:
@@ -157,8 +167,7 @@ def run_once(
         ending = run.outcome
         return run
     finally:
-        run.calls = dict(tracker.calls)
-        run.responses = dict(getattr(tracker, "responses", {}))
+        _count_calls(run, by_name, repository)
         log.info(
             "run.finished",
             mode=mode.value,
@@ -176,6 +185,21 @@ def run_once(
             messages=len(run.posted),
             outbox_waiting=run.waiting,
             errors=len(run.errors),
-            jira_calls=sum(run.calls.values()),
+            jira_calls=sum(run.calls_by_tracker.get("jira", {}).values()),
+            github_calls=sum(run.calls_by_tracker.get("github", {}).values()),
         )
         structlog.contextvars.unbind_contextvars("run_id")
+
+
+def _count_calls(
+    run: RunResult, trackers: Mapping[str, Tracker], repository: Repository | None
+) -> None:
+    """Every tracker's calls so far, by tracker and (the names do not overlap) together."""
+    counted: dict[str, Tracker | Repository] = dict(trackers)
+    if repository is not None and all(t is not repository for t in counted.values()):
+        counted["github"] = repository  # a repository without a tracker counts its calls too
+    run.calls_by_tracker = {name: dict(t.calls) for name, t in counted.items()}
+    run.calls = {k: v for calls in run.calls_by_tracker.values() for k, v in calls.items()}
+    run.responses = {
+        k: v for t in counted.values() for k, v in dict(getattr(t, "responses", {})).items()
+    }

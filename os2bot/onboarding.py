@@ -184,6 +184,8 @@ def _tracker_lines(f: _File, found: Survey) -> None:
     if found.labels:
         f.comment("onboard.file.labels", project=facts.key)
         f.lines += [f"#   {_label_line(f, use)}" for use in found.labels]
+    f.comment("onboard.file.github")
+    f.placeholder("github:", "  repo: " + f.t("onboard.ph.repo"))
 
 
 def _board_line(f: _File, facts: ProjectFacts) -> None:
@@ -385,7 +387,7 @@ def refusal(config: Config, key: str, project: str, *, exists: bool) -> Msg | No
     for other in config.products:
         if key == other.key:
             return Msg("onboard.taken", {"value": key, "other": other.key})
-        if project == other.jira.project:
+        if project == other.project:
             return Msg("onboard.taken", {"value": project, "other": other.key})
     return None
 

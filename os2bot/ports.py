@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from os2bot.domain import Issue, Query, Version
+from os2bot.domain import Issue, Query, ReadPlan, RepoFile, Version
 
 if TYPE_CHECKING:
     from os2bot.ladder import Memory
@@ -119,8 +119,14 @@ class Tracker(Protocol):
         """The bot's unresolved tasks in *projects*."""
         ...
 
-    def tasks_with_fingerprints(self, fingerprints: Sequence[str]) -> list[Issue]:
-        """The unresolved tasks that carry any of these fingerprints, in any project."""
+    def tasks_with_fingerprints(
+        self, fingerprints: Sequence[str], projects: Sequence[str] | None = None
+    ) -> list[Issue]:
+        """The unresolved tasks that carry any of these fingerprints.
+
+        *projects* are where the tasks are to be: a tracker that must look project by project
+        (GitHub) looks there; one that searches all at once (Jira) may look everywhere.
+        """
         ...
 
     def open_issues_in_versions(self, versions: Sequence[tuple[str, str]]) -> list[Issue]:
@@ -185,6 +191,36 @@ class Tracker(Protocol):
 
     def resolve(self, key: str) -> bool:
         """Move an issue to a done status; False when its workflow offers none."""
+        ...
+
+
+@runtime_checkable
+class ReadsAhead(Protocol):
+    """A tracker that can read what a run will ask in fewer requests when told it first."""
+
+    def read_ahead(self, plan: ReadPlan) -> None:
+        """Read what *plan* lists now, so that the questions that follow are answered from it."""
+        ...
+
+
+@runtime_checkable
+class Repository(Protocol):
+    """Files in Git repositories, read through a tracker's API (no clone).
+
+    Raises TrackerUnavailable when the service cannot be reached and TrackerError when it
+    refuses or the repository or folder does not exist.
+    """
+
+    calls: dict[str, int]
+
+    def folder(self, repo: str, path: str) -> list[RepoFile]:
+        """The files and folders directly in *path* of *repo*'s default branch."""
+        ...
+
+    def file_texts(
+        self, files: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], str | TrackerError]:
+        """The text of each (repository, path), or why it could not be read."""
         ...
 
 

@@ -47,7 +47,7 @@ def open_task_rows(
     escalations = {
         escalation_fingerprint(key): record.product for key, record in memory.records.items()
     }
-    projects = {p.jira.project: p.key for p in config.products}
+    projects = {p.project: p.key for p in config.products}
     done = {a.action.fingerprint: a.action.product for a in run.applied if a.action.product}
     due = {t.key: t.duedate for t in snapshot.bot_tasks} | {
         a.key: a.action.due for a in run.applied if a.action.kind is ActionKind.CREATE
@@ -100,7 +100,8 @@ def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecor
         "uncertain": len(run.uncertain),
         "messages": len(run.posted),
         "errors": len(run.errors),
-        "jira_calls": sum(run.calls.values()),
+        "jira_calls": sum(run.calls_by_tracker.get("jira", run.calls).values()),
+        "github_calls": sum(run.calls_by_tracker.get("github", {}).values()),
     }
     return RunRecord(
         run_id=run.run_id,

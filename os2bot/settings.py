@@ -23,6 +23,25 @@ class Settings(BaseSettings):
     jira_email: str | None = Field(default=None, description="Cloud: the bot user's e-mail.")
     jira_token: SecretStr | None = Field(default=None, description="Cloud: API token.")
     jira_pat: SecretStr | None = Field(default=None, description="Data Center: access token.")
+    github_token: SecretStr | None = Field(
+        default=None, description="GitHub token (fine-grained: issues read/write, contents read)."
+    )
+    github_url: str | None = Field(
+        default=None,
+        description="GitHub's API: https://api.github.com (default), or https://HOST/api/v3 "
+        "for GitHub Enterprise Server.",
+    )
+    github_app_id: str | None = Field(default=None, description="GitHub App: its id.")
+    github_app_key: SecretStr | None = Field(
+        default=None, description="GitHub App: its private key (PEM)."
+    )
+    github_app_installation: int | None = Field(
+        default=None, description="GitHub App: the installation's id."
+    )
+    github_bot_login: str | None = Field(
+        default=None,
+        description="The bot's GitHub login (a GitHub App: <slug>[bot]); default the token's.",
+    )
     slack_token: SecretStr | None = Field(default=None, description="Slack bot token (xoxb-…).")
     slack_app_token: SecretStr | None = Field(
         default=None,
@@ -56,6 +75,8 @@ class Settings(BaseSettings):
             self.slack_app_token,
             self.zulip_api_key,
             self.report_token,
+            self.github_token,
+            self.github_app_key,
         ):
             if secret is not None:
                 register_secret(secret.get_secret_value())

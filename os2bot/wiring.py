@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The one place that builds adapters: the tracker and the chat systems, from the settings.
+"""The one place that builds adapters: the trackers and the chat systems, from the settings.
 
 The CLI's commands, the demo and the service all get their connections here, so a new
-tracker or chat is wired in once. Secrets come from the environment (Settings) only.
+tracker or chat is wired in once. Secrets come from the environment (Settings) only. A run
+connects to Jira when a product (or the secretariat) is on Jira, and to GitHub when a product
+is on GitHub or reads files from a repository.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 import structlog
 
+from os2bot import rules
 from os2bot.config import Config
 from os2bot.dialogue import Said
 from os2bot.messages import Language, text
@@ -40,14 +43,59 @@ class Wiring:
     sleep: Callable[[float], None] = time.sleep
 
     def missing(self) -> list[str]:
-        """The OS2BOT_* variables the tracker needs that are not set, all of them."""
+        """The OS2BOT_* variables the trackers need that are not set, all of them."""
         s, jira = self.settings, self.config.bot.jira
-        needed: list[tuple[str, object]] = [("OS2BOT_JIRA_URL", s.jira_url or jira.url)]
-        if jira.deployment == "cloud":
-            needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
-        else:
-            needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
+        needed: list[tuple[str, object]] = []
+        if self.uses_jira:
+            needed.append(("OS2BOT_JIRA_URL", s.jira_url or jira.url))
+            if jira.deployment == "cloud":
+                needed += [("OS2BOT_JIRA_EMAIL", s.jira_email), ("OS2BOT_JIRA_TOKEN", s.jira_token)]
+            else:
+                needed += [("OS2BOT_JIRA_PAT", s.jira_pat)]
+        if not self.uses_jira and self.repositories() and not self.github_connected:
+            needed.append(("OS2BOT_GITHUB_TOKEN", s.github_token))
         return [name for name, value in needed if not value]
+
+    @property
+    def github_connected(self) -> bool:
+        """Whether GitHub's credentials are set: a token, or a GitHub App's three settings."""
+        return self._github_app or self.settings.github_token is not None
+
+    def unconnected(self) -> list[str]:
+        """Trackers the configuration uses that the run goes without (no credentials).
+
+        Their products' checks are unknown, and the operator is told so.
+        """
+        if self.uses_jira and self.repositories() and not self.github_connected:
+            return ["OS2BOT_GITHUB_TOKEN"]
+        return []
+
+    @property
+    def uses_jira(self) -> bool:
+        """Whether a product or the secretariat is on Jira (or no product yet: os2bot.yaml's)."""
+        return not self.config.products or "jira" in self.config.projects_by_tracker()
+
+    def repositories(self) -> list[str]:
+        """Every GitHub repository the run reads: products on GitHub, files read from Git."""
+        wanted = rules.needs(self.config)
+        found = set(self.config.projects_by_tracker().get("github", set()))
+        found |= {repo for repo, _ in wanted.folders}
+        found |= {repo for repo, _ in wanted.repo_assessments.values()}
+        return sorted(found)
+
+    @property
+    def _github_app(self) -> bool:
+        s = self.settings
+        return bool(s.github_app_id and s.github_app_key and s.github_app_installation)
+
+    def trackers(self) -> dict[str, Tracker]:
+        """The trackers the configuration uses, by name (jira, github)."""
+        found: dict[str, Tracker] = {}
+        if self.uses_jira:
+            found["jira"] = self.tracker()
+        if self.repositories() and self.github_connected:
+            found["github"] = self.github()
+        return found
 
     @property
     def tracker_url(self) -> str:
@@ -66,6 +114,46 @@ class Wiring:
             api_token=s.jira_token.get_secret_value() if s.jira_token else None,
             pat=s.jira_pat.get_secret_value() if s.jira_pat else None,
             task_issue_type=self.config.bot.jira.task_issue_type,
+            language=s.language or self.config.bot.language,
+            sleep=self.sleep,
+        )
+
+    @property
+    def github_web(self) -> str:
+        """Where people read GitHub: github.com, or an Enterprise Server's own host."""
+        api = (self.settings.github_url or "https://api.github.com").rstrip("/")
+        if api == "https://api.github.com":
+            return "https://github.com"
+        return api.removesuffix("/api/v3")
+
+    def task_url(self, key: str) -> str:
+        """Where a person reads the task *key*: a Jira issue, or a GitHub issue (owner/name#n)."""
+        repo, hash_sign, number = key.rpartition("#")
+        if hash_sign and "/" in repo:
+            return f"{self.github_web}/{repo}/issues/{number}"
+        return f"{self.tracker_url.rstrip('/')}/browse/{key}"
+
+    def github(self) -> Tracker:
+        """The GitHub adapter: a token, or a GitHub App installation (whose tokens it renews)."""
+        from github import Auth  # noqa: PLC0415 - SDK at the edge
+
+        from os2bot.adapters.github_tracker import (  # noqa: PLC0415
+            DEFAULT_URL,
+            GitHubTracker,
+        )
+
+        s = self.settings
+        auth: Auth.Auth | None = None
+        if self._github_app and s.github_app_key and s.github_app_installation:
+            app = Auth.AppAuth(str(s.github_app_id), s.github_app_key.get_secret_value())
+            auth = app.get_installation_auth(s.github_app_installation)
+        elif s.github_token is not None:
+            auth = Auth.Token(s.github_token.get_secret_value())
+        return GitHubTracker(
+            s.github_url or DEFAULT_URL,
+            auth=auth,
+            repositories=self.repositories(),
+            bot_login=s.github_bot_login,
             language=s.language or self.config.bot.language,
             sleep=self.sleep,
         )

@@ -14,11 +14,12 @@ import pytest
 import structlog
 import yaml
 
+from os2bot.adapters.github_tracker import GitHubTracker
 from os2bot.adapters.jira_tracker import JiraTracker
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import Config, load_config
 from os2bot.sandbox import Sandbox
-from os2bot.sandbox.seed import JiraSeed, SeedData, SlackSeed
+from os2bot.sandbox.seed import GitHubSeed, JiraSeed, SeedData, SlackSeed
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "config"
@@ -44,14 +45,19 @@ SLACK_USERS = [
 ]
 
 
+GITHUB_TOKEN = "ghp_test0000github"
+
+
 def make_seed(
     *,
     deployment: str = "cloud",
     projects: list[dict[str, Any]] | None = None,
     issues: list[dict[str, Any]] | None = None,
     page_size: int = 50,
+    github: dict[str, Any] | None = None,
 ) -> SeedData:
-    """A sandbox seed built in code; by default the projects MO and OS2FORMS, no issues."""
+    """A sandbox seed built in code; by default the projects MO and OS2FORMS, no issues, and a
+    GitHub with only the bot's token unless *github* says more."""
     jira = JiraSeed.model_validate(
         {
             "deployment": deployment,
@@ -71,7 +77,8 @@ def make_seed(
             "users": SLACK_USERS,
         }
     )
-    return SeedData(jira=jira, slack=slack)
+    hub = GitHubSeed.model_validate({"token": GITHUB_TOKEN, **(github or {})})
+    return SeedData(jira=jira, slack=slack, github=hub)
 
 
 def meeting(
@@ -112,6 +119,12 @@ def tracker_for(sandbox: Sandbox, **kwargs: Any) -> JiraTracker:
         pat=JIRA_USER["pat"],
         **kwargs,
     )
+
+
+def github_for(sandbox: Sandbox, **kwargs: Any) -> GitHubTracker:
+    """The real GitHub adapter, pointed at *sandbox* as at a GitHub Enterprise Server."""
+    kwargs.setdefault("sleep", lambda _seconds: None)
+    return GitHubTracker(sandbox.url + "/api/v3", token=GITHUB_TOKEN, **kwargs)
 
 
 def chat_for(sandbox: Sandbox) -> SlackChat:

@@ -4,7 +4,11 @@ r"""Contract checks: validate HTTP exchanges against the vendors' official OpenA
 
 Imported by tests (not a test module itself). The spec is picked from the URL path:
 ``/rest/api/2/…`` → Jira platform v2, ``/rest/agile/1.0/…`` → Jira Software agile,
-``/api/<method>`` → Slack Web API. An undocumented path, method or status is a failure.
+``/api/<method>`` → Slack Web API, ``/api/v3/…`` (GitHub Enterprise Server's layout, which the
+sandbox uses) or any path on ``api.github.com`` → GitHub's REST description. An undocumented
+path, method or status is a failure. GraphQL requests to GitHub (``/api/graphql``,
+``api.github.com/graphql``) are checked against GitHub's GraphQL schema instead
+(``validate_graphql``).
 
 How the specs are used here:
 
@@ -72,6 +76,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 from urllib.parse import parse_qsl, urlsplit
 
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLEnumType,
+    GraphQLError,
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLScalarType,
+    GraphQLSchema,
+    GraphQLUnionType,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    build_schema,
+    parse,
+    validate,
+)
+from graphql.execution.values import get_variable_values
 from openapi_core import OpenAPI
 from openapi_core.configurations import Config
 from openapi_core.datatypes import RequestParameters
@@ -99,13 +124,15 @@ __all__ = [
     "SPECS_DIR",
     "ContractError",
     "SpecName",
+    "github_schema",
     "load_spec",
     "validate_exchange",
+    "validate_graphql",
     "validate_request",
     "validate_response",
 ]
 
-SpecName = Literal["jira-v2", "jira-agile", "slack"]
+SpecName = Literal["jira-v2", "jira-agile", "slack", "github"]
 
 
 def _specs_dir() -> Path:
@@ -131,12 +158,23 @@ _SPECS: Final[dict[SpecName, tuple[str, str]]] = {
     "jira-v2": ("jira-platform-v2.swagger.v3.json", "/"),
     "jira-agile": ("jira-software.swagger.v3.json", "/"),
     "slack": ("slack_web_openapi_v3.converted.json", "/api"),
+    # GitHub's paths are checked without GitHub Enterprise Server's /api/v3 prefix.
+    "github": ("github-api.github.com.json", "/"),
 }
 _PREFIXES: Final[tuple[tuple[str, SpecName], ...]] = (
     ("/rest/api/2/", "jira-v2"),
     ("/rest/agile/1.0/", "jira-agile"),
+    (GHES_PREFIX := "/api/v3/", "github"),
     ("/api/", "slack"),
 )
+GITHUB_HOST: Final = "api.github.com"
+# GitHub answers any request with 403 or 429 when a rate limit is hit, whether or not the
+# operation's description lists them ("If you exceed your primary rate limit, you will receive
+# a 403 or 429 response", docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api),
+# any request without valid credentials with 401 ("Requires authentication", "Bad
+# credentials"), and any request its servers fail with 500, 502 or 504 (the description lists
+# 503 on some operations only): such an answer is checked against GitHub's basic-error schema.
+GITHUB_ANY_OPERATION: Final = frozenset({401, 403, 429, 500, 502, 503, 504})
 _SLACK_TOKEN_PLACEHOLDER: Final = "xoxb-contract-placeholder"
 _MAX_TEXT: Final = 240
 _MAX_SUBERRORS: Final = 4
@@ -192,8 +230,28 @@ def load_spec(name: SpecName) -> OpenAPI:
     file_name, server = _SPECS[name]
     data = json.loads(read_spec_text(SPECS_DIR, file_name))
     data["servers"] = [{"url": server, "description": "any host (rewritten for contract tests)"}]
+    if name == "github":
+        _null_in_nullable_enums(data)
     config = Config(spec_validator_cls=None, request_validator_cls=_RequestValidatorWithoutSecurity)
     return OpenAPI.from_dict(data, config=config)
+
+
+def _null_in_nullable_enums(node: Any) -> None:
+    """Let a `nullable: true` schema with an `enum` take null, as GitHub means it to.
+
+    GitHub sends `"state_reason": null` for an issue never closed, and describes the field as
+    `nullable: true` with an enum of the four reasons; the OpenAPI 3.0 validator checks the
+    enum even for null, so null is added to such enums (as OpenAPI 3.1 would write it).
+    """
+    if isinstance(node, dict):
+        enum = node.get("enum")
+        if node.get("nullable") is True and isinstance(enum, list) and None not in enum:
+            enum.append(None)
+        for value in node.values():
+            _null_in_nullable_enums(value)
+    elif isinstance(node, list):
+        for value in node:
+            _null_in_nullable_enums(value)
 
 
 # --------------------------------------------------------------------------- lookup helpers
@@ -207,13 +265,15 @@ def _split_url(url: str) -> tuple[str, str, MultiDict[str, str]]:
     return f"{scheme}://{netloc}", parts.path or "/", query
 
 
-def _spec_name_for(method: str, path: str) -> SpecName:
+def _spec_name_for(method: str, path: str, host_url: str = "") -> SpecName:
+    if urlsplit(host_url).hostname == GITHUB_HOST:
+        return "github"
     for prefix, name in _PREFIXES:
         if path.startswith(prefix):
             return name
     raise ContractError(
         f"{method.upper()} {path}: no vendor spec covers this path "
-        "(expected /rest/api/2/…, /rest/agile/1.0/… or /api/<slack method>)"
+        "(expected /rest/api/2/…, /rest/agile/1.0/…, /api/v3/… or /api/<slack method>)"
     )
 
 
@@ -229,7 +289,9 @@ class _Route:
 
 def _find_route(method: str, url: str) -> tuple[_Route, MultiDict[str, str]]:
     host_url, path, query = _split_url(url)
-    spec_name = _spec_name_for(method, path)
+    spec_name = _spec_name_for(method, path, host_url)
+    if spec_name == "github" and path.startswith(GHES_PREFIX):
+        path = path.removeprefix(GHES_PREFIX.rstrip("/"))
     api = load_spec(spec_name)
     finder = APICallPathFinder(api.spec)
     wanted = method.lower()
@@ -410,6 +472,11 @@ def validate_response(
     try:
         operation_response = ResponseFinder(operation / "responses").find(str(lookup_status))
     except ResponseNotFound as exc:
+        if route.spec_name == "github" and status in GITHUB_ANY_OPERATION:
+            errors = _github_schema_errors(route.api, "basic-error", parsed)
+            if errors:
+                raise _fail(what + " [checked as basic-error]", errors) from None
+            return
         raise _fail(what, [exc]) from None
 
     errors: list[Exception] = []
@@ -418,7 +485,7 @@ def validate_response(
             continue  # e.g. Jira's 204 "content: {application/json: {}}" with no body
         errors.append(error)
 
-    if not errors and route.spec_name != "slack" and status >= 400 and data.strip():
+    if not errors and route.spec_name.startswith("jira") and status >= 400 and data.strip():
         errors.extend(_jira_error_body_errors(operation_response, data, parsed))
     if errors:
         raise _fail(what, errors)
@@ -440,6 +507,17 @@ def _jira_error_body_errors(
         validator.validate(parsed)
     except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
         return [_noted("error body checked against Jira's ErrorCollection", exc)]
+    return []
+
+
+def _github_schema_errors(api: OpenAPI, name: str, parsed: object) -> list[Exception]:
+    """*parsed* checked against GitHub's component schema *name*."""
+    schema = api.spec / "components" / "schemas" / name
+    validator = oas30_read_schema_validators_factory.create(api.spec, schema)
+    try:
+        validator.validate(parsed)
+    except Exception as exc:  # noqa: BLE001 (reported, not swallowed)
+        return [_noted(f"checked against GitHub's {name}", exc)]
     return []
 
 
@@ -578,6 +656,9 @@ def validate_exchange(response: requests.Response) -> None:
     url = prepared.url or ""
     raw = prepared.body
     body = raw.encode("utf-8") if isinstance(raw, str) else raw
+    if is_graphql(url):
+        validate_graphql(body or b"", response.content, status=response.status_code)
+        return
     headers = {key: str(value) for key, value in prepared.headers.items()}
     validate_request(
         method,
@@ -593,4 +674,217 @@ def validate_exchange(response: requests.Response) -> None:
         response.content,
         content_type=response.headers.get("Content-Type", ""),
         request_body=body or None,
+    )
+
+
+# --------------------------------------------------------------------------- GitHub GraphQL
+
+# GitHub's GraphQL schema, as the sandbox serves it (the sandbox answers from this very file,
+# so the copy lives in the package; tests/test_contract.py checks it is GitHub's own).
+GRAPHQL_SCHEMA_FILE: Final = (
+    Path(__file__).resolve().parent.parent
+    / "os2bot"
+    / "sandbox"
+    / "data"
+    / "github-schema.graphql.gz"
+)
+
+
+def is_graphql(url: str) -> bool:
+    """Whether *url* is GitHub's GraphQL endpoint (api.github.com/graphql, or /api/graphql)."""
+    path = urlsplit(url).path
+    return path == "/api/graphql" or (urlsplit(url).hostname == GITHUB_HOST and path == "/graphql")
+
+
+@functools.cache
+def github_schema() -> GraphQLSchema:
+    """GitHub's schema, built once per process.
+
+    GitHub's SDL does not pass graphql-core's own schema checks (duplicate fields, deprecation
+    rules), so it is built as valid and its validation errors are cleared: queries are then
+    validated against it as GitHub would (an unknown field fails).
+    """
+    sdl = gzip.decompress(GRAPHQL_SCHEMA_FILE.read_bytes()).decode("utf-8")
+    schema = build_schema(sdl, assume_valid_sdl=True)
+    schema._validation_errors = []
+    return schema
+
+
+def validate_graphql(body: bytes, answer: bytes | None = None, *, status: int = 200) -> None:
+    """Raise ContractError unless the GraphQL request (and its answer) fit GitHub's schema.
+
+    The request must be ``{"query": …, "variables": …}`` with a query valid against the schema
+    and variables of the declared types. A 200 answer must be ``{"data": …}`` and/or
+    ``{"errors": [{"message": …}, …]}``, its data shaped as the query selected it: every
+    selected field present, of its type, null only where the schema allows. Other statuses
+    (rate limits, 401) carry GitHub's REST error body.
+    """
+    what = "POST graphql request (github-graphql)"
+    request = _parse_json(body)
+    if not isinstance(request, dict) or not isinstance(request.get("query"), str):
+        raise ContractError(
+            f"{what}: the body is not {{query, variables}}: {_shorten(repr(request))}"
+        )
+    schema = github_schema()
+    try:
+        document = parse(request["query"])
+    except GraphQLError as exc:
+        raise ContractError(f"{what}: {exc.message}") from None
+    problems = [error.message for error in validate(schema, document)]
+    operation = next(
+        (d for d in document.definitions if isinstance(d, OperationDefinitionNode)), None
+    )
+    variables: dict[str, Any] = {}
+    if operation is not None and not problems:
+        coerced = get_variable_values(
+            schema, operation.variable_definitions or (), request.get("variables") or {}
+        )
+        if isinstance(coerced, list):
+            problems += [error.message for error in coerced]
+        else:
+            variables = coerced
+    if problems:
+        raise ContractError(f"{what}: " + "; ".join(problems))
+    if answer is None:
+        return
+    what = f"POST graphql -> {status} response (github-graphql)"
+    data = _parse_json(answer)
+    if status != 200:
+        errors = _github_schema_errors(load_spec("github"), "basic-error", data)
+        if errors:
+            raise _fail(what, errors)
+        return
+    problems = _graphql_answer_problems(schema, document, operation, data, variables)
+    if problems:
+        raise ContractError(f"{what}: " + "; ".join(problems[: _MAX_SUBERRORS * 2]))
+
+
+def _graphql_answer_problems(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode | None,
+    data: object,
+    variables: dict[str, Any],
+) -> list[str]:
+    if not isinstance(data, dict) or not ({"data", "errors"} & set(data)):
+        return [f"the answer is not {{data, errors}}: {_shorten(repr(data))}"]
+    problems = [
+        f"$.errors[{index}] has no message"
+        for index, error in enumerate(data.get("errors") or [])
+        if not isinstance(error, dict) or not isinstance(error.get("message"), str)
+    ]
+    if data.get("data") is None or operation is None:
+        return problems
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    root = schema.query_type if operation.operation.value == "query" else schema.mutation_type
+    checker = _AnswerChecker(
+        schema, fragments, variables, problems, partial=bool(data.get("errors"))
+    )
+    checker.object(root, operation.selection_set, data["data"], "$.data")
+    return problems
+
+
+@dataclass
+class _AnswerChecker:
+    """Walks an answer alongside the query that asked for it, against the schema's types."""
+
+    schema: GraphQLSchema
+    fragments: dict[str, FragmentDefinitionNode]
+    variables: dict[str, Any]
+    problems: list[str]
+    partial: bool  # with errors, a field may be null where the schema says non-null
+
+    def object(self, parent: Any, selections: SelectionSetNode, value: Any, at: str) -> None:
+        if not isinstance(value, dict):
+            self.problems.append(
+                f"{at}: expected an object of {parent.name}, got {type(value).__name__}"
+            )
+            return
+        typename = value.get("__typename")
+        concrete = self.schema.get_type(typename) if isinstance(typename, str) else parent
+        for field_node, type_condition in self._fields(parent, concrete, value, selections):
+            key = field_node.alias.value if field_node.alias else field_node.name.value
+            owner = self.schema.get_type(type_condition) if type_condition else parent
+            if key not in value:
+                self.problems.append(f"{at}.{key}: missing")
+                continue
+            if field_node.name.value == "__typename":
+                continue
+            definition = getattr(owner, "fields", {}).get(field_node.name.value)
+            if definition is None:
+                self.problems.append(f"{at}.{key}: {owner} has no such field")
+                continue
+            self.value(definition.type, field_node, value[key], f"{at}.{key}")
+
+    def _fields(
+        self, parent: Any, concrete: Any, value: dict[str, Any], selections: SelectionSetNode
+    ) -> Iterator[tuple[FieldNode, str | None]]:
+        for selection in selections.selections:
+            if isinstance(selection, FieldNode):
+                yield selection, None
+                continue
+            if isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments[selection.name.value]
+                condition, inner = fragment.type_condition.name.value, fragment.selection_set
+            elif isinstance(selection, InlineFragmentNode):
+                condition = (
+                    selection.type_condition.name.value if selection.type_condition else None
+                )
+                inner = selection.selection_set
+            else:
+                continue
+            if condition is None or condition == parent.name:
+                yield from self._fields(parent, concrete, value, inner)
+            elif concrete is not None and _applies(self.schema, condition, concrete):
+                for field_node, _ in self._fields(parent, concrete, value, inner):
+                    yield field_node, condition
+
+    def value(self, kind: Any, node: FieldNode, value: Any, at: str) -> None:
+        if isinstance(kind, GraphQLNonNull):
+            if value is None and not self.partial:
+                self.problems.append(f"{at}: null where the schema says non-null")
+            kind = kind.of_type
+        if value is None:
+            return
+        if isinstance(kind, GraphQLList):
+            if not isinstance(value, list):
+                self.problems.append(f"{at}: expected a list, got {type(value).__name__}")
+                return
+            for index, item in enumerate(value):
+                self.value(kind.of_type, node, item, f"{at}[{index}]")
+        elif isinstance(kind, GraphQLEnumType | GraphQLScalarType):
+            if not _leaf_fits(kind, value):
+                what = "a value of " if isinstance(kind, GraphQLEnumType) else "a "
+                self.problems.append(f"{at}: {value!r} is not {what}{kind.name}")
+        elif node.selection_set is not None:
+            self.object(kind, node.selection_set, value, at)
+
+
+def _leaf_fits(kind: GraphQLEnumType | GraphQLScalarType, value: Any) -> bool:
+    """Whether a JSON value is one of an enum's values or of a scalar's wire type."""
+    if isinstance(kind, GraphQLEnumType):
+        return value in kind.values
+    expected = _SCALARS.get(kind.name, (str,))
+    return isinstance(value, expected) and (isinstance(value, bool) is (bool in expected))
+
+
+# Built-in scalars by their JSON types; GitHub's own (DateTime, URI, GitObjectID, HTML…) are
+# strings on the wire.
+_SCALARS: Final[dict[str, tuple[type, ...]]] = {
+    "Int": (int,),
+    "Float": (int, float),
+    "Boolean": (bool,),
+    "ID": (str, int),
+}
+
+
+def _applies(schema: GraphQLSchema, condition: str, concrete: Any) -> bool:
+    """Whether a fragment on *condition* applies to an object of type *concrete*."""
+    if condition == concrete.name:
+        return True
+    abstract = schema.get_type(condition)
+    return isinstance(abstract, GraphQLInterfaceType | GraphQLUnionType) and schema.is_sub_type(
+        abstract, concrete
     )

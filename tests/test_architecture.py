@@ -72,10 +72,15 @@ def test_the_check_fails_when_a_core_module_loads_an_sdk(tmp_path, monkeypatch):
 def test_the_edges_do_load_what_the_core_may_not():
     """Exempting the edges is needed: the adapters and the service really load the SDKs."""
     loaded = loaded_after_import(
-        ["os2bot.adapters.jira_tracker", "os2bot.adapters.slack_chat", "os2bot.service.scheduler"]
+        [
+            "os2bot.adapters.jira_tracker",
+            "os2bot.adapters.github_tracker",
+            "os2bot.adapters.slack_chat",
+            "os2bot.service.scheduler",
+        ]
     )
 
-    assert {"jira", "slack_sdk", "apscheduler", "requests"} <= loaded
+    assert {"jira", "github", "slack_sdk", "apscheduler", "requests"} <= loaded
 
 
 # The flow, in order: a step may import the steps before it, never one after it.

@@ -33,15 +33,20 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     first, second = text.split("=== Kørsel 2 ===")
     assert code == 0
     headers = [line for line in first.splitlines()[:60] if line.startswith(" " * 40)]
-    for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
+    for product in ("OS2borgerPC", "OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
         assert any(product in header for header in headers)  # the matrix, in blocks
     assert "✔ opfyldt  ≈ dispenseret  ✘ ikke opfyldt  ? ukendt  · gælder ikke" in first
     assert "✘ OS2forms · Fungerende koordinationsgruppe: Den seneste er OS2FORMS-" in first
     assert "/browse/OS2FORMS-" in first
     assert "┌─ slack:#os2forms" in first
     assert "┌─ zulip:OS2valghalla>os2bot status" in first
+    # OS2borgerPC on GitHub: judged from its issues and its minutes in Git, tasks opened as
+    # GitHub issues, its status in chat; OS2valghalla's meetings read from Git.
+    assert "┌─ zulip:OS2borgerPC>os2bot status" in first
+    assert "OS2borgerPC/os2borgerpc-produktforvaltning#" in first
+    assert "/OS2borgerPC/os2borgerpc-produktforvaltning/issues/" in first
     assert "┌─ zulip:sekretariatet>ugeoversigt" in first  # the secretariat's digest
-    opened = first.split("Opgaver oprettet i Jira:")[1].split("Chatbeskeder:")[0]
+    opened = first.split("Opgaver oprettet i Jira og på GitHub:")[1].split("Chatbeskeder:")[0]
     assert opened.count("Tilslutningsaftalen for OS2loop er udløbet (2026-09-30)") == 1
     assert opened.count("OS2valghalla: Jira-projektet VALGHAL kan ikke læses") == 1
     assert "OS2loop: Aftalen finansierer" not in opened  # the expired task stands for the items
@@ -52,6 +57,8 @@ def test_demo_runs_the_whole_flow_twice_and_opens_nothing_the_second_time(tmp_pa
     [report] = tmp_path.glob("os2bot-rapport-*.html")
     assert f"Rapporten er gemt: {report}" in second
     page = report.read_text(encoding="utf-8")
+    # A Jira product whose minutes are in Git: the report links them where they live.
+    assert "OS2Valghalla/os2valghalla-styring" in page
     assert "ud fra 2 kørsler" in page
     for product in ("OS2mo", "OS2forms", "OS2valghalla", "OS2kitos", "OS2loop"):
         assert f">{product}</a></th>" in page
@@ -94,10 +101,12 @@ def test_demo_in_english(tmp_path, monkeypatch):
 
 @pytest.fixture
 def live(sandbox_factory, monkeypatch, tmp_path):
-    """The demo's sandbox standing in for production Jira and Slack, reached through the
-    OS2BOT_* variables as an operator would set them."""
+    """The demo's sandbox standing in for production Jira, GitHub and Slack, reached through
+    the OS2BOT_* variables as an operator would set them."""
     sandbox = sandbox_factory(load_seed(CONFIG / "demo"))
     user = sandbox.seed.jira.users[0]
+    monkeypatch.setenv("OS2BOT_GITHUB_TOKEN", sandbox.seed.github.token)
+    monkeypatch.setenv("OS2BOT_GITHUB_URL", sandbox.url + "/api/v3")
     monkeypatch.setenv("OS2BOT_JIRA_URL", sandbox.url)
     monkeypatch.setenv("OS2BOT_JIRA_EMAIL", user.email)
     monkeypatch.setenv("OS2BOT_JIRA_TOKEN", str(user.api_token))
@@ -176,8 +185,11 @@ def test_check_as_markdown():
     main(["check", "--config", str(CONFIG), "--format", "markdown"], out=out)
 
     lines = out.getvalue().splitlines()
-    assert lines[0] == "| Tjek | OS2forms | OS2kitos | OS2loop | OS2mo | OS2valghalla |"
-    assert "| Fungerende koordinationsgruppe | ✘ | ✘ | ✔ | ✔ | ? |" in lines
+    assert lines[0] == (
+        "| Tjek | OS2borgerPC | OS2forms | OS2kitos | OS2loop | OS2mo | OS2valghalla |"
+    )
+    # OS2borgerPC's and OS2valghalla's minutes are in Git (OS2valghalla's Jira is unreadable).
+    assert "| Fungerende koordinationsgruppe | ✔ | ✘ | ✘ | ✔ | ✔ | ✔ |" in lines
 
 
 def test_plan_prints_the_tasks_it_would_open_and_writes_nothing(live):
@@ -232,6 +244,7 @@ def test_report_from_history_in_every_format(live, tmp_path):
     assert data["runs"] == 2
     assert data["note"] is None
     assert {p["key"] for p in data["products"]} == {
+        "os2borgerpc",
         "os2mo",
         "os2forms",
         "os2valghalla",
@@ -269,7 +282,8 @@ def test_report_without_history_checks_live_and_says_so(live, tmp_path):
     assert code == 0
     assert [p["key"] for p in data["products"]] == ["os2mo"]
     assert data["note"].startswith("Ingen historik endnu")
-    assert live.calls(method="POST") == []
+    # GitHub's GraphQL reads are POSTs; nothing else may be.
+    assert [c for c in live.calls(method="POST") if c.path != "/api/graphql"] == []
 
 
 def test_unreachable_jira_exits_3(monkeypatch, capsys):

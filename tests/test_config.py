@@ -25,6 +25,7 @@ def test_shipped_configuration_loads():
     cfg = load_config(CONFIG)
 
     assert sorted(p.key for p in cfg.products) == [
+        "os2borgerpc",
         "os2forms",
         "os2kitos",
         "os2loop",
@@ -313,11 +314,12 @@ BROKEN: list[tuple[str, Any, str, str, str]] = [
     (
         "replacement evidence of a kind that is not registered",
         lambda d: write_yaml(
-            _product(d), _mo(evidence={"koordinationsgruppe": [{"kind": "git", "folder": "x"}]})
+            _product(d),
+            _mo(evidence={"koordinationsgruppe": [{"kind": "nextcloud", "folder": "x"}]}),
         ),
         "products/os2mo.yaml",
         "evidence.koordinationsgruppe[0]",
-        "'git'",
+        "'nextcloud'",
     ),
     (
         "replacement evidence that is empty",
@@ -565,7 +567,7 @@ def test_validate_reports_what_it_loaded():
     code = main(["config", "validate", "--config", str(CONFIG)], out=out)
 
     assert code == 0
-    assert "5 produkter" in out.getvalue()
+    assert "6 produkter" in out.getvalue()
     assert "19 tjek" in out.getvalue()
 
 

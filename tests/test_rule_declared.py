@@ -14,7 +14,9 @@ from os2bot.rules import declared, jql
 
 from builders import MINIMUM_FUNDING, PROFILE, check, context, issue, product, snapshot
 
-TRACE = JqlEvidence(kind="jql", jql="labels = tilslutningsaftale")
+TRACE = JqlEvidence(
+    kind="jql", jql="labels = tilslutningsaftale", github={"labels": ["tilslutningsaftale"]}
+)
 TRACE_QUERY = jql.query(TRACE)
 AGREEMENT_ISSUE = issue(
     "TEST-5",

@@ -536,8 +536,11 @@ class JiraTracker:
             f"{_projects(projects)} AND labels = {BOT_LABEL} AND statusCategory != Done", fields
         )
 
-    def tasks_with_fingerprints(self, fingerprints: Sequence[str]) -> list[Issue]:
-        """Every fingerprint label in one search, whatever the project."""
+    def tasks_with_fingerprints(
+        self, fingerprints: Sequence[str], projects: Sequence[str] | None = None
+    ) -> list[Issue]:
+        """Every fingerprint label in one search, whatever the project (*projects* aside)."""
+        del projects  # one search covers every project: a task moved elsewhere is found too
         labels = ", ".join(f'"{FINGERPRINT_PREFIX}{f}"' for f in fingerprints)
         return self.search(
             f"labels in ({labels}) AND statusCategory != Done", ("summary", "labels", "project")

@@ -52,3 +52,12 @@ class Person(Model):
     slack_user_id: str | None = Field(
         default=None, pattern=r"^[UW][A-Z0-9]{2,}$", description="Slack user id (U…)."
     )
+    github_user: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$",
+        description="GitHub login, for tasks in a GitHub repository.",
+    )
+
+    def user_on(self, tracker: str) -> str | None:
+        """Who this person is on *tracker* (jira or github), None when not known there."""
+        return self.github_user if tracker == "github" else self.jira_user

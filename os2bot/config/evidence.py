@@ -20,7 +20,8 @@ from os2bot.config.base import Model
 from os2bot.rules.activity import ActivityEvidence
 from os2bot.rules.base import EvidenceModel
 from os2bot.rules.declared import DeclaredEvidence, Fact
-from os2bot.rules.jql import DateField, JqlEvidence
+from os2bot.rules.git import GitEvidence
+from os2bot.rules.jql import DateField, GitHubCondition, JqlEvidence
 from os2bot.rules.registry import MODELS
 from os2bot.rules.self_assessment import SelfAssessmentEvidence
 from os2bot.rules.versions import VersionsEvidence
@@ -35,6 +36,8 @@ __all__ = [
     "EvidenceModel",
     "EvidenceOverride",
     "Fact",
+    "GitEvidence",
+    "GitHubCondition",
     "JqlEvidence",
     "SelfAssessmentEvidence",
     "VersionsEvidence",

@@ -80,13 +80,29 @@ class Config:
         """The product *value* names by its key, its Jira project key or its name, in any case."""
         wanted = value.strip().casefold()
         for product in self.products:
-            if wanted in {product.key.casefold(), product.jira.project.casefold()}:
+            if wanted in {product.key.casefold(), product.project.casefold()}:
                 return product
         return next((p for p in self.products if p.name.casefold() == wanted), None)
 
     def check_of(self, product_key: str, check_id: str) -> CheckDef:
         """The check *check_id* of the profile that product *product_key* follows."""
         return self.profile_for(self.product(product_key)).check(check_id)
+
+    def projects_by_tracker(self) -> dict[str, set[str]]:
+        """The projects the bot reads and writes, by tracker (the secretariat's is on Jira)."""
+        found: dict[str, set[str]] = {}
+        for product in self.products:
+            found.setdefault(product.tracker, set()).add(product.project)
+        if self.bot.secretariat.jira_project:
+            found.setdefault("jira", set()).add(self.bot.secretariat.jira_project)
+        return found
+
+    def tracker_of(self, project: str) -> str:
+        """The tracker *project* is in: a configured one's, else github for owner/name."""
+        for tracker, projects in self.projects_by_tracker().items():
+            if project in projects:
+                return tracker
+        return "github" if "/" in project else "jira"
 
 
 FRAGMENT_FIELDS = frozenset({"jql", "requests_jql"})  # the fields that hold a JQL fragment
@@ -196,7 +212,12 @@ def _load_products(
         if product is None:
             continue
         rel = _rel(root, path)
-        for name, value in (("key", product.key), ("jira.project", product.jira.project)):
+        unique = [("key", product.key)]
+        if product.jira is not None:
+            unique.append(("jira.project", product.jira.project))
+        elif product.github is not None:
+            unique.append(("github.repo", product.github.repo))
+        for name, value in unique:
             marker = f"{name}={value}"
             if marker in seen:
                 problems.append(
@@ -270,19 +291,28 @@ def _cross_check(
         for index, waiver in enumerate(product.waivers)
         if waiver.check not in checks
     )
-    if product.self_assessment and not _within(root, product.self_assessment):
-        problems.append(
-            ConfigProblem(
-                rel, "self_assessment", "config.path_outside", {"value": product.self_assessment}
-            )
-        )
-    elif product.self_assessment and not (root / product.self_assessment).is_file():
-        problems.append(
-            ConfigProblem(
-                rel, "self_assessment", "config.no_file", {"value": product.self_assessment}
-            )
-        )
+    problems.extend(_self_assessment_problems(root, rel, product))
     return problems
+
+
+def _self_assessment_problems(root: Path, rel: str, product: Product) -> list[ConfigProblem]:
+    """What is wrong with where the self-assessment is read from.
+
+    A local one must be a file inside the configuration; one in a repository must name the
+    repository, unless the product names its own.
+    """
+    source = product.self_assessment
+    if source is None:
+        return []
+    if not isinstance(source, str):
+        if source.repo is None and product.repository is None:
+            return [ConfigProblem(rel, "self_assessment.repo", "config.no_repository", {})]
+        return []
+    if not _within(root, source):
+        return [ConfigProblem(rel, "self_assessment", "config.path_outside", {"value": source})]
+    if not (root / source).is_file():
+        return [ConfigProblem(rel, "self_assessment", "config.no_file", {"value": source})]
+    return []
 
 
 def _within(root: Path, relative: str) -> bool:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""config/products/*.yaml: one OS2 product — Jira, groups, suppliers, agreement, chat, evidence."""
+"""config/products/*.yaml: one OS2 product — tracker, groups, suppliers, agreement, chat."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from os2bot.calendar import next_round
 from os2bot.config.base import Model, Person
@@ -17,7 +17,17 @@ from os2bot.config.escalation import EscalationOverride
 from os2bot.config.evidence import Evidence, EvidenceOverride
 from os2bot.config.governance import CheckDef
 from os2bot.config.jql import JqlFragment
-from os2bot.config.terms import Extension, FundingItem, Level, Phase, SupplierPhase
+from os2bot.config.terms import (
+    GITHUB_LABEL_MAX,
+    REPO_PATTERN,
+    Extension,
+    FundingItem,
+    Level,
+    Phase,
+    ReadinessPoint,
+    SupplierPhase,
+)
+from os2bot.domain import Query, requests_query
 
 ProductChat = ChatTargets
 
@@ -29,6 +39,43 @@ class ProductJira(Model):
         pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="Jira project key, e.g. MO."
     )
     board: int | None = Field(default=None, ge=1, description="Jira board id.")
+
+
+class ProductGitHub(Model):
+    """The product's GitHub repository: its tracker, or (beside `jira`) where its files are."""
+
+    repo: str = Field(
+        pattern=REPO_PATTERN,
+        description="Repository, owner/name, e.g. OS2borgerPC/os2borgerpc-produktforvaltning.",
+    )
+    requests_label: str = Field(
+        default="udviklingsønske",
+        min_length=1,
+        max_length=GITHUB_LABEL_MAX,
+        description="Label of development requests (OS2ulf uses enhancement).",
+    )
+    readiness: dict[ReadinessPoint, list[str]] = Field(
+        default_factory=dict,
+        description="Issue-form headings that answer OS2's points 2-5 of task qualification, "
+        'by point, e.g. {acceptance: ["Acceptance Criteria"]}; points without headings are '
+        "read from the text as on Jira.",
+    )
+
+
+class SelfAssessmentSource(Model):
+    """A self-assessment read from a repository, not copied into the configuration."""
+
+    repo: str | None = Field(
+        default=None,
+        pattern=REPO_PATTERN,
+        description="Repository, owner/name (default: the product's github.repo).",
+    )
+    path: str = Field(
+        min_length=1,
+        pattern=r"^[^/].*[^/]$",
+        description="File path in the repository, or a pattern for the file name such as "
+        "dokumenter/*selvevaluering*.json (the newest by filledDate is read).",
+    )
 
 
 class Group(Model):
@@ -147,7 +194,7 @@ class Prioritisation(Model):
 
 
 class Releases(Model):
-    """Release- og deploymentstyring tasks for the product's Jira versions."""
+    """Release- og deploymentstyring tasks for the product's Jira versions or GitHub milestones."""
 
     enabled: bool = Field(default=True, description="Open release tasks.")
     lead_days: int = Field(
@@ -165,15 +212,24 @@ class Product(Model):
     )
     phase: Phase = Field(default="drift", description="tilsagn, tilslutning or drift.")
     level: Level = Field(default="2", description="Product level: sandkasse, 1, 2 or 3.")
-    jira: ProductJira = Field(description="The product's Jira project.")
+    jira: ProductJira | None = Field(
+        default=None, description="The product's Jira project (its tracker, when given)."
+    )
+    github: ProductGitHub | None = Field(
+        default=None,
+        description="The product's GitHub repository: its tracker when there is no jira, else "
+        "where its files (minutes, self-assessment) are.",
+    )
     steering_group: Group | None = Field(default=None, description="The steering group.")
     coordination_group: Group | None = Field(default=None, description="The coordination group.")
     suppliers: list[Supplier] = Field(default_factory=list, description="Suppliers.")
     need: Need = Field(default_factory=Need, description="The need the agreement covers.")
     agreement: Agreement | None = Field(default=None, description="The affiliation agreement.")
     members: list[MemberAuthority] = Field(default_factory=list, description="Member authorities.")
-    self_assessment: str | None = Field(
-        default=None, description="Path of OS2's self-assessment JSON, relative to the config."
+    self_assessment: str | SelfAssessmentSource | None = Field(
+        default=None,
+        description="OS2's self-assessment JSON: a path relative to the config, or "
+        "{repo, path} in a repository.",
     )
     waivers: list[Waiver] = Field(default_factory=list, description="Waivers by check.")
     prioritisation: Prioritisation | None = Field(
@@ -196,6 +252,44 @@ class Product(Model):
         description="Evidence replacing a check's own (its evidence and also), by check id; "
         "any kind, e.g. a declared fact instead of a JQL search.",
     )
+
+    @model_validator(mode="after")
+    def _has_a_tracker(self) -> Product:
+        if self.jira is None and self.github is None:
+            raise ValueError("a product names its tracker: jira: {project: …} or github: {repo: …}")
+        return self
+
+    @property
+    def tracker(self) -> str:
+        """The tracker of its tasks and issues: jira when it names a Jira project, else github."""
+        return "jira" if self.jira is not None else "github"
+
+    @property
+    def project(self) -> str:
+        """Its project in its tracker: the Jira project key, or the GitHub repository."""
+        if self.jira is not None:
+            return self.jira.project
+        assert self.github is not None  # noqa: S101 - the validator above guarantees it
+        return self.github.repo
+
+    @property
+    def repository(self) -> str | None:
+        """Its GitHub repository, if it names one (as tracker or for its files)."""
+        return self.github.repo if self.github is not None else None
+
+    @property
+    def requests_query(self) -> Query:
+        """The query for its development requests, in its tracker's terms."""
+        if self.jira is None and self.github is not None:
+            return requests_query(label=self.github.requests_label)
+        return requests_query(self.requests_jql)
+
+    @property
+    def readiness(self) -> dict[str, list[str]] | None:
+        """Issue-form headings by OS2 point, for requests on GitHub (None on Jira)."""
+        if self.tracker == "github" and self.github is not None:
+            return {point: list(headings) for point, headings in self.github.readiness.items()}
+        return None
 
     def evidence_for(self, check: CheckDef) -> list[Evidence]:
         """The evidence *check* is judged by for this product: its replacement, else the check's."""

@@ -42,3 +42,13 @@ FundingItem = Literal[
     "release",
     "leverandoerstyring",
 ]
+
+# OS2's points of "kvalificering af opgaver" that a GitHub issue form's headings may carry
+# (point 1, the title, is the issue's own title).
+ReadinessPoint = Literal["description", "user_story", "acceptance", "documentation"]
+
+# A GitHub repository, owner/name: GitHub's own limits on user, organisation and repository
+# names (39 characters of letters, digits and hyphens; 100 of letters, digits, . _ -).
+REPO_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"
+# GitHub's label names hold at most 50 characters.
+GITHUB_LABEL_MAX = 50

@@ -45,6 +45,11 @@ TEXTS: dict[str, T] = build(
             da="'{value}' er ikke en parameter i evidensen for tjekket {check} (kendte: {known})",
             en="'{value}' is not a parameter of check {check}'s evidence (known: {known})",
         ),
+        "config.no_repository": T(
+            da="der er intet repository: angiv repo (owner/navn) her eller github.repo i "
+            "produktfilen",
+            en="no repository: give repo (owner/name) here or github.repo in the product file",
+        ),
         "config.no_file": T(
             da="filen '{value}' findes ikke (stien regnes fra konfigurationsmappen)",
             en="the file '{value}' does not exist (paths are relative to the configuration "
@@ -324,6 +329,38 @@ TEXTS: dict[str, T] = build(
         "cli.jira_failed": T(
             da="Jira-kaldet mislykkedes: {error}",
             en="The Jira request failed: {error}",
+        ),
+        "cli.tracker_not_connected": T(
+            da="Miljøvariablen {name} mangler: produkterne på GitHub og filerne i Git vurderes "
+            "som ukendt i denne kørsel.",
+            en="The environment variable {name} is missing: the products on GitHub and the "
+            "files in Git are judged unknown in this run.",
+        ),
+        "cli.github_unreachable": T(
+            da="GitHub kan ikke nås: {error}",
+            en="GitHub cannot be reached: {error}",
+        ),
+        "cli.github_credentials": T(
+            da="GitHub afviste bottens legitimation; tjek OS2BOT_GITHUB_TOKEN (eller "
+            "GitHub App-nøglen): {error}",
+            en="GitHub refused the bot's credentials; check OS2BOT_GITHUB_TOKEN (or the GitHub "
+            "App key): {error}",
+        ),
+        "cli.github_permission": T(
+            da="GitHub giver ikke botten lov; giv tokenet adgang til repositoriet (issues: "
+            "læse og skrive, contents: læse): {error}",
+            en="GitHub does not allow the bot this; give the token access to the repository "
+            "(issues: read and write, contents: read): {error}",
+        ),
+        "cli.github_rate_limited": T(
+            da="GitHubs grænse for antal kald er nået; resten af kørslen venter til næste "
+            "kørsel: {error}",
+            en="GitHub's rate limit is reached; the rest of the run waits for the next run: "
+            "{error}",
+        ),
+        "cli.github_failed": T(
+            da="GitHub-kaldet mislykkedes: {error}",
+            en="The GitHub request failed: {error}",
         ),
         "cli.chat_unreachable": T(
             da="Chatten kan ikke nås: {error}",
@@ -947,6 +984,13 @@ TEXTS: dict[str, T] = build(
             en="Waivers: a check that need not be met for a while, with the reason, who "
             "decided it and when it expires.",
         ),
+        "onboard.file.github": T(
+            da="Flytter produktet til GitHub, skriv repositoriet her i stedet for jira: "
+            "(opgaver og evidens læses så på GitHub):",
+            en="When the product moves to GitHub, name its repository here instead of jira: "
+            "(tasks and evidence are then read on GitHub):",
+        ),
+        "onboard.ph.repo": T(da="<ejer/repositorium>", en="<owner/repository>"),
         "onboard.file.escalation": T(
             da="En egen eskaleringsstige i stedet for profilens, fx når styregruppen skal høre "
             "om en forsinket opgave tidligere:",
@@ -1236,6 +1280,77 @@ TEXTS: dict[str, T] = build(
         "reason.assessment.recommendations": T(
             da="Besvaret 'Nej' (anbefalet, ikke krævet): {ids}.",
             en="Answered 'Nej' (recommended, not required): {ids}.",
+        ),
+        # Products on GitHub, and governance kept in Git
+        "reason.github.none": T(
+            da="Ingen issues på GitHub matcher ({jql}).",
+            en="No issues on GitHub match ({jql}).",
+        ),
+        "reason.github.found": T(
+            da="Fundet på GitHub: {key} «{summary}»; {count} i alt.",
+            en="Found on GitHub: {key} «{summary}»; {count} in all.",
+        ),
+        "reason.jql.no_github": T(
+            da="Evidensen er kun beskrevet for Jira (JQL); giv den en github-betingelse "
+            "(etiketter og tilstand) i profilen, eller erstat den i produktfilen.",
+            en="The evidence is described for Jira only (JQL); give it a github condition "
+            "(labels and state) in the profile, or replace it in the product file.",
+        ),
+        "reason.jql.no_jql": T(
+            da="Evidensen er kun beskrevet for GitHub; giv den en JQL-betingelse i profilen, "
+            "eller erstat den i produktfilen.",
+            en="The evidence is described for GitHub only; give it a JQL condition in the "
+            "profile, or replace it in the product file.",
+        ),
+        "reason.repo_unreadable": T(
+            da="GitHub-repositoriet {project} findes ikke eller kan ikke læses.",
+            en="The GitHub repository {project} does not exist or cannot be read.",
+        ),
+        "reason.github_failed": T(
+            da="Læsningen fra GitHub fejlede: {error}",
+            en="Reading from GitHub failed: {error}",
+        ),
+        "reason.declared.no_trace_github": T(
+            da="Erklæret i produktfilen, men GitHub har intet spor af det ({jql}).",
+            en="Declared in the product file, but GitHub holds no trace of it ({jql}).",
+        ),
+        "reason.activity.github": T(
+            da="På GitHub er repositoriets issues backloggen; der kræves ingen tavle.",
+            en="On GitHub the repository's issues are the backlog; no board is needed.",
+        ),
+        "reason.git.no_repo": T(
+            da="Der er intet repository at læse {path} i; angiv repo ved evidensen eller "
+            "github.repo i produktfilen.",
+            en="There is no repository to read {path} in; give repo with the evidence or "
+            "github.repo in the product file.",
+        ),
+        "reason.git.unreadable": T(
+            da="Mappen {path} i {repo} kan ikke læses: {error}",
+            en="The folder {path} in {repo} cannot be read: {error}",
+        ),
+        "reason.git.none": T(
+            da="Ingen daterede filer i {repo}:{path} (filnavnet skal begynde med datoen, "
+            "ÅÅÅÅMMDD_ eller ÅÅÅÅ-MM-DD-; skal indeholde: {contains}).",
+            en="No dated files in {repo}:{path} (the file name must start with the date, "
+            "YYYYMMDD_ or YYYY-MM-DD-; must contain: {contains}).",
+        ),
+        "reason.git.too_few": T(
+            da="Kun {count:one=# dateret fil|other=# daterede filer} i {repo}:{path}; der skal "
+            "være mindst {min_count}.",
+            en="Only {count:one=# dated file|other=# dated files} in {repo}:{path}; at least "
+            "{min_count:one=# is|other=# are} needed.",
+        ),
+        "reason.git.too_old": T(
+            da="Den seneste er {name} fra {date}, {days:one=# dag siden|other=# dage siden} — "
+            "mere end {window:one=# dag|other=# dage} ({repo}:{path}).",
+            en="The newest is {name} of {date}, {days:one=# day ago|other=# days ago} — more "
+            "than {window:one=# day|other=# days} ({repo}:{path}).",
+        ),
+        "reason.git.met": T(
+            da="Seneste: {name} ({date}, {days:0=i dag|one=# dag siden|other=# dage siden}); "
+            "{count} i alt i {repo}:{path}.",
+            en="Newest: {name} ({date}, {days:0=today|one=# day ago|other=# days ago}); "
+            "{count} in all in {repo}:{path}.",
         ),
         "reason.rule_failed": T(
             da="Tjekket kunne ikke gennemføres: {error}",
@@ -1564,6 +1679,14 @@ TEXTS: dict[str, T] = build(
         "task.cut": T(
             da="(os2bot: Teksten er afkortet her, for Jira tager ikke mere.)",
             en="(os2bot: The text is cut here, as Jira takes no more.)",
+        ),
+        "task.cut_github": T(
+            da="(os2bot: Teksten er afkortet her, for GitHub tager ikke mere.)",
+            en="(os2bot: The text is cut here, as GitHub takes no more.)",
+        ),
+        "task.due": T(
+            da="**Frist:** {date}",
+            en="**Due:** {date}",
         ),
         "task.resolved.comment": T(
             da="os2bot: {check} er nu opfyldt. {reason} Opgaven lukkes.",
@@ -2039,7 +2162,9 @@ TEXTS: dict[str, T] = build(
         ),
         "demo.scene_jira": T(da="Kommentarer på {key} i Jira", en="Comments on {key} in Jira"),
         "demo.edited": T(da="redigeret", en="edited"),
-        "demo.tasks_opened": T(da="Opgaver oprettet i Jira", en="Tasks opened in Jira"),
+        "demo.tasks_opened": T(
+            da="Opgaver oprettet i Jira og på GitHub", en="Tasks opened in Jira and on GitHub"
+        ),
         "demo.no_tasks_opened": T(da="Ingen nye opgaver.", en="No new tasks."),
         "demo.chat": T(da="Chatbeskeder", en="Chat messages"),
         "demo.no_chat": T(
@@ -2048,10 +2173,12 @@ TEXTS: dict[str, T] = build(
         ),
         "demo.summary": T(
             da="{tasks:one=# opgave|other=# opgaver} oprettet, "
-            "{messages:one=# chatbesked|other=# chatbeskeder} sendt, {calls} Jira-kald.",
+            "{messages:one=# chatbesked|other=# chatbeskeder} sendt, {calls} Jira-kald, "
+            "{github} GitHub-kald.",
             en="{tasks:one=# task|other=# tasks} opened, "
             "{messages:one=# chat message|other=# chat messages} sent, "
-            "{calls:one=# Jira call|other=# Jira calls}.",
+            "{calls:one=# Jira call|other=# Jira calls}, "
+            "{github:one=# GitHub call|other=# GitHub calls}.",
         ),
         "demo.idempotent": T(
             da="Anden kørsel oprettede intet nyt: os2bot er idempotent.",

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from os2bot.config import Config
-from os2bot.domain import Applied, CheckResult, Issue, Snapshot, requests_query
+from os2bot.domain import Applied, CheckResult, Issue, Snapshot
 from os2bot.messages import Language
 from os2bot.notify.compose import Event, applied_events, digest_message, events, open_tasks
 from os2bot.notify.deliver import Outcome, Posted, deliver, post_statuses, route
@@ -100,10 +100,7 @@ def notify(
         outcome=outcome,
     )
     current = {(r.product, r.check_id): r.state.value for r in results}
-    requests = {
-        p.key: len(snapshot.issues(requests_query(p.requests_jql), p.jira.project))
-        for p in config.products
-    }
+    requests = {p.key: len(snapshot.issues(p.requests_query, p.project)) for p in config.products}
     found = events(
         config,
         results=results,

@@ -252,7 +252,7 @@ def applied_events(config: Config, done: Sequence[Applied], language: Language) 
             "secretariat"
             if secretariat_project is not None
             and action.project == secretariat_project
-            and action.project != product.jira.project
+            and action.project != product.project
             else "product"
         )
         summary = (

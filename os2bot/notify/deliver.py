@@ -83,7 +83,7 @@ def post_statuses(
             config,
             product=product,
             results=results,
-            tasks=[t for t in tasks if t.project == product.jira.project],
+            tasks=[t for t in tasks if t.project == product.project],
             language=language,
             now=now,
         )

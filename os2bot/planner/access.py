@@ -27,7 +27,7 @@ def plan_access(plan: Plan, wishes: Wishes) -> None:
     assignee = secretariat.lead.jira_user if secretariat.lead else None
     for product in plan.config.products:
         fp = fingerprint("unreadable", product.key)
-        missing = product.jira.project
+        missing = product.project
         if plan.readable(missing):
             wishes.cleared[fp] = product.key, plan.t("task.unreadable.readable", project=missing)
             continue

@@ -83,6 +83,6 @@ def plan_dashboard(plan: Plan, wishes: Wishes) -> None:
             project=project,
             summary=plan.t("dashboard.summary"),
             description=description,
-            assignee=lead.jira_user if lead else None,
+            assignee=plan.assignee(lead, project),
         )
     )

@@ -100,7 +100,7 @@ def _secretariat_task(
     """One task in the secretariat's project for an escalated reminder, while it is open."""
     task, product, check = found.task, found.product, found.check
     secretariat = plan.config.bot.secretariat
-    project = secretariat.jira_project or product.jira.project
+    project = secretariat.jira_project or product.project
     if not plan.readable(project):
         return
     steps = ladder(plan.config, product, check)

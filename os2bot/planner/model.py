@@ -83,12 +83,16 @@ class Plan:
         """Whether the bot can write in *project* (it must be able to read it)."""
         return project in self.snapshot.projects
 
+    def assignee(self, person: Person | None, project: str) -> str | None:
+        """Who *person* is in the tracker of *project* (a Jira user, a GitHub login)."""
+        return person.user_on(self.config.tracker_of(project)) if person else None
+
     def owner(self, product: Product, owner: str) -> tuple[str, Person | None]:
         """The project a check's task goes to, and who it is assigned to."""
         secretariat = self.config.bot.secretariat
         if owner == "secretariat":
-            return secretariat.jira_project or product.jira.project, secretariat.lead
+            return secretariat.jira_project or product.project, secretariat.lead
         group = (
             product.coordination_group if owner == "coordination_group" else product.steering_group
         )
-        return product.jira.project, group.lead if group else None
+        return product.project, group.lead if group else None

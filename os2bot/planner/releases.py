@@ -18,7 +18,7 @@ OVERDUE_REASON = "reason.versions.overdue"
 def plan_releases(plan: Plan, wishes: Wishes) -> None:
     """A release task before each version's date; a comment when late; resolved when out."""
     for product in plan.config.products:
-        project = product.jira.project
+        project = product.project
         if not product.releases.enabled or not plan.readable(project):
             continue
         lead = product.coordination_group.lead if product.coordination_group else None
@@ -82,7 +82,7 @@ def plan_releases(plan: Plan, wishes: Wishes) -> None:
                     )
                     + (f"\n\n{overdue}" if overdue else "")
                     + checks,
-                    assignee=lead.jira_user if lead else None,
+                    assignee=plan.assignee(lead, project),
                     due=working_day_on_or_before(version.release_date, plan.closed),
                     mark=OVERDUE_MARK if overdue else "",
                     mark_comment=overdue,

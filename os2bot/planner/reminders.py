@@ -78,7 +78,7 @@ def _reminder(
             "task.reminder.summary", product=product.name, check=check.title.get(language)
         ),
         description=description,
-        assignee=person.jira_user if person else None,
+        assignee=plan.assignee(person, project),
         due=add_working_days(
             plan.today, plan.config.bot.tasks.reminder_due_working_days, plan.closed
         ),
@@ -87,7 +87,7 @@ def _reminder(
             result.reason.key,
             sorted(stable_params.items()),
             [i.key for i in result.evidence],
-            person.jira_user if person else None,
+            plan.assignee(person, project),
             language,
         ),
     )

@@ -9,14 +9,14 @@ from datetime import timedelta
 from os2bot import wiki
 from os2bot.calendar import period_name, working_day_on_or_before
 from os2bot.config import Product, Threshold
-from os2bot.domain import Issue, requests_query, round_fingerprint
+from os2bot.domain import Issue, round_fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.rules.qualification import missing_points
 
 
 def requests(plan: Plan, product: Product) -> list[Issue]:
     """The product's development requests waiting for prioritisation, most votes first."""
-    found = plan.snapshot.issues(requests_query(product.requests_jql), product.jira.project)
+    found = plan.snapshot.issues(product.requests_query, product.project)
     return sorted(found, key=lambda i: (-i.votes, i.created or plan.snapshot.taken_at, i.order))
 
 
@@ -24,7 +24,7 @@ def plan_rounds(plan: Plan, wishes: Wishes) -> None:
     """One task per product per round, opened lead_days before it (or early on a threshold)."""
     for product in plan.config.products:
         settings = product.prioritisation
-        if settings is None or not plan.readable(product.jira.project):
+        if settings is None or not plan.readable(product.project):
             continue
         round_date = settings.next_round(plan.today, plan.config.bot.tz)
         waiting = requests(plan, product)
@@ -33,14 +33,14 @@ def plan_rounds(plan: Plan, wishes: Wishes) -> None:
             continue
         lead = product.coordination_group.lead if product.coordination_group else None
         period = period_name(round_date, plan.language)
-        lines = [_request_line(plan, request) for request in waiting] or [
+        lines = [_request_line(plan, request, product.readiness) for request in waiting] or [
             plan.t("task.round.no_requests")
         ]
         wishes.want(
             Desired(
                 fingerprint=round_fingerprint(product.key, round_date),
                 product=product.key,
-                project=product.jira.project,
+                project=product.project,
                 summary=plan.t("task.round.summary", period=period),
                 description=plan.t(
                     "task.round.description",
@@ -49,7 +49,7 @@ def plan_rounds(plan: Plan, wishes: Wishes) -> None:
                     count=len(waiting),
                     requests="\n".join(lines),
                 ),
-                assignee=lead.jira_user if lead else None,
+                assignee=plan.assignee(lead, product.project),
                 due=working_day_on_or_before(round_date, plan.closed),
             )
         )
@@ -66,8 +66,8 @@ def _threshold_tripped(plan: Plan, threshold: Threshold, requests: list[Issue]) 
     return age >= threshold.oldest_days
 
 
-def _request_line(plan: Plan, request: Issue) -> str:
-    missing = missing_points(request)
+def _request_line(plan: Plan, request: Issue, readiness: dict[str, list[str]] | None) -> str:
+    missing = missing_points(request, readiness)
     state = (
         plan.t("task.round.ready")
         if not missing

@@ -18,11 +18,11 @@ EXPIRED_REASON = "reason.declared.agreement_expired"
 def plan_secretariat(plan: Plan, wishes: Wishes) -> None:
     """Fee invoices for new authorities, and agreements about to expire or expired."""
     secretariat = plan.config.bot.secretariat
-    assignee = secretariat.lead.jira_user if secretariat.lead else None
     for product in plan.config.products:
-        project = secretariat.jira_project or product.jira.project
+        project = secretariat.jira_project or product.project
         if not plan.readable(project):
             continue
+        assignee = plan.assignee(secretariat.lead, project)
         if product.phase != "tilsagn":
             for member in product.members:
                 fp = fingerprint("fee", product.key, member.name)

@@ -13,10 +13,10 @@ from os2bot.rules.qualification import missing_points
 def plan_triage(plan: Plan, wishes: Wishes) -> None:
     """One comment per request that lacks points 1-5; edited when that changes."""
     for product in plan.config.products:
-        if not product.triage or not plan.readable(product.jira.project):
+        if not product.triage or not plan.readable(product.project):
             continue
         for request in requests(plan, product):
-            missing = missing_points(request)
+            missing = missing_points(request, product.readiness)
             mine = next((c for c in request.comments if is_triage_comment(c.body)), None)
             if not missing and mine is None:
                 continue
@@ -26,14 +26,14 @@ def plan_triage(plan: Plan, wishes: Wishes) -> None:
                     points="\n".join(f"* {plan.t('point.' + p)}" for p in missing),
                 )
             )
-            if mine is not None and mine.body.strip() == body.strip():
+            if mine is not None and mine.says(body):
                 continue
             wishes.comments.append(
                 Action(
                     kind=ActionKind.EDIT_COMMENT if mine else ActionKind.COMMENT,
                     fingerprint=fingerprint("triage", request.key),
                     product=product.key,
-                    project=product.jira.project,
+                    project=product.project,
                     summary=request.summary,
                     comment=body,
                     issue_key=request.key,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -122,7 +122,7 @@ def build_run_results(
         ProductResults(
             key=product.key,
             name=product.name,
-            jira_project=product.jira.project,
+            jira_project=product.project,
             phase=product.phase,
             level=product.level,
             results=tuple(
@@ -263,6 +263,7 @@ def build_compliance_report(
     tasks: Sequence[tuple[str, str, str, str]] = (),
     from_history: bool = True,
     products: Sequence[Product] | None = None,
+    task_url: Callable[[str], str] | None = None,
 ) -> ComplianceReport:
     """The compliance report over *points*, oldest first (see docs/report.schema.json).
 
@@ -270,6 +271,8 @@ def build_compliance_report(
     Every gap carries its reason, its fix, since when it has failed (from the history) and
     its open task. Trends have one point per day, the day's last run, in the configured
     timezone. Dates and times are ISO 8601; the renderers write them for people.
+    *task_url* links a task by its key wherever it lives (a Jira issue, a GitHub issue);
+    without it, tasks are linked as Jira issues under *jira_url*.
     """
     chosen = list(products if products is not None else config.products)
     today = now.astimezone(config.bot.tz).date()
@@ -277,6 +280,7 @@ def build_compliance_report(
     before = next((p for p in reversed(points) if p.started <= since), None)
     checks = config.profile_for(chosen[0]).checks if chosen else []
     browse = jira_url.rstrip("/") + "/browse/"
+    link = task_url or (lambda key: browse + key)
     keys = {p.key for p in chosen}
     daily = _daily(points, config)
     documented = [
@@ -288,6 +292,7 @@ def build_compliance_report(
             language=language,
             today=today,
             browse=browse,
+            link=link,
             tasks=tasks,
             daily=daily,
         )
@@ -466,6 +471,7 @@ def _product(
     today: date,
     browse: str,
     tasks: Sequence[tuple[str, str, str, str]],
+    link: Callable[[str], str],
     daily: Sequence[tuple[date, Point]] = (),
 ) -> dict[str, Any]:
     profile = config.profile_for(product)
@@ -473,7 +479,7 @@ def _product(
         (
             {
                 "key": key,
-                "url": browse + key,
+                "url": link(key),
                 "summary": summary,
                 "kind": _task_kind(product, profile.checks, fp, summary),
                 "check": next(
@@ -533,7 +539,7 @@ def _product(
     return {
         "key": product.key,
         "name": product.name,
-        "jira_project": product.jira.project,
+        "jira_project": product.project,
         "phase": product.phase,
         "level": product.level,
         "agreement": {

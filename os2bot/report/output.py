@@ -82,6 +82,7 @@ def write_report(
     level: str | None = None,
     jira_url: str = "",
     current: RunResult | None = None,
+    task_url: Callable[[str], str] | None = None,
 ) -> Path:
     """Build the compliance report from the history (or *current*) and write it as *fmt*."""
     now = datetime.now(UTC)
@@ -106,6 +107,7 @@ def write_report(
         tasks=state.bot_tasks(),
         from_history=from_history,
         products=chosen,
+        task_url=task_url,
     )
     path = out or Path(f"os2bot-rapport-{now.astimezone(config.bot.tz).date()}.{EXTENSIONS[fmt]}")
     path.write_text(RENDERERS[fmt](document), encoding="utf-8")

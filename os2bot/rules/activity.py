@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Activity evidence: the project is in use — issues updated lately, and a board."""
+"""Activity evidence: the project is in use — issues updated lately by people, and a board.
+
+On GitHub, issues and pull requests count, and a repository needs no board: its issue list
+is the backlog.
+"""
 
 from __future__ import annotations
 
@@ -24,13 +28,15 @@ if TYPE_CHECKING:
 
 
 class ActivityEvidence(EvidenceModel):
-    """The Jira project is in use: issues updated lately, and a board exists."""
+    """The tracker is in use: issues updated lately, and (on Jira) a board exists."""
 
     kind: Literal["activity"] = Field(description="Evidence kind.")
     updated_within_days: int = Field(
         default=60, ge=1, description="Some issue must have been updated this recently."
     )
-    board: bool = Field(default=True, description="The project must have an agile board.")
+    board: bool = Field(
+        default=True, description="The Jira project must have an agile board (not on GitHub)."
+    )
 
 
 MODEL = ActivityEvidence
@@ -52,8 +58,8 @@ def query(evidence: ActivityEvidence) -> Query:
 
 def needs(evidence: ActivityEvidence, product: Product, wanted: Needs) -> None:
     """The recent issues of the product's project and, if a board is asked for, the boards."""
-    wanted.query(query(evidence), product.jira.project)
-    wanted.boards = wanted.boards or evidence.board
+    wanted.query(query(evidence), product.project)
+    wanted.boards = wanted.boards or (evidence.board and product.tracker == "jira")
 
 
 def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
@@ -80,6 +86,8 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
             "days": evidence.updated_within_days,
         },
     )
+    if ctx.on_github:
+        return Verdict(State.MET, activity, refs([newest]), (Msg("reason.activity.github", {}),))
     if not evidence.board:
         return Verdict(State.MET, activity, refs([newest]))
     if snapshot.boards is None:
@@ -89,7 +97,7 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
             notes=(activity,),
         )
     boards = snapshot.boards.get(project, [])
-    wanted = ctx.product.jira.board
+    wanted = ctx.product.jira.board if ctx.product.jira is not None else None
     if not boards:
         return Verdict(State.NOT_MET, Msg("reason.activity.no_board", {}), notes=(activity,))
     if wanted is not None and wanted not in boards:

@@ -69,8 +69,13 @@ class Context:
 
     @property
     def project(self) -> str:
-        """The product's Jira project key."""
-        return self.product.jira.project
+        """The product's project in its tracker: a Jira project key or a GitHub repository."""
+        return self.product.project
+
+    @property
+    def on_github(self) -> bool:
+        """Whether the product's tracker is GitHub."""
+        return self.product.tracker == "github"
 
     def days_ago(self, day: date) -> int:
         """Whole calendar days from *day* to today."""
@@ -91,12 +96,15 @@ class Context:
 
 @dataclass
 class Needs:
-    """What collect must read from Jira and disk for the applicable checks."""
+    """What collect must read from trackers, repositories and disk for the applicable checks."""
 
     queries: dict[Query, set[str]] = field(default_factory=dict)
     versions: set[str] = field(default_factory=set)
     boards: bool = False
     assessments: dict[str, str] = field(default_factory=dict)  # product key -> path
+    # product key -> (repository, path or file-name pattern)
+    repo_assessments: dict[str, tuple[str, str]] = field(default_factory=dict)
+    folders: set[tuple[str, str]] = field(default_factory=set)  # (repository, folder)
 
     def query(self, found: Query, project: str) -> None:
         """Ask for *found* in *project*."""
@@ -117,9 +125,11 @@ def unreadable(ctx: Context, query: Query) -> Verdict | None:
     """Unknown when the project or the query's results could not be read, else None."""
     snapshot, project = ctx.snapshot, ctx.project
     if project not in snapshot.projects:
-        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
-    if query in snapshot.failures:
-        return verdict(State.UNKNOWN, "reason.query_failed", error=snapshot.failures[query])
+        key = "reason.repo_unreadable" if ctx.on_github else "reason.project_unreadable"
+        return verdict(State.UNKNOWN, key, project=project)
+    if (error := snapshot.failure(query, project)) is not None:
+        key = "reason.github_failed" if ctx.on_github else "reason.query_failed"
+        return verdict(State.UNKNOWN, key, error=error)
     return None
 
 

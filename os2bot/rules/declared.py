@@ -28,7 +28,7 @@ Fact = Literal[
 
 
 class DeclaredEvidence(EvidenceModel):
-    """A fact stated in the product file, backed by a Jira trace where one is configured."""
+    """A fact stated in the product file, backed by a tracker trace where one is configured."""
 
     kind: Literal["declared"] = Field(description="Evidence kind.")
     fact: Fact = Field(description="Which fact of the product file is read.")
@@ -71,7 +71,10 @@ def judge(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
         return Verdict(State.UNKNOWN, trace.reason, notes=(declared.reason,))
     return Verdict(
         State.NOT_MET,
-        Msg("reason.declared.no_trace", {"jql": evidence.trace.jql}),
+        Msg(
+            "reason.declared.no_trace_github" if ctx.on_github else "reason.declared.no_trace",
+            {"jql": jql.describe(evidence.trace, ctx.product)},
+        ),
         notes=(declared.reason,),
     )
 

@@ -1,15 +1,22 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Tracker-query evidence (a JQL fragment on Jira): enough matching issues, the newest recent."""
+"""Tracker-query evidence: enough matching issues, the newest recent.
+
+One piece of evidence states its condition for each tracker: a JQL fragment for products on
+Jira, and labels and a state for products on GitHub. So one governance profile serves both,
+and a product that moves from Jira to GitHub changes its tracker, not its checks.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from os2bot.config.jql import JqlFragment
-from os2bot.domain import Query, State
+from os2bot.config.base import Model
+from os2bot.config.jql import check_fragment
+from os2bot.config.terms import GITHUB_LABEL_MAX
+from os2bot.domain import IssueState, Query, State
 from os2bot.rules.base import (
     Context,
     EvidenceModel,
@@ -29,14 +36,44 @@ GroupName = Literal["steering_group", "coordination_group"]
 WindowBasis = Literal["window_override", "window_cadence", "window_profile"]
 
 
+class GitHubCondition(Model):
+    """Which issues of a GitHub repository match: GitHub's own terms, labels and state."""
+
+    labels: list[str] = Field(
+        min_length=1,
+        description="Labels an issue must all carry, e.g. [koordinationsgruppemøde].",
+    )
+    state: IssueState = Field(
+        default="any",
+        description="open, closed (closed as completed: a meeting held) or any.",
+    )
+
+    @model_validator(mode="after")
+    def _labels_fit(self) -> GitHubCondition:
+        too_long = [label for label in self.labels if len(label) > GITHUB_LABEL_MAX]
+        if too_long or any(not label.strip() for label in self.labels):
+            raise ValueError(f"GitHub labels are 1 to {GITHUB_LABEL_MAX} characters")
+        return self
+
+    def describe(self) -> str:
+        """The condition as GitHub's issue search would write it."""
+        labels = " ".join(f'label:"{label}"' for label in self.labels)
+        return labels if self.state == "any" else f"{labels} is:{self.state}"
+
+
 class JqlEvidence(EvidenceModel):
-    """Issues in the product's Jira project that match a JQL fragment."""
+    """Issues of the product's tracker that match: a JQL fragment on Jira, labels on GitHub."""
 
     kind: Literal["jql"] = Field(description="Evidence kind.")
-    jql: JqlFragment = Field(
-        min_length=1,
-        description="JQL fragment; the bot adds `project in (...)` and runs it once for all "
-        "products.",
+    jql: Annotated[str, StringConstraints(min_length=1), AfterValidator(check_fragment)] | None = (
+        Field(
+            default=None,
+            description="JQL fragment for products on Jira; the bot adds `project in (...)` and "
+            "runs it once for all products.",
+        )
+    )
+    github: GitHubCondition | None = Field(
+        default=None, description="The same evidence for products on GitHub: labels and state."
     )
     date_field: DateField = Field(
         default="resolved", description="Date that `within_days` is measured on."
@@ -54,6 +91,12 @@ class JqlEvidence(EvidenceModel):
     # Whose cadence sets the window says what the evidence is: a product replaces the evidence
     # to change it.
     identity: ClassVar[tuple[str, ...]] = ("cadence_of",)
+
+    @model_validator(mode="after")
+    def _some_condition(self) -> JqlEvidence:
+        if self.jql is None and self.github is None:
+            raise ValueError("give `jql` (Jira), `github` (GitHub) or both")
+        return self
 
 
 MODEL = JqlEvidence
@@ -74,29 +117,49 @@ def window(evidence: JqlEvidence, ctx: Context) -> tuple[int | None, WindowBasis
     return evidence.within_days, "window_profile"
 
 
-def query(evidence: JqlEvidence) -> Query:
-    """The query that gathers this evidence (the project clause is added by collect).
+def query(evidence: JqlEvidence, product: Product | None = None) -> Query | None:
+    """The query that gathers this evidence for *product*'s tracker (default Jira's).
 
-    Dated by `updated`, the evidence is what people did: the bot's own writes move Jira's
-    `updated` too, so the query asks for people's changes only.
+    None when the evidence states no condition for that tracker; the project clause is added
+    by the tracker. Dated by `updated`, the evidence is what people did: the bot's own writes
+    move Jira's `updated` too, so the query asks for people's changes only.
     """
+    if product is not None and product.tracker == "github":
+        if evidence.github is None:
+            return None
+        return Query(labels=tuple(evidence.github.labels), state=evidence.github.state)
+    if evidence.jql is None:
+        return None
     return Query(condition=evidence.jql, people_only=evidence.date_field == "updated")
+
+
+def describe(evidence: JqlEvidence, product: Product) -> str:
+    """The condition as the product's tracker writes it, for messages."""
+    if product.tracker == "github":
+        return evidence.github.describe() if evidence.github is not None else "-"
+    return evidence.jql or "-"
 
 
 def needs(evidence: JqlEvidence, product: Product, wanted: Needs) -> None:
     """The query, in the product's project."""
-    wanted.query(query(evidence), product.jira.project)
+    found = query(evidence, product)
+    if found is not None:
+        wanted.query(found, product.project)
 
 
 def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
     """Met when at least min_count issues match and the newest is within the window."""
     snapshot, project = ctx.snapshot, ctx.project
-    found = query(evidence)
+    found = query(evidence, ctx.product)
+    if found is None:
+        missing_key = "reason.jql.no_github" if ctx.on_github else "reason.jql.no_jql"
+        return verdict(State.UNKNOWN, missing_key)
     if (cannot := unreadable(ctx, found)) is not None:
         return cannot
     issues = snapshot.issues(found, project)
     if not issues:
-        return verdict(State.NOT_MET, "reason.jql.none", jql=evidence.jql)
+        none_key = "reason.github.none" if ctx.on_github else "reason.jql.none"
+        return verdict(State.NOT_MET, none_key, jql=describe(evidence, ctx.product))
     if len(issues) < evidence.min_count:
         return verdict(
             State.NOT_MET,
@@ -117,7 +180,7 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         newest = max(issues, key=lambda issue: issue.order)
         return verdict(
             State.MET,
-            "reason.jql.found",
+            "reason.github.found" if ctx.on_github else "reason.jql.found",
             refs([newest], evidence.date_field),
             key=newest.key,
             summary=newest.summary,

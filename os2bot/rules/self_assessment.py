@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Self-assessment evidence: OS2's selvevaluering against the requirement catalogue."""
+"""Self-assessment evidence: OS2's selvevaluering against the requirement catalogue.
+
+The JSON is read from the configuration directory, or from a repository (a path, or a file
+name pattern of which the newest by filledDate counts), so nobody copies it by hand.
+"""
 
 from __future__ import annotations
 
@@ -33,9 +37,27 @@ MODEL = SelfAssessmentEvidence
 
 
 def needs(_evidence: SelfAssessmentEvidence, product: Product, wanted: Needs) -> None:
-    """The product's self-assessment file, when it names one."""
-    if product.self_assessment:
-        wanted.assessments[product.key] = product.self_assessment
+    """The product's self-assessment file, when it names one: on disk or in a repository."""
+    source = product.self_assessment
+    if isinstance(source, str):
+        wanted.assessments[product.key] = source
+    elif source is not None and (repo := source.repo or product.repository) is not None:
+        wanted.repo_assessments[product.key] = (repo, source.path)
+        # The folder's listing finds the files of a pattern, and the link to an exact file.
+        wanted.folders.add((repo, source.path.rpartition("/")[0]))
+
+
+def is_pattern(name: str) -> bool:
+    """Whether a file name is a pattern (dokumenter/*selvevaluering*.json), not a name."""
+    return any(char in name for char in "*?[")
+
+
+def where(product: Product) -> str:
+    """Where the product's self-assessment is read from, as messages name it."""
+    source = product.self_assessment
+    if source is None or isinstance(source, str):
+        return source or "-"
+    return f"{source.repo or product.repository}:{source.path}"
 
 
 def parse(data: Any) -> SelfAssessment:
@@ -83,8 +105,10 @@ def judge(evidence: SelfAssessmentEvidence, ctx: Context) -> Verdict:
             State.UNKNOWN,
             "reason.assessment.unreadable",
             error=assessment or "-",
-            file=product.self_assessment,
+            file=where(product),
         )
+    read_from = ctx.snapshot.assessment_refs.get(product.key)
+    found = (read_from,) if read_from is not None else ()
     if ctx.catalogue is None:
         return verdict(State.UNKNOWN, "reason.assessment.no_catalogue")
     age = ctx.days_ago(assessment.filled)
@@ -93,6 +117,7 @@ def judge(evidence: SelfAssessmentEvidence, ctx: Context) -> Verdict:
         return verdict(
             State.NOT_MET,
             "reason.assessment.stale",
+            found,
             filled=filled,
             days=age,
             window=evidence.max_age_days,
@@ -125,7 +150,7 @@ def judge(evidence: SelfAssessmentEvidence, ctx: Context) -> Verdict:
                 "version": ctx.catalogue.version,
             },
         )
-        return Verdict(State.NOT_MET, reason, notes=notes)
+        return Verdict(State.NOT_MET, reason, found, notes)
     reason = Msg(
         "reason.assessment.ok",
         {
@@ -135,4 +160,4 @@ def judge(evidence: SelfAssessmentEvidence, ctx: Context) -> Verdict:
             "version": ctx.catalogue.version,
         },
     )
-    return Verdict(State.MET, reason, notes=notes)
+    return Verdict(State.MET, reason, found, notes)

@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""Versions evidence: releases in the project's Jira versions — none overdue, one lately."""
+"""Versions evidence: releases — none overdue, one lately.
+
+On Jira the project's versions; on GitHub the repository's milestones (due_on, open or
+closed) and its published releases.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class VersionsEvidence(EvidenceModel):
-    """Release management seen in the project's Jira versions."""
+    """Release management seen in Jira versions, or GitHub milestones and releases."""
 
     kind: Literal["versions"] = Field(description="Evidence kind.")
     released_within_days: int | None = Field(
@@ -32,18 +36,18 @@ MODEL = VersionsEvidence
 
 def needs(_evidence: VersionsEvidence, product: Product, wanted: Needs) -> None:
     """The versions of the product's project."""
-    wanted.versions.add(product.jira.project)
+    wanted.versions.add(product.project)
 
 
 def judge(evidence: VersionsEvidence, ctx: Context) -> Verdict:
     """Met when no unreleased version is past its date and one was released in the window."""
     snapshot, project = ctx.snapshot, ctx.project
     if project not in snapshot.projects:
-        return verdict(State.UNKNOWN, "reason.project_unreadable", project=project)
+        key = "reason.repo_unreadable" if ctx.on_github else "reason.project_unreadable"
+        return verdict(State.UNKNOWN, key, project=project)
     if project in snapshot.versions_failures:
-        return verdict(
-            State.UNKNOWN, "reason.query_failed", error=snapshot.versions_failures[project]
-        )
+        key = "reason.github_failed" if ctx.on_github else "reason.query_failed"
+        return verdict(State.UNKNOWN, key, error=snapshot.versions_failures[project])
     versions = [v for v in snapshot.versions.get(project, []) if not v.archived]
     overdue = sorted(
         v.name

@@ -192,6 +192,94 @@ class ZulipSeed(_Seed):
     users: list[ZulipUser] = Field(default_factory=list, description="People besides the bot.")
 
 
+_REPO = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"
+
+
+class SeedGitHubComment(_Seed):
+    """A comment on a GitHub issue."""
+
+    author: str = Field(description="The commenter's login.")
+    body: str = Field(description="Markdown text.")
+    created: str = Field(default="-1d", description="Created, e.g. -3d.")
+
+
+class SeedGitHubIssue(_Seed):
+    """A GitHub issue or pull request; dates may be relative (-45d, -3w, +2d 10:00)."""
+
+    repo: str = Field(pattern=_REPO, description="Repository, owner/name.")
+    title: str = Field(description="Title.")
+    body: str | None = Field(default=None, description="Markdown body.")
+    labels: list[str] = Field(default_factory=list, description="Label names.")
+    state: Literal["open", "closed"] = Field(default="open", description="open or closed.")
+    state_reason: Literal["completed", "not_planned", "duplicate"] | None = Field(
+        default=None, description="Why it was closed (default completed)."
+    )
+    author: str | None = Field(default=None, description="Who opened it (default a person).")
+    created: str = Field(default="-30d", description="Created.")
+    updated: str | None = Field(default=None, description="Last change; default the newest.")
+    closed: str | None = Field(default=None, description="Closed at (state closed).")
+    closed_by: str | None = Field(default=None, description="Who closed it (default author).")
+    milestone: str | None = Field(default=None, description="Milestone title.")
+    assignees: list[str] = Field(default_factory=list, description="Assignees' logins.")
+    reactions: dict[str, int] = Field(
+        default_factory=dict, description='Reaction counts, e.g. {"+1": 3}.'
+    )
+    comments: list[SeedGitHubComment] = Field(default_factory=list, description="Comments.")
+    pull_request: bool = Field(default=False, description="A pull request, not an issue.")
+    count: int = Field(default=1, ge=1, description="Make this many alike (benchmarks).")
+
+
+class SeedMilestone(_Seed):
+    """A repository milestone."""
+
+    title: str = Field(description="Title, e.g. 5.2.0.")
+    due_on: str | None = Field(default=None, description="Due date, e.g. +14d.")
+    state: Literal["open", "closed"] = Field(default="open", description="open or closed.")
+    closed: str | None = Field(default=None, description="Closed at (state closed).")
+    description: str | None = Field(default=None, description="Description.")
+
+
+class SeedRelease(_Seed):
+    """A GitHub release."""
+
+    tag: str = Field(description="Tag name, e.g. v5.1.0.")
+    name: str | None = Field(default=None, description="Release name (default the tag).")
+    published: str | None = Field(default=None, description="Published at; none: a draft.")
+    prerelease: bool = Field(default=False, description="Marked as a pre-release.")
+
+
+class SeedRepository(_Seed):
+    """A GitHub repository: milestones, releases, files on its default branch."""
+
+    name: str = Field(pattern=_REPO, description="owner/name.")
+    private: bool = Field(default=False, description="Private repository.")
+    readable: bool = Field(default=True, description="The bot's token may read it.")
+    writable: bool = Field(default=True, description="The bot's token may write issues.")
+    milestones: list[SeedMilestone] = Field(default_factory=list, description="Milestones.")
+    releases: list[SeedRelease] = Field(default_factory=list, description="Releases.")
+    files: dict[str, str] = Field(
+        default_factory=dict, description="Files by path, with their text."
+    )
+    file_sources: dict[str, str] = Field(
+        default_factory=dict,
+        description="Files by path, their text read from a file relative to the seed folder.",
+    )
+
+
+class GitHubSeed(_Seed):
+    """config/demo/github.yaml: GitHub as the sandbox serves it (REST and GraphQL)."""
+
+    token: str = Field(default="sandbox-github-token", description="The bot's token.")
+    bot: str = Field(default="os2bot", description="The login the token belongs to.")
+    users: list[str] = Field(default_factory=list, description="People's logins (assignable).")
+    rate_limit: int = Field(default=5000, ge=0, description="Requests an hour (REST).")
+    graphql_limit: int = Field(default=5000, ge=0, description="GraphQL points an hour.")
+    repositories: list[SeedRepository] = Field(default_factory=list, description="Repositories.")
+    issues: list[SeedGitHubIssue] = Field(
+        default_factory=list, description="Issues and pull requests."
+    )
+
+
 @dataclass
 class SeedData:
     """Everything the sandbox starts from."""
@@ -201,15 +289,21 @@ class SeedData:
     zulip: ZulipSeed = field(default_factory=ZulipSeed)
     source: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    github: GitHubSeed = field(default_factory=GitHubSeed)
 
 
 def load_seed(directory: Path) -> SeedData:
-    """Read jira.yaml and slack.yaml from *directory*."""
+    """Read jira.yaml and slack.yaml from *directory*, and zulip.yaml and github.yaml if there."""
     jira = JiraSeed.model_validate(_read(directory / "jira.yaml"))
     slack = SlackSeed.model_validate(_read(directory / "slack.yaml"))
     zulip_file = directory / "zulip.yaml"
     zulip = ZulipSeed.model_validate(_read(zulip_file)) if zulip_file.exists() else ZulipSeed()
-    return SeedData(jira=jira, slack=slack, zulip=zulip, source=directory)
+    github_file = directory / "github.yaml"
+    github = GitHubSeed.model_validate(_read(github_file)) if github_file.exists() else GitHubSeed()
+    for repo in github.repositories:
+        for path, source in repo.file_sources.items():
+            repo.files[path] = (directory / source).read_text(encoding="utf-8")
+    return SeedData(jira=jira, slack=slack, zulip=zulip, source=directory, github=github)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MPL-2.0
 # Copyright 2026 os2bot contributors
-"""The sandbox HTTP server: a threaded loopback server routing to the Jira and Slack fakes."""
+"""The sandbox HTTP server: a threaded loopback server routing to Jira, Slack, Zulip and GitHub."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ from urllib.parse import parse_qs, urlsplit
 import structlog
 
 from os2bot.httpd import PromptHTTPServer
+from os2bot.sandbox import github_graphql
 from os2bot.sandbox.faults import Fault, Faults
+from os2bot.sandbox.github import RATE_DOCS, GitHubFake, github_error
 from os2bot.sandbox.http import Request, Response, jira_error
 from os2bot.sandbox.jira import AUTH_REQUIRED, JiraFake, utc_now
 from os2bot.sandbox.seed import SeedData, load_seed
@@ -32,6 +34,7 @@ log = structlog.get_logger(__name__)
 
 Handler = Callable[[Request], Response]
 HTTP_OK = 200
+HTTP_FORBIDDEN = 403
 HTTP_TOO_MANY = 429
 
 
@@ -49,7 +52,7 @@ class Exchange:
 
 
 class Sandbox:
-    """Jira and Slack on one loopback port; use as a context manager or start()/stop()."""
+    """Jira, Slack, Zulip and GitHub on one loopback port; a context manager or start()/stop()."""
 
     def __init__(
         self,
@@ -73,10 +76,20 @@ class Sandbox:
         self.jira = JiraFake(self.seed.jira, now, self.url)
         self.slack = SlackFake(self.seed.slack, now)
         self.zulip = ZulipFake(self.seed.zulip, now, heartbeat=zulip_heartbeat)
+        self.github = GitHubFake(self.seed.github, now, self.url)
+        github_routes = [
+            *self.github.routes(),
+            ("POST", r"/api/graphql", lambda r: github_graphql.execute(self.github, r)),
+        ]
         self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
             (method, re.compile(pattern + "$"), handler, system)
-            for system, fake in (("jira", self.jira), ("zulip", self.zulip), ("slack", self.slack))
-            for method, pattern, handler in fake.routes()
+            for system, routes in (
+                ("jira", self.jira.routes()),
+                ("github", github_routes),
+                ("zulip", self.zulip.routes()),
+                ("slack", self.slack.routes()),
+            )
+            for method, pattern, handler in routes
         ]
         self._thread: threading.Thread | None = None
 
@@ -146,7 +159,11 @@ class Sandbox:
                 allowed.append(method)
                 continue
             request.params = match.groupdict()
+            if system == "github":
+                return self._github(request, handler)
             return self._refused(system, request) or handler(request)
+        if is_github(request.path):
+            return github_error(404, "Not Found")
         if allowed:
             return Response(405, {"errorMessages": ["Method Not Allowed"], "errors": {}})
         if request.path.startswith("/api/v1/"):
@@ -154,6 +171,22 @@ class Sandbox:
         if request.path.startswith("/api/"):
             return SlackFake.error("unknown_method")
         return jira_error(404, f"null for uri: {self.url}{request.path}")
+
+    def _github(self, request: Request, handler: Handler) -> Response:
+        """A GitHub request: authenticated, counted against its rate limit, with its headers.
+
+        GitHub answers 401 "Requires authentication" without credentials and "Bad
+        credentials" with wrong ones; the rate-limit headers come with every answer, and a
+        resource used up answers 403 until its reset (docs.github.com/en/rest/using-the-
+        rest-api/rate-limits-for-the-rest-api).
+        """
+        if self.github.authenticate(request) is None:
+            missing = not request.headers.get("authorization")
+            message = "Requires authentication" if missing else "Bad credentials"
+            return github_error(401, message)
+        response = self.github.spend(request.path) or handler(request)
+        response.headers.update(self.github.rate_headers(request.path))
+        return response
 
     def _refused(self, system: str, request: Request) -> Response | None:
         """The answer to a request that does not authenticate, in its system's shape."""
@@ -201,6 +234,8 @@ class Sandbox:
                 return "drop"
             else:
                 headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after else {}
+                if is_github(request.path):
+                    headers |= self.github.rate_headers(request.path)
                 body = _fault_body(request.path, fault)
                 response = Response(fault.status, body, headers)
         return response
@@ -305,9 +340,24 @@ def _start_at(request: Request) -> int:
         return 0
 
 
+def is_github(path: str) -> bool:
+    """Whether *path* is GitHub's (Enterprise Server's layout: /api/v3/…, /api/graphql)."""
+    return path.startswith("/api/v3/") or path == "/api/graphql"
+
+
 def _fault_body(path: str, fault: Fault) -> dict[str, Any]:
     """An injected error in the shape the system at *path* uses."""
     limited = fault.status == HTTP_TOO_MANY
+    if is_github(path):
+        # GitHub's secondary rate limit answers 403 or 429, with Retry-After when it says how
+        # long to wait (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+        if limited or (fault.status == HTTP_FORBIDDEN and fault.retry_after is not None):
+            return {
+                "message": "You have exceeded a secondary rate limit. Please wait a few minutes "
+                "before you try again.",
+                "documentation_url": RATE_DOCS,
+            }
+        return {"message": "Injected fault", "documentation_url": RATE_DOCS}
     if path.startswith("/api/v1/"):
         body: dict[str, Any] = {
             "result": "error",
@@ -336,6 +386,8 @@ def describe(sandbox: Sandbox) -> dict[str, Any]:
         "slack_app_tokens": sandbox.seed.slack.app_tokens,  # Socket Mode (OS2BOT_SLACK_APP_TOKEN)
         "zulip_site": sandbox.url,
         "zulip_streams": sandbox.seed.zulip.streams,
+        "github_url": sandbox.url + "/api/v3",
+        "github_repositories": sorted(r.name for r in sandbox.github.repos.values()),
     }
 
 

@@ -40,7 +40,7 @@ class Runner:
         *,
         state_path: Path,
         language: Language,
-        connect_tracker: Callable[[], Tracker],
+        connect_tracker: Callable[[], Tracker | Mapping[str, Tracker]],
         connect_chats: Callable[[], Mapping[str, Chat]],
         clock: Clock = utc_now,
         observe: Callable[[RunResult | None, str, float, Mapping[str, Chat], int], None]
