@@ -243,36 +243,28 @@ def _resends_a_post(request: HttpRequest) -> bool:
     return request.url.rstrip("/").endswith("/chat.postMessage")
 
 
-class _ServerErrorRetry(_InjectedSleep, ServerErrorRetryHandler):
+class _NeverResendsAPost(RetryHandler):
+    """A retry handler that never retries a post: its answer was lost, not necessarily it."""
+
+    def _can_retry(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        return not _resends_a_post(request) and super()._can_retry(
+            state=state, request=request, response=response, error=error
+        )
+
+
+class _ServerErrorRetry(_NeverResendsAPost, _InjectedSleep, ServerErrorRetryHandler):
     """500 and 503: retry after slack_sdk's backoff — never a post, which may have landed."""
 
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        return not _resends_a_post(request) and super()._can_retry(
-            state=state, request=request, response=response, error=error
-        )
 
-
-class _ConnectionErrorRetry(_InjectedSleep, ConnectionErrorRetryHandler):
+class _ConnectionErrorRetry(_NeverResendsAPost, _InjectedSleep, ConnectionErrorRetryHandler):
     """Connection reset or refused: retry after slack_sdk's backoff — never a post."""
-
-    def _can_retry(
-        self,
-        *,
-        state: RetryState,
-        request: HttpRequest,
-        response: HttpResponse | None = None,
-        error: Exception | None = None,
-    ) -> bool:
-        return not _resends_a_post(request) and super()._can_retry(
-            state=state, request=request, response=response, error=error
-        )
 
 
 class _Uncertain(ChatError):
