@@ -537,25 +537,45 @@ class _Talk:
             return refused
         days = escalation_of(self.config, product).acknowledge_working_days
         until = add_working_days(self.today, days, tuple(self.config.bot.tasks.closed_days))
+        return self.hold(
+            "acknowledge",
+            task,
+            product.key,
+            until,
+            comment="answer.acknowledge.comment",
+            title=self.t("answer.acknowledge.done", key=task.key),
+            text=self.t("answer.acknowledge.done_text", until=until.isoformat(), days=days),
+        )
+
+    def hold(
+        self,
+        command: str,
+        task: OpenTask,
+        product: str,
+        until: date,
+        *,
+        comment: str,
+        title: str,
+        text: str,
+    ) -> Answer:
+        """A reminder's ladder held until *until*: the comment on the task, and the answer."""
         body = self.t(
-            "answer.acknowledge.comment",
+            comment,
             name=wiki.escape(self.said.speaker.name),
             chat=self.chat_name(),
             when=self.stamp(),
             until=until.isoformat(),
         )
         message = ChatMessage(
-            title=self.t("answer.acknowledge.done", key=task.key),
-            text=self.t("answer.acknowledge.done_text", until=until.isoformat(), days=days),
-            links=(Link(url=task.url, label=task.key, title=task.summary),),
+            title=title, text=text, links=(Link(url=task.url, label=task.key, title=task.summary),)
         )
         return Answer(
-            "acknowledge",
+            command,
             "done",
             self.language,
             message,
             Comment(task.key, body, until),
-            product=product.key,
+            product=product,
             issue_key=task.key,
         )
 
@@ -584,26 +604,14 @@ class _Talk:
                 product=product.key,
                 issue_key=task.key,
             )
-        body = self.t(
-            "answer.snooze.comment",
-            name=wiki.escape(self.said.speaker.name),
-            chat=self.chat_name(),
-            when=self.stamp(),
-            until=until.isoformat(),
-        )
-        message = ChatMessage(
+        return self.hold(
+            "snooze",
+            task,
+            product.key,
+            until,
+            comment="answer.snooze.comment",
             title=self.t("answer.snooze.done", key=task.key, date=until.isoformat()),
             text=self.t("answer.snooze.done_text", date=until.isoformat()),
-            links=(Link(url=task.url, label=task.key, title=task.summary),),
-        )
-        return Answer(
-            "snooze",
-            "done",
-            self.language,
-            message,
-            Comment(task.key, body, until),
-            product=product.key,
-            issue_key=task.key,
         )
 
     # -------------------------------------------------------------------- waiver
