@@ -51,6 +51,20 @@ def validation_failed(field_name: str, code: str, **extra: Any) -> Response:
     )
 
 
+def json_body(request: Request, required: str | None = None) -> dict[str, Any] | Response:
+    """A write's JSON object, or GitHub's answer why not.
+
+    400 when it does not parse; 422 when the *required* field is missing or it is no object.
+    """
+    try:
+        body = request.json() or {}
+    except ValueError:
+        return github_error(400, "Problems parsing JSON")
+    if not isinstance(body, dict) or (required is not None and not body.get(required)):
+        return validation_failed(required or "body", "missing_field")
+    return body
+
+
 def iso(moment: datetime | None) -> str | None:
     """GitHub's timestamps: UTC, whole seconds, Z."""
     if moment is None:
@@ -635,12 +649,9 @@ class GitHubFake:
 
     def create_issue(self, request: Request) -> Response:
         """POST /repos/{owner}/{repo}/issues: labels that do not exist are created."""
-        try:
-            body = request.json() or {}
-        except ValueError:
-            return github_error(400, "Problems parsing JSON")
-        if not isinstance(body, dict) or not body.get("title"):
-            return validation_failed("title", "missing_field")
+        body = json_body(request, "title")
+        if isinstance(body, Response):
+            return body
         with self.lock:
             repo = self._repo_or_404(request, write=True)
             if isinstance(repo, Response):
@@ -666,10 +677,9 @@ class GitHubFake:
 
         Title, body, labels (replaced), assignees (replaced), state with state_reason.
         """
-        try:
-            body = request.json() or {}
-        except ValueError:
-            return github_error(400, "Problems parsing JSON")
+        body = json_body(request)
+        if isinstance(body, Response):
+            return body
         with self.lock:
             issue = self._issue_or_404(request, write=True)
             if isinstance(issue, Response):
@@ -717,12 +727,9 @@ class GitHubFake:
 
     def create_comment(self, request: Request) -> Response:
         """POST /repos/{owner}/{repo}/issues/{number}/comments."""
-        try:
-            body = request.json() or {}
-        except ValueError:
-            return github_error(400, "Problems parsing JSON")
-        if not isinstance(body, dict) or not body.get("body"):
-            return validation_failed("body", "missing_field")
+        body = json_body(request, "body")
+        if isinstance(body, Response):
+            return body
         with self.lock:
             issue = self._issue_or_404(request, write=True)
             if isinstance(issue, Response):
@@ -736,12 +743,9 @@ class GitHubFake:
 
     def update_comment(self, request: Request) -> Response:
         """PATCH /repos/{owner}/{repo}/issues/comments/{id}."""
-        try:
-            body = request.json() or {}
-        except ValueError:
-            return github_error(400, "Problems parsing JSON")
-        if not isinstance(body, dict) or not body.get("body"):
-            return validation_failed("body", "missing_field")
+        body = json_body(request, "body")
+        if isinstance(body, Response):
+            return body
         with self.lock:
             repo = self._repo_or_404(request, write=True)
             if isinstance(repo, Response):
