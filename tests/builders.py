@@ -110,3 +110,28 @@ def snapshot(
 def context(snap: Snapshot, prod: Product | None = None) -> Context:
     """What a judge sees for *prod* (default: the good product) in *snap*."""
     return Context(snapshot=snap, product=prod or product(), catalogue=CATALOGUE)
+
+
+def github_user(login: str = "os2bot") -> dict[str, object]:
+    """A simple-user as GitHub's API sends it (api.github.com)."""
+    base = f"https://api.github.com/users/{login}"
+    return {
+        "login": login,
+        "id": 1,
+        "node_id": "U_1",
+        "avatar_url": "https://avatars.githubusercontent.com/u/1",
+        "gravatar_id": "",
+        "url": base,
+        "html_url": f"https://github.com/{login}",
+        "followers_url": f"{base}/followers",
+        "following_url": f"{base}/following{{/other_user}}",
+        "gists_url": f"{base}/gists{{/gist_id}}",
+        "starred_url": f"{base}/starred{{/owner}}{{/repo}}",
+        "subscriptions_url": f"{base}/subscriptions",
+        "organizations_url": f"{base}/orgs",
+        "repos_url": f"{base}/repos",
+        "events_url": f"{base}/events{{/privacy}}",
+        "received_events_url": f"{base}/received_events",
+        "type": "User",
+        "site_admin": False,
+    }

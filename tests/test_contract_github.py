@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import contract
+from builders import github_user as user
 from contract import (
     ContractError,
     github_schema,
@@ -30,31 +31,6 @@ def _specs_loaded():
     """GitHub's description and schema are large: load them once for the module."""
     load_spec("github")
     github_schema()
-
-
-def user(login: str = "os2bot") -> dict[str, object]:
-    """A simple-user as GitHub sends it."""
-    base = f"https://api.github.com/users/{login}"
-    return {
-        "login": login,
-        "id": 1,
-        "node_id": "U_1",
-        "avatar_url": "https://avatars.githubusercontent.com/u/1",
-        "gravatar_id": "",
-        "url": base,
-        "html_url": f"https://github.com/{login}",
-        "followers_url": f"{base}/followers",
-        "following_url": f"{base}/following{{/other_user}}",
-        "gists_url": f"{base}/gists{{/gist_id}}",
-        "starred_url": f"{base}/starred{{/owner}}{{/repo}}",
-        "subscriptions_url": f"{base}/subscriptions",
-        "organizations_url": f"{base}/orgs",
-        "repos_url": f"{base}/repos",
-        "events_url": f"{base}/events{{/privacy}}",
-        "received_events_url": f"{base}/received_events",
-        "type": "User",
-        "site_admin": False,
-    }
 
 
 def issue(**changes: object) -> dict[str, object]:

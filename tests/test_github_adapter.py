@@ -22,6 +22,7 @@ from os2bot.ports import (
     TrackerUnavailable,
 )
 
+from builders import github_user as user
 from contract import validate_exchange
 
 API = "https://api.github.com"
@@ -29,31 +30,6 @@ API = "https://api.github.com"
 SENT = API + ":443"
 REPO = "OS2borgerPC/os2borgerpc-produktforvaltning"
 NOW = 1_800_000_000.0
-
-
-def user(login: str = "os2bot") -> dict[str, object]:
-    """A simple-user."""
-    base = f"{API}/users/{login}"
-    return {
-        "login": login,
-        "id": 1,
-        "node_id": "U_1",
-        "avatar_url": "https://avatars.githubusercontent.com/u/1",
-        "gravatar_id": "",
-        "url": base,
-        "html_url": f"https://github.com/{login}",
-        "followers_url": f"{base}/followers",
-        "following_url": f"{base}/following{{/other_user}}",
-        "gists_url": f"{base}/gists{{/gist_id}}",
-        "starred_url": f"{base}/starred{{/owner}}{{/repo}}",
-        "subscriptions_url": f"{base}/subscriptions",
-        "organizations_url": f"{base}/orgs",
-        "repos_url": f"{base}/repos",
-        "events_url": f"{base}/events{{/privacy}}",
-        "received_events_url": f"{base}/received_events",
-        "type": "User",
-        "site_admin": False,
-    }
 
 
 def issue(number: int = 7, **changes: object) -> dict[str, object]:
