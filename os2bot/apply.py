@@ -110,7 +110,7 @@ class Ledger:
 
 
 @dataclass
-class Outcome:
+class ApplyResult:
     """What apply did: writes done, actions left for a later run, and why they wait."""
 
     applied: list[Applied] = field(default_factory=list)
@@ -163,7 +163,7 @@ def apply_actions(
     ledger: Ledger | None = None,
     known_tasks: Sequence[Issue] = (),
     route: Callable[[str], str] | None = None,
-) -> Outcome:
+) -> ApplyResult:
     """Carry out *actions* within *budget* writes; return what was done and what waits.
 
     *trackers* are by name (a single tracker is Jira's); *route* names the tracker of a
@@ -177,7 +177,7 @@ def apply_actions(
     write as soon as it is done, before the next.
     """
     routes = Routes(trackers, route)
-    outcome = Outcome()
+    outcome = ApplyResult()
 
     def tell(done: Applied) -> None:
         outcome.applied.append(done)

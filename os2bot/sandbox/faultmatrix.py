@@ -100,7 +100,7 @@ def scenarios() -> list[Scenario]:
 
 
 @dataclass
-class Outcome:
+class ScenarioOutcome:
     """What a scenario came to, counted after the recovery runs."""
 
     scenario: str
@@ -117,9 +117,9 @@ class Killed(BaseException):
     """The process dies: nothing after this point of the run happens."""
 
 
-def run_scenario(scenario: Scenario, config_dir: Path) -> Outcome:
+def run_scenario(scenario: Scenario, config_dir: Path) -> ScenarioOutcome:
     """The faulted run, then recovery runs, against a fresh sandbox; what came of it."""
-    outcome = Outcome(scenario.name)
+    outcome = ScenarioOutcome(scenario.name)
     with _sandbox(config_dir) as sandbox, tempfile.TemporaryDirectory() as tmp:
         config = _on(load_config(config_dir), sandbox.seed.jira.deployment)
         state_path = Path(tmp) / "state.sqlite3"
@@ -224,7 +224,7 @@ def _die_after(tracker: object, writes: int) -> None:
         setattr(tracker, name, counted)
 
 
-def _count(sandbox: Sandbox, state_path: Path, outcome: Outcome) -> None:
+def _count(sandbox: Sandbox, state_path: Path, outcome: ScenarioOutcome) -> None:
     """Tasks twice, messages twice, messages lost, after recovery.
 
     A task's "opened" event is lost unless the outbox holds it as delivered, which it marks
@@ -269,6 +269,6 @@ def _repeated_posts(sandbox: Sandbox) -> int:
     return sum(n - 1 for n in (*slack.values(), *zulip.values()) if n > 1)
 
 
-def run_matrix(config_dir: Path) -> list[Outcome]:
+def run_matrix(config_dir: Path) -> list[ScenarioOutcome]:
     """Every scenario, one after the other."""
     return [run_scenario(scenario, config_dir) for scenario in scenarios()]
