@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import errno
 import shlex
 import signal
 import sys
@@ -632,10 +633,9 @@ def _service(ctx: Context, config: Config) -> int:  # noqa: PLR0915 - its parts 
             view=view,
         )
     except OSError as exc:  # in use, or not an address of this machine
-        print(
-            text("cli.port_in_use", ctx.language, port=service.port, host=host, error=exc.strerror),
-            file=sys.stderr,
-        )
+        key = "cli.port_in_use" if exc.errno == errno.EADDRINUSE else "cli.port_refused"
+        said = text(key, ctx.language, port=service.port, host=host, error=exc.strerror)
+        print(said, file=sys.stderr)
         return EXIT_CONFIG
     scheduler = build_scheduler(config, runner.run)
     if config.bot.schedule.run_at_start:

@@ -253,10 +253,16 @@ TEXTS: dict[str, T] = build(
             "next run finds the tasks that were opened and sends what waits in the outbox.",
         ),
         "cli.port_in_use": T(
-            da="Porten {port} på {host} kan ikke bruges: {error}. Kører os2bot run allerede? "
-            "Stop den anden proces, eller vælg en anden port med service.port i os2bot.yaml.",
-            en="Port {port} on {host} cannot be used: {error}. Is os2bot run running already? "
-            "Stop the other process, or choose another port with service.port in os2bot.yaml.",
+            da="Porten {port} på {host} er optaget. Kører os2bot run allerede? Stop den anden "
+            "proces, eller vælg en anden port med service.port i os2bot.yaml.",
+            en="Port {port} on {host} is in use. Is os2bot run running already? Stop the other "
+            "process, or choose another port with service.port in os2bot.yaml.",
+        ),
+        "cli.port_refused": T(
+            da="Porten {port} på {host} kan ikke bruges ({error}). Er {host} en adresse på "
+            "denne maskine? Ret service.host i os2bot.yaml eller OS2BOT_SERVICE_HOST.",
+            en="Port {port} on {host} cannot be used ({error}). Is {host} an address of this "
+            "machine? Correct service.host in os2bot.yaml or OS2BOT_SERVICE_HOST.",
         ),
         "cli.crashed": T(
             da="os2bot stødte på en uventet fejl: {error}. Kør igen med --log-level DEBUG for "
