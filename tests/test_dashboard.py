@@ -67,6 +67,7 @@ def test_dashboard_is_one_issue_with_changes_gaps_and_the_matrix_in_that_order()
     )
     assert "OS2forms · Fungerende koordinationsgruppe: opfyldt → ikke opfyldt" in text
     assert "|Fungerende koordinationsgruppe|(/)|(x)|" in text
+    assert "(/) opfyldt · (x) ikke opfyldt · (?) ukendt · ≈ dispenseret · - gælder ikke" in text
 
 
 def test_dashboard_is_edited_in_place_and_left_alone_when_nothing_changed():

@@ -2222,10 +2222,6 @@ TEXTS: dict[str, T] = build(
             en="Everything is met or waived.",
         ),
         "dashboard.matrix": T(da="Alle produkter og tjek", en="Every product and check"),
-        "dashboard.legend": T(
-            da="(/) opfyldt · (x) ikke opfyldt · (?) ukendt · ≈ dispenseret · - gælder ikke",
-            en="(/) met · (x) not met · (?) unknown · ≈ waived · - not applicable",
-        ),
         "dashboard.cut": T(
             da="_(Resten er udeladt: Jiras grænse for beskrivelsens længde. Se hele rapporten.)_",
             en="_(The rest is left out: Jira's limit on a description's length. See the full "

@@ -4,17 +4,12 @@
 
 from __future__ import annotations
 
-from os2bot.domain import CheckResult, State, fingerprint, state_changes
+from os2bot.domain import JIRA_WIKI_SYMBOL, CheckResult, State, fingerprint, state_changes
 from os2bot.planner.model import Desired, Plan, Wishes
 
+# The legend's order: what is fine first, then what is wrong, then what does not count.
+LEGEND = (State.MET, State.NOT_MET, State.UNKNOWN, State.WAIVED, State.NOT_APPLICABLE)
 DASHBOARD_LIMIT = 32_000  # Jira's description holds 32,767 characters; keep a margin
-WIKI_SYMBOL = {
-    State.MET: "(/)",
-    State.NOT_MET: "(x)",
-    State.UNKNOWN: "(?)",
-    State.NOT_APPLICABLE: "-",
-    State.WAIVED: "≈",
-}
 
 
 def plan_dashboard(plan: Plan, wishes: Wishes) -> None:
@@ -52,7 +47,7 @@ def plan_dashboard(plan: Plan, wishes: Wishes) -> None:
     matrix += [
         f"|{c.title.get(language)}|"
         + "|".join(
-            WIKI_SYMBOL[by_key[(p.key, c.id)].state] if (p.key, c.id) in by_key else " "
+            JIRA_WIKI_SYMBOL[by_key[(p.key, c.id)].state] if (p.key, c.id) in by_key else " "
             for p in products
         )
         + "|"
@@ -69,7 +64,7 @@ def plan_dashboard(plan: Plan, wishes: Wishes) -> None:
         "\n".join(gaps) or plan.t("dashboard.no_gaps"),
         "h3. " + plan.t("dashboard.matrix"),
         "\n".join(matrix),
-        plan.t("dashboard.legend"),
+        " · ".join(f"{JIRA_WIKI_SYMBOL[s]} {plan.t('state.' + s.value)}" for s in LEGEND),
     ]
     description = "\n\n".join(parts)
     if len(description) > DASHBOARD_LIMIT:
