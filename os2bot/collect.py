@@ -26,6 +26,7 @@ from os2bot.domain import (
     Query,
     ReadPlan,
     RepoFile,
+    Sample,
     SelfAssessment,
     Snapshot,
 )
@@ -85,7 +86,9 @@ def collect_snapshot(
         asked = [(name, sorted(projects & found)) for name, found in sorted(readable.items())]
         asked = [(name, ps) for name, ps in asked if ps]
         for name, ps in asked:
-            _collect_query(snapshot, by_name[name], query, ps, alone=len(asked) == 1)
+            _collect_query(
+                snapshot, by_name[name], query, ps, wanted.sample(query), alone=len(asked) == 1
+            )
     _collect_versions_and_boards(snapshot, by_name, readable, wanted)
     for product_key, path in wanted.assessments.items():
         snapshot.assessments[product_key] = _read_assessment(config.root / path)
@@ -118,6 +121,11 @@ def _read_ahead(
                 projects=frozenset(projects),
                 queries={
                     q: frozenset(ps & projects) for q, ps in wanted.queries.items() if ps & projects
+                },
+                samples={
+                    q: sample
+                    for q, ps in wanted.queries.items()
+                    if ps & projects and (sample := wanted.sample(q)) is not None
                 },
                 versions=frozenset(wanted.versions & projects),
                 folders=folders,
@@ -209,15 +217,23 @@ def _due_versions(config: Config, snapshot: Snapshot) -> dict[str, set[tuple[str
 
 
 def _collect_query(
-    snapshot: Snapshot, tracker: Tracker, query: Query, projects: list[str], *, alone: bool
+    snapshot: Snapshot,
+    tracker: Tracker,
+    query: Query,
+    projects: list[str],
+    sample: Sample | None,
+    *,
+    alone: bool,
 ) -> None:
     """Run *query* once for all *projects* of one tracker and file its issues by project.
+
+    With a *sample* the tracker may answer with only the matches the judgements need.
 
     When this tracker is the only one asked (*alone*), a refusal fails the query as a whole,
     as before there were several trackers; else only for this tracker's projects.
     """
     try:
-        issues = tracker.evidence(query, projects)
+        issues = tracker.evidence(query, projects, sample)
     except TrackerUnavailable:
         raise
     except TrackerError as exc:

@@ -303,6 +303,44 @@ class Query:
 
 
 @dataclass(frozen=True)
+class Sample:
+    """How much of a query's matches the judgements need, project by project.
+
+    Judging asks for the newest evidence, never for all of it: a tracker may answer a query
+    with only part of its matches as long as, for every project, it returns every match dated
+    within the last `within_days` days by `date_field` (none when `within_days` is None or
+    `recent_only` is false and no window is set) and, where that gives fewer than `at_least`,
+    also the newest `at_least` matches by that date, dated ones before undated ones. With
+    `recent_only` it need return nothing older than the window (the activity check: an old
+    change is no activity). A tracker may return more — all matches is always right — so a
+    count of what it returned is "at least so many", never a total.
+
+    Not part of a query's identity: checks that ask the same query with different windows
+    share one search, which reads the widest window (`merge`).
+    """
+
+    date_field: str  # an Issue date: created, updated, resolved, duedate
+    within_days: int | None = None
+    at_least: int = 1
+    recent_only: bool = False
+
+    def merge(self, other: Sample | None) -> Sample | None:
+        """One sample that serves both; None (read every match) when they cannot share."""
+        if other is None or other.date_field != self.date_field:
+            return None
+        if self.within_days is None or other.within_days is None:
+            window = None
+        else:
+            window = max(self.within_days, other.within_days)
+        return Sample(
+            date_field=self.date_field,
+            within_days=window,
+            at_least=max(self.at_least, other.at_least),
+            recent_only=self.recent_only and other.recent_only and window is not None,
+        )
+
+
+@dataclass(frozen=True)
 class RepoFile:
     """A file (or folder) in a Git repository, as a tracker's repository API lists it."""
 
@@ -333,6 +371,7 @@ class ReadPlan:
 
     projects: frozenset[str] = frozenset()  # the configured projects (or repositories)
     queries: dict[Query, frozenset[str]] = field(default_factory=dict)
+    samples: dict[Query, Sample] = field(default_factory=dict)  # a query absent: every match
     versions: frozenset[str] = frozenset()
     folders: frozenset[tuple[str, str]] = frozenset()  # (repository, folder)
     bot_tasks: bool = False

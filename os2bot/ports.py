@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from os2bot.domain import Issue, Query, ReadPlan, RepoFile, Version
+from os2bot.domain import Issue, Query, ReadPlan, RepoFile, Sample, Version
 
 if TYPE_CHECKING:
     from os2bot.ladder import Memory
@@ -107,11 +107,15 @@ class Tracker(Protocol):
         """Keys of every project the bot can read."""
         ...
 
-    def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
+    def evidence(
+        self, query: Query, projects: Sequence[str], sample: Sample | None = None
+    ) -> list[Issue]:
         """The issues of *projects* that *query* asks for.
 
         With `query.people_only` the bot's own writes count for nothing: its tasks are left
-        out and, if `updated` is asked for, it is the newest change someone else made.
+        out and, if `updated` is asked for, it is the newest change someone else made. With a
+        *sample*, at least the matches it promises (see `Sample`): a tracker that cannot ask
+        for less may return every match.
         """
         ...
 

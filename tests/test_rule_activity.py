@@ -41,22 +41,22 @@ def test_recent_update_and_board_are_met():
 
     assert verdict.state is State.MET
     assert verdict.reason.key == "reason.activity.recent"
-    assert verdict.reason.params == {"key": "TEST-4", "date": "2026-11-20", "count": 1, "days": 60}
+    assert verdict.reason.params == {"key": "TEST-4", "date": "2026-11-20", "days": 60}
     assert [e.key for e in verdict.evidence] == [RECENT.key]
     assert [(n.key, n.params) for n in verdict.notes] == [
         ("reason.activity.board", {"boards": [7]})
     ]
 
 
-def test_newest_update_is_the_evidence_and_only_recent_ones_are_counted():
-    """Of several updated issues, the newest is the evidence and old ones are not counted."""
+def test_newest_update_is_the_evidence():
+    """Of several updated issues, the newest is the evidence and dates the reason."""
     old = issue("TEST-1", updated=datetime(2026, 5, 1, tzinfo=UTC))
     middle = issue("TEST-2", updated=datetime(2026, 10, 1, tzinfo=UTC))
 
     verdict = judge(old, RECENT, middle)
 
     assert [e.key for e in verdict.evidence] == [RECENT.key]
-    assert verdict.reason.params["count"] == 2
+    assert verdict.reason.params["date"] == "2026-11-20"
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,7 @@ from os2bot.domain import (
     Query,
     ReadPlan,
     RepoFile,
+    Sample,
     Version,
     label_key,
     text_digest,
@@ -613,8 +614,15 @@ class GitHubTracker:
         self._ensure({repo: set() for repo in self._known})
         return frozenset(r for r in self._known if self._state(r).readable)
 
-    def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
-        """The issues of *projects* that *query* asks for, read once per repository."""
+    def evidence(
+        self, query: Query, projects: Sequence[str], sample: Sample | None = None
+    ) -> list[Issue]:
+        """The issues of *projects* that *query* asks for, read once per repository.
+
+        Every match, whatever the *sample*: the repository's issues are read in one GraphQL
+        request per batch of repositories anyway.
+        """
+        del sample
         parts = self._parts(query)
         self._ensure({repo: set(parts) for repo in projects})
         found: list[Issue] = []

@@ -6,19 +6,33 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import queue
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date, datetime
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any, TypeVar
 
 import requests
 import structlog
 from jira import JIRA, JIRAError
+from jira.resilientsession import ResilientSession
 
 from os2bot import wiki
-from os2bot.domain import BOT_LABEL, FINGERPRINT_PREFIX, Comment, Issue, Query, Version
+from os2bot.domain import (
+    BOT_LABEL,
+    FINGERPRINT_PREFIX,
+    Comment,
+    Issue,
+    Query,
+    ReadPlan,
+    Sample,
+    Version,
+)
 from os2bot.messages import Language, text
 from os2bot.ports import (
     Board,
@@ -34,6 +48,7 @@ from os2bot.ports import (
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
+R = TypeVar("R")
 
 _KEY = re.compile(r"/[A-Z][A-Z0-9_]+-\d+(?=/|$)")
 # Unicode's bidirectional embeddings, overrides and isolates: text from Jira holding them can
@@ -50,8 +65,19 @@ HTTP_FORBIDDEN = 403
 HTTP_TOO_MANY = 429
 HTTP_NOT_FOUND = 404
 HTTP_UNAVAILABLE = 503
-PAGE_SIZE = 100  # what Cloud gives at most with fields named; Data Center may give fewer
+# Pages as large as Jira grants: Cloud's search/jql gives up to 5,000 issues a page, fewer
+# the more is asked of each (Atlassian: "The greatest number of items returned per page is
+# achieved when requesting `id` or `key` only"); Data Center up to its
+# jira.search.views.default.max (1,000 by default). Asking for more than it gives is harmless:
+# the pages are read to their end either way.
+PAGE_SIZE = 1000
+KEYS_PAGE_SIZE = 5000  # when only keys, projects and dates are asked
 LONG_JQL = 2000  # characters: longer queries go in a POST body, not the URL
+WORKERS = 6  # concurrent reads at most (each with its own HTTP session)
+# Activity is the newest change people made: looked for in windows that widen from the last
+# day, so an active project is settled by its newest issues and never reads its history.
+ACTIVITY_STAGES = (1, 7, 30)
+VERIFY_ROUNDS = 6  # rounds of reading whose change the newest issues were, at most
 # ports.PERMISSIONS as Jira's project permission keys (GET mypermissions).
 PERMISSION_KEYS = {
     "browse": "BROWSE_PROJECTS",
@@ -198,6 +224,21 @@ def _newest_by_people(raw: dict[str, Any], me: dict[str, str]) -> datetime | Non
     return max((m for m in moments if m is not None), default=None)
 
 
+def _next_candidates(
+    waiting: list[tuple[datetime, str]], best: tuple[datetime, Issue] | None, count: int
+) -> list[str]:
+    """Up to *count* keys off the front of *waiting*; none that cannot beat *best*."""
+    keys: list[str] = []
+    while waiting and len(keys) < count:
+        updated, key = waiting[0]
+        if best is not None and updated <= best[0]:
+            waiting.clear()
+            break
+        keys.append(key)
+        waiting.pop(0)
+    return keys
+
+
 def _partial(raw: dict[str, Any]) -> bool:
     """Whether Jira showed only part of an issue's changes or comments."""
     changelog = raw.get("changelog") or {}
@@ -207,6 +248,9 @@ def _partial(raw: dict[str, Any]) -> bool:
         for part, items in ((changelog, "histories"), (comments, "comments"))
     )
 
+
+# `Issue` dates -> their JQL names.
+_JQL_DATE = {"created": "created", "updated": "updated", "resolved": "resolved", "duedate": "due"}
 
 # `Issue` attribute names -> Jira field names, where they differ.
 FIELD_NAMES = {
@@ -258,6 +302,7 @@ class JiraTracker:
         max_retry_delay: float = 60,
         max_pages: int = 200,
         run_deadline: float = 900,
+        workers: int = WORKERS,
         sleep: Callable[[float], None] = time.sleep,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -275,7 +320,12 @@ class JiraTracker:
         self.max_retries = max_retries
         self.max_retry_delay = max_retry_delay
         self.max_pages = max_pages
+        self.workers = max(1, workers)
         self._monotonic = monotonic
+        self._lock = threading.Lock()  # the counts and pauses, shared by concurrent reads
+        self._sessions: queue.SimpleQueue[requests.Session] = queue.SimpleQueue()
+        self._read_paused_until = 0.0  # Jira's Retry-After, honoured by every reader
+        self._versions: dict[str, list[Version] | TrackerError] = {}  # read ahead
         self._deadline = monotonic() + run_deadline
         self._write_waits_left = max_retry_delay  # seconds a run may wait to repeat writes
         self._write_paused_until = 0.0
@@ -302,9 +352,10 @@ class JiraTracker:
         """Run a read, retrying while Jira is unavailable (rate limit, 5xx, network).
 
         Each wait is Jira's Retry-After, else a backoff; one beyond max_retry_delay is not
-        waited at all.
+        waited at all. A Retry-After pauses every concurrent reader, not just this one.
         """
         attempt = 0
+        self._wait_for_read_pause()
         while True:
             try:
                 return call()
@@ -319,7 +370,64 @@ class JiraTracker:
                 # (and its lock): the run stops, and the next one reads again.
                 raise error
             log.warning("jira.retry", attempt=attempt, delay=delay, error=str(error))
+            until = 0.0
+            if error.retry_after is not None:
+                with self._lock:
+                    until = self._monotonic() + delay
+                    self._read_paused_until = max(self._read_paused_until, until)
             self._sleep(delay)
+            with self._lock:  # waited out: the pause is over unless another reader's lasts
+                if self._read_paused_until == until:
+                    self._read_paused_until = 0.0
+
+    def _wait_for_read_pause(self) -> None:
+        """Wait out the pause another reader's Retry-After asked of all of them."""
+        if not self._read_paused_until:  # no pause ever asked: no look at the clock
+            return
+        with self._lock:
+            left = self._read_paused_until - self._monotonic()
+        if left > 0:
+            self._sleep(left)
+
+    def _new_session(self) -> requests.Session:
+        """An HTTP session like the client's own (auth, headers, errors), for one reader."""
+        base = self._jira._session  # noqa: SLF001
+        session = ResilientSession(timeout=base.timeout, max_retries=0)
+        session.headers.update(base.headers)
+        session.auth = base.auth
+        session.verify = base.verify
+        session.proxies = dict(base.proxies)
+        session.cookies.update(base.cookies)
+        session.hooks["response"].append(self._on_response)
+        return session
+
+    @contextmanager
+    def _borrowed(self) -> Iterator[requests.Session]:
+        """A session of the pool's (one is made when all are in use), given back after."""
+        try:
+            session = self._sessions.get_nowait()
+        except queue.Empty:
+            session = self._new_session()
+        try:
+            yield session
+        finally:
+            self._sessions.put(session)
+
+    def _parallel(self, call: Callable[[requests.Session, T], R], items: Sequence[T]) -> list[R]:
+        """*call* on every item, at most `workers` at a time, each with its own session.
+
+        In the items' order; the first failure is raised once every call has ended.
+        """
+        if len(items) <= 1 or self.workers == 1:
+            return [call(self._jira._session, item) for item in items]  # noqa: SLF001
+
+        def one(item: T) -> R:
+            with self._borrowed() as session:
+                return call(session, item)
+
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(items))) as pool:
+            futures = [pool.submit(one, item) for item in items]
+        return [future.result() for future in futures]
 
     def _without_bad_assignee(
         self, fields: dict[str, Any], call: Callable[[dict[str, Any]], T]
@@ -398,19 +506,48 @@ class JiraTracker:
 
     def _count(self, method: str, url: str) -> None:
         name = _endpoint(method, url)
-        self.calls[name] = self.calls.get(name, 0) + 1
+        with self._lock:
+            self.calls[name] = self.calls.get(name, 0) + 1
 
     def _on_response(self, response: requests.Response, *_args: Any, **_kwargs: Any) -> None:
         method, url = response.request.method or "GET", response.request.url or ""
         self._count(method, url)
         key = (_endpoint(method, url), response.status_code)
-        self.responses[key] = self.responses.get(key, 0) + 1
+        with self._lock:
+            self.responses[key] = self.responses.get(key, 0) + 1
 
     # ------------------------------------------------------------------- reads
 
     def readable_projects(self) -> frozenset[str]:
-        """Keys of every project the bot can browse (one call)."""
-        return frozenset(p.key for p in self._read(self._jira.projects))
+        """Keys of every project the bot can browse, with their issue types (one call).
+
+        The issue types are kept for the tasks the run may open; a server that does not
+        expand them is asked project by project when a task is opened there.
+        """
+        found = self._read(lambda: self._jira.projects(expand="issueTypes"))
+        for project in found:
+            types = project.raw.get("issueTypes")
+            if isinstance(types, list):
+                self._issue_types[project.key] = [
+                    _clean(str(t.get("name"))) for t in types if not t.get("subtask")
+                ]
+        return frozenset(p.key for p in found)
+
+    def read_ahead(self, plan: ReadPlan) -> None:
+        """Read the versions the run will ask for now, several projects at a time."""
+        wanted = sorted(plan.versions - self._versions.keys())
+
+        def one(session: requests.Session, project: str) -> list[Version] | TrackerError:
+            get = partial(session.get, self._jira._get_url(f"project/{project}/versions"))  # noqa: SLF001
+            try:
+                return [self._version(v) for v in self._read(get).json()]
+            except TrackerUnavailable:
+                raise
+            except TrackerError as exc:
+                return exc
+
+        for project, versions in zip(wanted, self._parallel(one, wanted), strict=True):
+            self._versions[project] = versions
 
     def search(self, jql: str, fields: Sequence[str]) -> list[Issue]:
         """All pages of a search: nextPageToken on Cloud, startAt on Data Center.
@@ -429,14 +566,20 @@ class JiraTracker:
         return [self._issue(raw) for raw in found.values()]
 
     def _cloud_pages(
-        self, jql: str, fields: list[str], expand: str | None = None
+        self,
+        jql: str,
+        fields: list[str],
+        expand: str | None = None,
+        *,
+        size: int = PAGE_SIZE,
+        session: requests.Session | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Cloud's search/jql, page by page: to isLast, a missing token, or a cap."""
         seen: set[str] = set()
         token: str | None = None
         for _ in range(self.max_pages):
             paging = {"nextPageToken": token, "expand": expand}
-            page = self._search_page("search/jql", jql, fields, paging)
+            page = self._search_page("search/jql", jql, fields, paging, size=size, session=session)
             yield from page.get("issues") or ()
             token = page.get("nextPageToken")
             if page.get("isLast") is True or not token:
@@ -447,12 +590,19 @@ class JiraTracker:
         raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
 
     def _datacenter_pages(
-        self, jql: str, fields: list[str], expand: str | None = None
+        self,
+        jql: str,
+        fields: list[str],
+        expand: str | None = None,
+        *,
+        size: int = PAGE_SIZE,
+        session: requests.Session | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Data Center's search, page by page: to an empty page, startAt >= total, or a cap."""
         start = 0
         for _ in range(self.max_pages):
-            page = self._search_page("search", jql, fields, {"startAt": start, "expand": expand})
+            paging = {"startAt": start, "expand": expand}
+            page = self._search_page("search", jql, fields, paging, size=size, session=session)
             issues = page.get("issues") or []
             yield from issues
             start += len(issues)
@@ -462,19 +612,26 @@ class JiraTracker:
         raise TrackerError(self._cut(jql, f"more than {self.max_pages} pages"))
 
     def _search_page(
-        self, path: str, jql: str, fields: list[str], paging: dict[str, Any]
+        self,
+        path: str,
+        jql: str,
+        fields: list[str],
+        paging: dict[str, Any],
+        *,
+        size: int = PAGE_SIZE,
+        session: requests.Session | None = None,
     ) -> dict[str, Any]:
         """One page: GET, or POST when the JQL is too long for a URL."""
         if self._monotonic() > self._deadline:
             raise TrackerError(self._cut(jql, "the run's deadline has passed"))
         url = self._jira._get_url(path)  # noqa: SLF001
-        session = self._jira._session  # noqa: SLF001
-        wanted = {k: v for k, v in paging.items() if v is not None}
+        session = session or self._jira._session  # noqa: SLF001
+        wanted = {"maxResults": size, **{k: v for k, v in paging.items() if v is not None}}
         if len(jql) > LONG_JQL:
-            body = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            body = {"jql": jql, "fields": fields, **wanted}
             call = partial(session.post, url, data=json.dumps(body))
         else:
-            params = {"jql": jql, "fields": fields, "maxResults": PAGE_SIZE, **wanted}
+            params = {"jql": jql, "fields": fields, **wanted}
             call = partial(session.get, url, params=params)
         response = self._read(call)
         try:
@@ -524,11 +681,65 @@ class JiraTracker:
                 errors[condition] = []
         return errors
 
-    def evidence(self, query: Query, projects: Sequence[str]) -> list[Issue]:
-        """One search for *query* across *projects*: the profile's JQL, or the window."""
-        if query.people_only and "updated" in query.fields:
+    def evidence(
+        self, query: Query, projects: Sequence[str], sample: Sample | None = None
+    ) -> list[Issue]:
+        """*query* across *projects*: every match, or with a *sample* only what it promises.
+
+        People's changes (`people_only` with `updated`) are read from each issue's history.
+        """
+        people = query.people_only and "updated" in query.fields
+        if sample is not None and people and sample.date_field == "updated":
+            return self._people_sample(query, projects, sample)
+        if people:
             return self._people_evidence(query, projects)
+        if sample is not None:
+            return self._sampled(query, projects, sample)
         return self.search(f"{_projects(projects)} AND ({evidence_jql(query)})", query.fields)
+
+    def _sampled(self, query: Query, projects: Sequence[str], sample: Sample) -> list[Issue]:
+        """The matches in the window; for a project with too few there, its newest ones.
+
+        The window is one search for all projects; a project with fewer than the sample's
+        `at_least` in it gets one short search of its newest matches (several projects at a
+        time). A sample without a window reads every match.
+        """
+        condition = f"({evidence_jql(query)})"
+        if sample.within_days is None:
+            return self.search(f"{_projects(projects)} AND {condition}", query.fields)
+        field = _JQL_DATE[sample.date_field]
+        recent = self.search(
+            f"{_projects(projects)} AND {condition} AND {field} >= -{sample.within_days}d",
+            query.fields,
+        )
+        found = {issue.key: issue for issue in recent}
+        if sample.recent_only:
+            return list(found.values())
+        counts = dict.fromkeys(projects, 0)
+        for issue in recent:
+            counts[issue.project] = counts.get(issue.project, 0) + 1
+        short = [p for p in projects if counts[p] < sample.at_least]
+        fields = list(dict.fromkeys(FIELD_NAMES.get(n, n) for n in query.fields))
+        path = "search/jql" if self.is_cloud else "search"
+
+        def newest(session: requests.Session, project: str) -> list[dict[str, Any]]:
+            """The project's newest dated matches; if too few, its undated ones after."""
+            jql = f'project = "{project}" AND {condition}'
+            paging = {"maxResults": sample.at_least}
+            dated = f"{jql} AND {field} IS NOT EMPTY ORDER BY {field} DESC"
+            issues = self._search_page(path, dated, fields, paging, session=session)
+            raw = list(issues.get("issues") or [])
+            if len(raw) < sample.at_least:
+                undated = self._search_page(
+                    path, f"{jql} AND {field} IS EMPTY", fields, paging, session=session
+                )
+                raw += undated.get("issues") or []
+            return raw
+
+        for raws in self._parallel(newest, short):
+            for raw in raws:
+                found.setdefault(str(raw.get("key")), self._issue(raw))
+        return list(found.values())
 
     def bot_tasks(self, projects: Sequence[str], fields: Sequence[str]) -> list[Issue]:
         """The bot's label, not in a done status."""
@@ -570,19 +781,22 @@ class JiraTracker:
         return None if found is None else self._issue(found.raw)
 
     def versions(self, project: str) -> list[Version]:
-        """The project's versions (one call)."""
+        """The project's versions: as read ahead, else one call."""
+        if (ahead := self._versions.get(project)) is not None:
+            if isinstance(ahead, TrackerError):
+                raise ahead
+            return ahead
         found = self._read(lambda: self._jira.project_versions(project))
-        return [
-            Version(
-                name=_clean(v.raw.get("name", "")),
-                released=bool(v.raw.get("released")),
-                archived=bool(v.raw.get("archived")),
-                release_date=date.fromisoformat(v.raw["releaseDate"])
-                if v.raw.get("releaseDate")
-                else None,
-            )
-            for v in found
-        ]
+        return [self._version(v.raw) for v in found]
+
+    @staticmethod
+    def _version(raw: dict[str, Any]) -> Version:
+        return Version(
+            name=_clean(raw.get("name", "")),
+            released=bool(raw.get("released")),
+            archived=bool(raw.get("archived")),
+            release_date=date.fromisoformat(raw["releaseDate"]) if raw.get("releaseDate") else None,
+        )
 
     def boards(self) -> dict[str, list[int]]:
         """Every board, paged, filed under its project's key."""
@@ -620,6 +834,88 @@ class JiraTracker:
             if newest is not None:
                 found.append(dataclasses.replace(issue, updated=newest))
         return found
+
+    def _people_sample(self, query: Query, projects: Sequence[str], sample: Sample) -> list[Issue]:
+        """Each project's newest change by people within the sample's window, if it has one.
+
+        Looked for in windows that widen from the last day (`ACTIVITY_STAGES`), each one
+        search across the projects not yet settled that reads keys and dates only; then the
+        newest issues' histories are read in one search by key, to date each by the newest
+        change someone other than the bot made. A project is settled once that date is newer
+        than anything the wider windows could hold. An active project so costs its newest
+        issue, however much history it has.
+        """
+        window = sample.within_days
+        if window is None or not sample.recent_only:
+            return self._people_evidence(query, projects)
+        now = datetime.now(UTC)
+        best: dict[str, tuple[datetime, Issue]] = {}
+        remaining = list(projects)
+        lower = 0
+        for upper in [*(d for d in ACTIVITY_STAGES if d < window), window]:
+            if not remaining:
+                break
+            jql = f"{_projects(remaining)} AND ({evidence_jql(query)}) AND updated >= -{upper}d"
+            if lower:
+                jql += f" AND updated < -{lower}d"
+            candidates: dict[str, list[tuple[datetime, str]]] = {}
+            pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
+            for raw in pages(jql, ["project", "updated"], size=KEYS_PAGE_SIZE):
+                issue = self._issue(raw)
+                if issue.updated is not None:
+                    candidates.setdefault(issue.project, []).append((issue.updated, issue.key))
+            self._people_dates(query, candidates, best, jql)
+            edge = now - timedelta(days=upper)
+            remaining = [p for p in remaining if p not in best or best[p][0] < edge]
+            lower = upper
+        since = now - timedelta(days=window)
+        return [
+            dataclasses.replace(issue, updated=when)
+            for when, issue in best.values()
+            if when >= since
+        ]
+
+    def _people_dates(
+        self,
+        query: Query,
+        candidates: dict[str, list[tuple[datetime, str]]],
+        best: dict[str, tuple[datetime, Issue]],
+        stage_jql: str,
+    ) -> None:
+        """Date candidates by people's newest change, newest first, into *best* by project.
+
+        A candidate whose `updated` is not newer than its project's best cannot beat it and
+        ends that project's reading. Each round reads every project's next candidates in one
+        search by key (more of them each round); should Jira refuse the list of keys (an
+        issue deleted since), the stage's search is read with histories instead.
+        """
+        me = self._myself()
+        wanted = list(dict.fromkeys([*query.fields, "project", "created", "creator", "comment"]))
+        queues = {p: sorted(c, reverse=True) for p, c in candidates.items()}
+        for round_ in range(VERIFY_ROUNDS):
+            keys = [
+                key
+                for project, waiting in queues.items()
+                for key in _next_candidates(waiting, best.get(project), 4**round_)
+            ]
+            if not keys:
+                return
+            try:
+                raws = self._search_expanded(f"key in ({', '.join(keys)})", wanted)
+            except TrackerBadRequest as exc:
+                log.warning("jira.people_keys_refused", error=str(exc))
+                raws = self._search_expanded(stage_jql, wanted)
+                queues.clear()
+            for raw in raws:
+                issue = self._issue(raw)
+                newest = _newest_by_people(raw, me)
+                if _partial(raw) and (newest is None or (issue.updated and newest < issue.updated)):
+                    newest = _newest_by_people(self._whole_history(raw), me)
+                had = best.get(issue.project)
+                if newest is not None and (had is None or newest > had[0]):
+                    best[issue.project] = (newest, issue)
+        if any(queues.values()):
+            log.warning("jira.people_dates_cut", rounds=VERIFY_ROUNDS)
 
     def _myself(self) -> dict[str, str]:
         """Who the bot is in Jira (one call per run): accountId on Cloud, name and key on DC."""

@@ -1050,16 +1050,15 @@ TEXTS: dict[str, T] = build(
         # Evidence and reasons
         "reason.jql.met": T(
             da="Seneste: {key} «{summary}» ({date}, "
-            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count} i alt.",
-            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
-            "{count} in all.",
+            "{days:0=i dag|one=# dag siden|other=# dage siden}).",
+            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}).",
         ),
         "reason.jql.met_window": T(
             da="Seneste: {key} «{summary}» ({date}, "
-            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count} i alt — inden for "
-            "{window:one=# dag|other=# dage} ({basis}).",
+            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count:one=# sag|other=# sager} "
+            "inden for {window:one=# dag|other=# dage} ({basis}).",
             en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
-            "{count} in all — within {window:one=# day|other=# days} ({basis}).",
+            "{count:one=# issue|other=# issues} within {window:one=# day|other=# days} ({basis}).",
         ),
         "reason.jql.too_old": T(
             da="Den seneste er {key} «{summary}» fra {date}, "
@@ -1069,8 +1068,8 @@ TEXTS: dict[str, T] = build(
             "— more than {window:one=# day|other=# days} ({basis}).",
         ),
         "reason.jql.found": T(
-            da="Fundet i Jira: {key} «{summary}»; {count} i alt.",
-            en="Found in Jira: {key} «{summary}»; {count} in all.",
+            da="Fundet i Jira: {key} «{summary}».",
+            en="Found in Jira: {key} «{summary}».",
         ),
         "reason.jql.none": T(
             da="Ingen sager i Jira matcher ({jql}).",
@@ -1198,10 +1197,10 @@ TEXTS: dict[str, T] = build(
             en="No issue in the project was updated in the last {days:one=day|other=# days}.",
         ),
         "reason.activity.recent": T(
-            da="{count:one=# sag|other=# sager} er opdateret "
-            "{days:one=den seneste dag|other=de seneste # dage}; senest {key} ({date}).",
-            en="{count:one=# issue|other=# issues} updated in the last "
-            "{days:one=day|other=# days}; the newest {key} ({date}).",
+            da="Senest ændret af en person: {key} ({date}) — inden for "
+            "{days:one=den seneste dag|other=de seneste # dage}.",
+            en="Last changed by a person: {key} ({date}) — within the last "
+            "{days:one=day|other=# days}.",
         ),
         "reason.activity.no_board": T(
             da="Projektet har ingen tavle i Jira.",
@@ -1293,8 +1292,8 @@ TEXTS: dict[str, T] = build(
             en="No issues on GitHub match ({jql}).",
         ),
         "reason.github.found": T(
-            da="Fundet på GitHub: {key} «{summary}»; {count} i alt.",
-            en="Found on GitHub: {key} «{summary}»; {count} in all.",
+            da="Fundet på GitHub: {key} «{summary}».",
+            en="Found on GitHub: {key} «{summary}».",
         ),
         "reason.jql.no_github": T(
             da="Evidensen er kun beskrevet for Jira (JQL); giv den en github-betingelse "

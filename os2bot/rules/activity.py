@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from os2bot.domain import Msg, Query, State
+from os2bot.domain import Msg, Query, Sample, State
 from os2bot.rules.base import (
     Context,
     EvidenceModel,
@@ -56,9 +56,19 @@ def query(evidence: ActivityEvidence) -> Query:
     )
 
 
+def sample(evidence: ActivityEvidence) -> Sample:
+    """Only the newest change people made in the window: one is activity; none is none."""
+    return Sample(
+        date_field="updated",
+        within_days=evidence.updated_within_days + 2,
+        at_least=1,
+        recent_only=True,
+    )
+
+
 def needs(evidence: ActivityEvidence, product: Product, wanted: Needs) -> None:
-    """The recent issues of the product's project and, if a board is asked for, the boards."""
-    wanted.query(query(evidence), product.project)
+    """The project's newest change by people and, if a board is asked for, the boards."""
+    wanted.query(query(evidence), product.project, sample(evidence))
     wanted.boards = wanted.boards or (evidence.board and product.tracker == "jira")
 
 
@@ -82,7 +92,6 @@ def judge(evidence: ActivityEvidence, ctx: Context) -> Verdict:
         {
             "key": newest.key,
             "date": day.isoformat(),
-            "count": len(recent),
             "days": evidence.updated_within_days,
         },
     )

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, PrivateAttr
 
 from os2bot.config.base import Model
-from os2bot.domain import Evidence, Issue, Msg, Query, Snapshot, State
+from os2bot.domain import Evidence, Issue, Msg, Query, Sample, Snapshot, State
 
 if TYPE_CHECKING:
     from os2bot.config import Catalogue, Product
@@ -99,6 +99,8 @@ class Needs:
     """What collect must read from trackers, repositories and disk for the applicable checks."""
 
     queries: dict[Query, set[str]] = field(default_factory=dict)
+    # How much of each query the judgements need; None: every match (some reader wants all).
+    samples: dict[Query, Sample | None] = field(default_factory=dict)
     versions: set[str] = field(default_factory=set)
     boards: bool = False
     assessments: dict[str, str] = field(default_factory=dict)  # product key -> path
@@ -106,9 +108,21 @@ class Needs:
     repo_assessments: dict[str, tuple[str, str]] = field(default_factory=dict)
     folders: set[tuple[str, str]] = field(default_factory=set)  # (repository, folder)
 
-    def query(self, found: Query, project: str) -> None:
-        """Ask for *found* in *project*."""
+    def query(self, found: Query, project: str, sample: Sample | None = None) -> None:
+        """Ask for *found* in *project*; with *sample*, only as much of it as that says.
+
+        Asked several times, the query reads what every asker needs: the widest window, the
+        most issues; once anyone asks without a sample, every match.
+        """
+        if found not in self.queries:
+            self.samples[found] = sample
+        elif (had := self.samples.get(found)) is not None:
+            self.samples[found] = had.merge(sample)
         self.queries.setdefault(found, set()).add(project)
+
+    def sample(self, found: Query) -> Sample | None:
+        """How much of *found* to read: None for every match."""
+        return self.samples.get(found)
 
 
 @dataclass(frozen=True)

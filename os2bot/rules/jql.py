@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from os2bot.config.base import Model
 from os2bot.config.jql import check_fragment
 from os2bot.config.terms import GITHUB_LABEL_MAX
-from os2bot.domain import IssueState, Query, State
+from os2bot.domain import IssueState, Query, Sample, State
 from os2bot.rules.base import (
     Context,
     EvidenceModel,
@@ -102,7 +102,7 @@ class JqlEvidence(EvidenceModel):
 MODEL = JqlEvidence
 
 
-def window(evidence: JqlEvidence, ctx: Context) -> tuple[int | None, WindowBasis]:
+def window(evidence: JqlEvidence, product: Product) -> tuple[int | None, WindowBasis]:
     """How recent the newest issue must be, and whose word that is.
 
     The product file's own window for the check comes first, then the group's declared meeting
@@ -111,7 +111,7 @@ def window(evidence: JqlEvidence, ctx: Context) -> tuple[int | None, WindowBasis
     if "within_days" in evidence.overridden:
         return evidence.within_days, "window_override"
     if evidence.cadence_of is not None:
-        group: Group | None = getattr(ctx.product, evidence.cadence_of)
+        group: Group | None = getattr(product, evidence.cadence_of)
         if group is not None and group.cadence_days is not None:
             return group.cadence_days, "window_cadence"
     return evidence.within_days, "window_profile"
@@ -140,11 +140,27 @@ def describe(evidence: JqlEvidence, product: Product) -> str:
     return evidence.jql or "-"
 
 
+def sample(evidence: JqlEvidence, product: Product) -> Sample:
+    """How much of the query judging *product* needs: its window's matches, or the newest.
+
+    Every match in the window (two days to spare: a tracker may count 24-hour periods back
+    from now where the rule counts calendar days) tells the newest and the count in the
+    window; with fewer than min_count there, the newest min_count tell whether enough match
+    at all and how old the newest is.
+    """
+    within_days, _ = window(evidence, product)
+    return Sample(
+        date_field=evidence.date_field,
+        within_days=None if within_days is None else within_days + 2,
+        at_least=evidence.min_count,
+    )
+
+
 def needs(evidence: JqlEvidence, product: Product, wanted: Needs) -> None:
-    """The query, in the product's project."""
+    """The query, in the product's project, as much of it as the judgement needs."""
     found = query(evidence, product)
     if found is not None:
-        wanted.query(found, product.project)
+        wanted.query(found, product.project, sample(evidence, product))
 
 
 def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
@@ -173,7 +189,7 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         for issue in issues
         if (day := ctx.local_date(issue.date_of(evidence.date_field))) is not None
     ]
-    within_days, basis = window(evidence, ctx)
+    within_days, basis = window(evidence, ctx.product)
     if not dated and within_days is None:
         # No window: the matching issues are the evidence, whether or not they carry a date
         # (a signed agreement filed as an issue that is still open, say).
@@ -184,7 +200,6 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
             refs([newest], evidence.date_field),
             key=newest.key,
             summary=newest.summary,
-            count=len(issues),
         )
     if not dated:
         return verdict(
@@ -212,11 +227,12 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
             **params,
         )
     if within_days is not None:
+        # Every match in the window was read (the sample's promise), so this count is whole.
         return verdict(
             State.MET,
             "reason.jql.met_window",
             refs([newest], evidence.date_field),
-            count=len(issues),
+            count=sum(1 for day, _ in dated if ctx.days_ago(day) <= within_days),
             window=within_days,
             basis=basis,
             **params,
@@ -225,6 +241,5 @@ def judge(evidence: JqlEvidence, ctx: Context) -> Verdict:
         State.MET,
         "reason.jql.met",
         refs([newest], evidence.date_field),
-        count=len(issues),
         **params,
     )
