@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from os2bot.flow import Mode, run_once
+from os2bot.state import SqliteState
 
 from builders import config, product
 from conftest import make_seed, meeting, tracker_for
@@ -143,3 +144,33 @@ def test_a_product_without_recent_evidence_is_judged_by_its_newest_old_one(sandb
     assert kg["os2p1"].reason.key == "reason.jql.too_old"
     assert kg["os2p1"].reason.params["days"] == 130  # the newest of its history
     assert kg["os2p0"].state.value == "met"
+
+
+def test_tasks_in_many_projects_need_no_read_of_each_project(sandbox_factory, tmp_path):
+    """Opening tasks in 30 projects reads no project on its own: the issue types came with
+    the one list of projects (`expand=issueTypes`), and a second run opens nothing."""
+    cfg, seed = portfolio(30)
+    sandbox = sandbox_factory(seed)
+    state = SqliteState(tmp_path / "state.sqlite3")
+
+    first = run_once(
+        cfg,
+        tracker_for(sandbox),
+        now=datetime.now(UTC),
+        language="da",
+        mode=Mode.APPLY,
+        state=state,
+    )
+    second = run_once(
+        cfg,
+        tracker_for(sandbox),
+        now=datetime.now(UTC),
+        language="da",
+        mode=Mode.APPLY,
+        state=state,
+    )
+
+    assert len(sandbox.calls(r"/rest/api/2/issue$")) == 30  # one reminder a project
+    assert sandbox.calls(r"/rest/api/2/project/[^/]+$") == []
+    assert first.calls["GET project"] == 1
+    assert not [a for a in second.applied if not a.existed]

@@ -474,12 +474,21 @@ class JiraFake:
                     return project
         return jira_error(404, f"No project could be found with key '{key}'.")
 
-    def project_list(self, _request: Request) -> Response:
-        """GET project: every project (no issue types, as Jira lists them)."""
+    def project_list(self, request: Request) -> Response:
+        """GET project: every project; issue types only with `expand=issueTypes`.
+
+        Atlassian's description of `expand`: "`issueTypes` Returns all issue types associated
+        with the project."
+        """
+        expand = _expand(request.arg("expand"))
+        keep = "issueTypes" in expand
         with self._lock:
             return Response(
                 200,
-                [{k: v for k, v in p.items() if k != "issueTypes"} for p in self.projects.values()],
+                [
+                    {k: v for k, v in p.items() if keep or k != "issueTypes"}
+                    for p in self.projects.values()
+                ],
             )
 
     def project(self, request: Request) -> Response:
