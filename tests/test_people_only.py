@@ -187,3 +187,25 @@ def test_meetings_dated_by_updated_ignore_the_bots_writes(sandbox_factory, deplo
     assert result.state is State.NOT_MET
     assert result.reason.key == "reason.jql.too_old"
     assert result.reason.params["date"] == days_ago(100)
+
+
+@pytest.mark.parametrize("deployment", DEPLOYMENTS)
+def test_the_newest_persons_change_is_found_behind_issues_only_the_bot_touched(
+    sandbox_factory, deployment
+):
+    """Seven requests the bot commented on today (people left them 100 days ago) stand before
+    the issue a person changed 20 days ago: that change is the activity, found by reading the
+    newest issues' histories round by round, and the old requests are not."""
+    requests = [{**OLD_REQUEST, "summary": f"Ønske {n}"} for n in range(7)]
+    changed = {"project": "MO", "summary": "Fejl i eksport", "created": "-40d", "updated": "-20d"}
+    sandbox = sandbox_factory(seed(deployment, *requests, changed))
+    bot = tracker_for(sandbox)
+    for n in range(1, 8):
+        bot.comment(f"MO-{n}", "os2bot: punkt 1–5 mangler.")
+
+    result, run = judged(sandbox)
+
+    assert result.state is State.MET
+    assert [e.key for e in result.evidence] == ["MO-8"]
+    assert result.reason.params["date"] == days_ago(20)
+    assert run.calls.get("GET search/jql" if deployment == "cloud" else "GET search", 0) <= 8

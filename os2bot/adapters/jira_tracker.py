@@ -868,12 +868,9 @@ class JiraTracker:
             edge = now - timedelta(days=upper)
             remaining = [p for p in remaining if p not in best or best[p][0] < edge]
             lower = upper
-        since = now - timedelta(days=window)
-        return [
-            dataclasses.replace(issue, updated=when)
-            for when, issue in best.values()
-            if when >= since
-        ]
+        # The judge measures the window in its own calendar days: an issue whose newest
+        # change by people is older is returned as such and judged too old there.
+        return [dataclasses.replace(issue, updated=when) for when, issue in best.values()]
 
     def _people_dates(
         self,
