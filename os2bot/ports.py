@@ -214,9 +214,11 @@ class SupportReader(Protocol):
     def support_issues(
         self, asks: Sequence[SupportAsk], known: dict[str, datetime]
     ) -> tuple[list[SupportIssue], dict[str, frozenset[str]]]:
-        """Each project's support issues since its ask's day, each with its first response
-        (*known* ones, by issue key, are not looked up again), and the ids of the issues that
-        draw on each project's card."""
+        """Support issues with their first responses, and the ids of each card's issues.
+
+        Each project's support issues since its ask's day; *known* first responses, by issue
+        key, are not looked up again.
+        """
 
     def worklogs_changed(self, since_ms: int) -> tuple[list[int], int]:
         """Ids of the worklogs changed after *since_ms*, and the moment read up to (ms)."""

@@ -8,10 +8,10 @@ import fcntl
 import json
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Self, TextIO
 
 from os2bot.ladder import Memory, Record

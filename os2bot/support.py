@@ -18,9 +18,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from os2bot.calendar import DEFAULT_CLOSED, is_working_day
+
+if TYPE_CHECKING:
+    from os2bot.config import Product
+    from os2bot.domain import Snapshot
 
 BURN_WEEKS = 8  # the burn rate is measured over this many weeks
 CARD_WARN_SHARE = 0.75  # a task for the secretariat once this share of the card is used
@@ -29,7 +34,7 @@ _MAX_DAYS = 3 * 366  # the longest stretch support hours are counted over
 
 @dataclass(frozen=True)
 class Selector:
-    """Which issues of a project: any of these labels, components or issue types (tracker-neutral)."""
+    """Which issues of a project: any of these labels, components or issue types."""
 
     labels: tuple[str, ...] = ()
     components: tuple[str, ...] = ()
@@ -297,3 +302,20 @@ def _passed_on(worklogs: Sequence[Worklog], bought: float, tz: ZoneInfo) -> date
         if total >= bought:
             return worklog.started.astimezone(tz).date()
     return None
+
+
+def card_of(product: Product, snapshot: Snapshot) -> CardUsage | None:
+    """The card of *product* as *snapshot* read it (today in its timezone), if it was read."""
+    support = product.support
+    facts = snapshot.support.get(product.key)
+    if support is None or support.card is None or facts is None or facts.error is not None:
+        return None
+    card, tz = support.card, ZoneInfo(snapshot.timezone)
+    return card_usage(
+        facts.worklogs,
+        bought=card.hours,
+        start=card.start,
+        end=card.end,
+        today=snapshot.taken_at.astimezone(tz).date(),
+        tz=tz,
+    )

@@ -136,7 +136,7 @@ def _read(
     found = {i.key: i.first_response for i in issues if i.first_response is not None}
     fresh = {k: v for k, v in found.items() if k not in known}
     if fresh:
-        store.save_first_responses(fresh)  # type: ignore[arg-type]
+        store.save_first_responses(fresh)
     cards = [p.support.card for p in products if p.support and p.support.card]
     worklogs: list[Worklog] = []
     if cards:

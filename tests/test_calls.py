@@ -41,7 +41,7 @@ def searches_for(count: int, sandbox_factory) -> tuple[int, int, dict[str, int]]
         cfg, tracker_for(sandbox), now=datetime.now(UTC), language="da", mode=Mode.CHECK
     )
 
-    assert len(report.results) == count * 19
+    assert len(report.results) == count * 21
     searches = len(sandbox.calls(r"/rest/api/2/search"))
     return searches, len(sandbox.exchanges), report.calls
 

@@ -1595,6 +1595,13 @@ TEXTS: dict[str, T] = build(
             en="os2bot: {authority} has paid the affiliation fee. Resolving this task.",
         ),
         # Joint support: the support agreement, its SLA and the prepaid hours card
+        "onboard.file.support": T(
+            da="Fælles support (kun med udvidelsen faelles_drift): supportaftalen, SLA'en pr. "
+            "prioritet (4h = supporttimer, 2d = arbejdsdage) og et eventuelt klippekort.",
+            en="Joint support (only with the faelles_drift extension): the support agreement, "
+            "the SLA per priority (4h = support hours, 2d = working days) and any prepaid hours "
+            "card.",
+        ),
         "reason.support.none": T(
             da="Produktfilen angiver ingen supportaftale (support.agreement).",
             en="The product file declares no support agreement (support.agreement).",

@@ -16,6 +16,22 @@ from os2bot.planner.model import Desired, Plan, Wishes
 EXPIRED_REASON = "reason.declared.agreement_expired"
 # The reasons the support checks give when the support agreement has ended (rules.support).
 SUPPORT_EXPIRED_REASONS = ("reason.support.expired", "reason.sla.agreement_expired")
+AFFILIATION_TEXTS = {
+    "notice": "task.expiry.summary",
+    "notice_description": "task.expiry.description",
+    "renewed": "task.expiry.renewed",
+    "expired": "task.expired.summary",
+    "expired_description": "task.expired.description",
+    "expired_fix": "task.expired.fix",
+}
+SUPPORT_TEXTS = {
+    "notice": "task.support_expiry.summary",
+    "notice_description": "task.support_expiry.description",
+    "renewed": "task.support_expiry.renewed",
+    "expired": "task.support_expired.summary",
+    "expired_description": "task.support_expired.description",
+    "expired_fix": "task.support_expired.fix",
+}
 
 
 def plan_secretariat(plan: Plan, wishes: Wishes) -> None:
@@ -59,7 +75,7 @@ class Ending:
     """An agreement whose end the secretariat is told of: the affiliation or support agreement."""
 
     prefix: str  # of its tasks' fingerprints: "" (affiliation agreement) or "support-"
-    texts: str  # of its texts: "" or "support_" (task.{texts}expiry.summary …)
+    texts: dict[str, str]  # its texts: notice, notice_description, renewed, expired, …
     expires: date
     expired: bool
     covered: tuple[str, ...]  # the reasons of the checks its expired task stands for
@@ -72,14 +88,20 @@ def _plan_expiry(
     """The affiliation agreement's end, and the support agreement's (with joint support)."""
     agreement = product.agreement
     if agreement is not None and agreement.expires is not None:
-        ending = Ending("", "", agreement.expires, agreement.expired(plan.today), (EXPIRED_REASON,))
+        ending = Ending(
+            "",
+            AFFILIATION_TEXTS,
+            agreement.expires,
+            agreement.expired(plan.today),
+            (EXPIRED_REASON,),
+        )
         plan_ending(plan, wishes, product, project, assignee, ending)
     support = product.support
     if support is not None and "faelles_drift" in product.extensions:
         terms = support.agreement
         ending = Ending(
             "support-",
-            "support_",
+            SUPPORT_TEXTS,
             terms.expires,
             terms.expired(plan.today),
             SUPPORT_EXPIRED_REASONS,
@@ -88,7 +110,7 @@ def _plan_expiry(
         plan_ending(plan, wishes, product, project, assignee, ending)
 
 
-def plan_ending(
+def plan_ending(  # noqa: PLR0917 - the source's own arguments, then the agreement
     plan: Plan,
     wishes: Wishes,
     product: Product,
@@ -119,9 +141,7 @@ def plan_ending(
             )
     if current is not None:
         wishes.want(current)
-    renewed = plan.t(
-        f"task.{ending.texts}expiry.renewed", product=product.name, date=expires.isoformat()
-    )
+    renewed = plan.t(ending.texts["renewed"], product=product.name, date=expires.isoformat())
     closing = renewed if current is None else plan.t("task.expiry.replaced", task=current.summary)
     for threshold in thresholds:
         fp = _notice_fingerprint(product.key, threshold, ending.prefix)
@@ -157,8 +177,8 @@ def _notice_task(
         fingerprint=_notice_fingerprint(product.key, threshold, ending.prefix),
         product=product.key,
         project=project,
-        summary=plan.t(f"task.{ending.texts}expiry.summary", days=threshold, **values),
-        description=plan.t(f"task.{ending.texts}expiry.description", days=threshold, **values),
+        summary=plan.t(ending.texts["notice"], days=threshold, **values),
+        description=plan.t(ending.texts["notice_description"], days=threshold, **values),
         assignee=assignee,
         due=_expiry_due(plan, expires, threshold),
         # The due date moves with today once its target has passed.
@@ -185,16 +205,16 @@ def _expired_task(
         plan.config.check_of(product.key, r.check_id).title.get(plan.language) for r in covered
     ]
     values = {"product": product.name, "date": expires.isoformat(), **dict(ending.params)}
-    description = plan.t(f"task.{ending.texts}expired.description", **values)
+    description = plan.t(ending.texts["expired_description"], **values)
     if titles:
         items = "\n".join(f"* {title}" for title in titles)
         description += "\n\n" + plan.t("task.expired.items", count=len(titles)) + "\n" + items
-    description += "\n\n" + plan.t(f"task.{ending.texts}expired.fix")
+    description += "\n\n" + plan.t(ending.texts["expired_fix"])
     return Desired(
         fingerprint=fp,
         product=product.key,
         project=project,
-        summary=plan.t(f"task.{ending.texts}expired.summary", **values),
+        summary=plan.t(ending.texts["expired"], **values),
         description=description,
         assignee=assignee,
         due=add_working_days(plan.today, 5, plan.closed),

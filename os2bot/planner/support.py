@@ -11,38 +11,19 @@ support agreement's own end is told as the affiliation agreement's is (`secretar
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from zoneinfo import ZoneInfo
 
 from os2bot.calendar import add_working_days
 from os2bot.config import Product
-from os2bot.domain import Snapshot, fingerprint
+from os2bot.domain import fingerprint
 from os2bot.messages import Language
 from os2bot.messages.formats import long_day, number
 from os2bot.planner.model import Desired, Plan, Wishes
-from os2bot.support import CardUsage, card_usage
+from os2bot.support import CardUsage, card_of
 
 
 def usage_of(plan: Plan, product: Product) -> CardUsage | None:
     """The product's card as the snapshot shows it, or None (no card, or not read)."""
-    return card_of(product, plan.snapshot, plan.today)
-
-
-def card_of(product: Product, snapshot: Snapshot, today: date) -> CardUsage | None:
-    """The card of *product* from *snapshot*'s support facts on *today*, if read."""
-    support = product.support
-    facts = snapshot.support.get(product.key)
-    if support is None or support.card is None or facts is None or facts.error is not None:
-        return None
-    card = support.card
-    return card_usage(
-        facts.worklogs,
-        bought=card.hours,
-        start=card.start,
-        end=card.end,
-        today=today,
-        tz=ZoneInfo(snapshot.timezone),
-    )
+    return card_of(product, plan.snapshot)
 
 
 def plan_support(plan: Plan, wishes: Wishes) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from os2bot.sandbox import jql
-from os2bot.sandbox.jira_worklog import Worklogs
 from os2bot.sandbox.http import Request, Response, jira_error
+from os2bot.sandbox.jira_worklog import Worklogs
 from os2bot.sandbox.seed import (
     JiraSeed,
     SeedIssue,

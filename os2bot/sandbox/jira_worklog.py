@@ -75,7 +75,7 @@ class Worklogs:
             fake.comments[issue["key"]].append(
                 fake._comment_json(  # noqa: SLF001 - the fake's own comment shape
                     issue["key"],
-                    fake._new_id(),
+                    fake._new_id(),  # noqa: SLF001
                     comment.body,
                     when,
                     fake._user(comment.author),  # noqa: SLF001
@@ -111,7 +111,7 @@ class Worklogs:
             updated = resolve_datetime(log.updated, start, tz) if log.updated else started
             self.add(issue, who, started, int(log.hours * 3600), updated, log.properties, author)
 
-    def add(
+    def add(  # noqa: PLR0917 - a worklog's own fields
         self,
         issue: dict[str, Any],
         who: Any,
@@ -164,7 +164,7 @@ class Worklogs:
         ]
 
     @staticmethod
-    def _shown(log: dict[str, Any], properties: bool = False) -> dict[str, Any]:
+    def _shown(log: dict[str, Any], *, properties: bool = False) -> dict[str, Any]:
         shown = {k: v for k, v in log.items() if not k.startswith("_")}
         if properties:
             shown["properties"] = [{"key": k, "value": v} for k, v in log["_properties"].items()]
@@ -232,9 +232,9 @@ class Worklogs:
             return jira_error(400, f"Provide between 1 and {LIST_LIMIT} worklog IDs.")
         properties = "properties" in str(request.arg("expand", "") or "")
         found = [self.logs[int(i)] for i in ids if str(i).isdigit() and int(i) in self.logs]
-        return Response(200, [self._shown(log, properties) for log in found])
+        return Response(200, [self._shown(log, properties=properties) for log in found])
 
-    def bulkfetch(self, request: Request) -> Response:
+    def bulkfetch(self, request: Request) -> Response:  # noqa: C901 - the spec's checks, in order
         """POST changelog/bulkfetch (Cloud): changelogs of up to 1000 issues, oldest first."""
         fake = self.fake
         if not fake.cloud:
