@@ -30,15 +30,18 @@ from conftest import JIRA_USER, make_seed, tracker_for
 from contract import validate_request, validate_response
 
 CPH = ZoneInfo("Europe/Copenhagen")
+TODAY = datetime.now(CPH).date()
 DAY = SupportDay()  # 8-16 on Danish working days
 FOUR_HOURS = Term(first_response=4, resolution=16)
 
 
 def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A moment in Copenhagen."""
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=CPH)
 
 
 def issue(created: datetime, responded: datetime | None, resolved: datetime | None = None):
+    """A support issue of priority High."""
     return SupportIssue(
         "S-1", "S", "Fejl", "http://j/browse/S-1", "High", created, resolved, responded
     )
@@ -97,6 +100,7 @@ def test_the_same_calendar_time_without_a_holiday_breaks_the_sla():
 
 
 def logs(hours_each: float, days: list[date]) -> list[Worklog]:
+    """A worklog of *hours_each* at 9 on each day."""
     return [
         Worklog(id=n, issue_id="1", started=at(d, 9), seconds=int(hours_each * 3600))
         for n, d in enumerate(days)
@@ -131,15 +135,18 @@ def test_a_card_used_fast_runs_out_before_its_period_ends():
         tz=CPH,
     )
     assert usage.used == 70
-    assert usage.runs_out is not None and usage.runs_out < date(2027, 3, 31)
+    assert usage.runs_out is not None
+    assert usage.runs_out < date(2027, 3, 31)
     assert usage.runs_out == today + timedelta(days=24)
-    assert usage.runs_out_early and usage.needs_attention
+    assert usage.runs_out_early
+    assert usage.needs_attention
 
 
 # ----------------------------------------------- first responses and worklogs from the sandbox
 
 
 def support_seed():
+    """The test seed with a support issue the bot and a supplier commented on."""
     seed = make_seed()
     for name in ("reporter", "supplier"):
         seed.jira.users.append(
@@ -177,7 +184,7 @@ def test_the_bots_own_comment_is_no_first_response(sandbox_factory):
     supplier's comment the next day, so that is what the SLA is measured by."""
     sandbox = sandbox_factory(support_seed())
     tracker = tracker_for(sandbox)
-    ask = SupportAsk("MO", Selector(labels=("support",)), date.today() - timedelta(days=90))
+    ask = SupportAsk("MO", Selector(labels=("support",)), TODAY - timedelta(days=90))
     found, _cards = tracker.support.support_issues([ask], {})
     (read,) = found
     comments = sandbox.jira.comments[read.key]
@@ -193,10 +200,10 @@ def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
     ask = SupportAsk(
         "MO",
         Selector(labels=("support",)),
-        date.today() - timedelta(days=90),
+        TODAY - timedelta(days=90),
         Selector(labels=("support",)),
     )
-    card = SimpleNamespace(start=date.today() - timedelta(days=30), worklog_property=None)
+    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
     product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
 
     def run():
@@ -271,3 +278,71 @@ def test_memory_store_keeps_a_run_without_a_state_database():
     store = MemoryStore()
     store.save_worklogs("jira", logs(1, [date(2026, 11, 2)]), (0, 5))
     assert len(store.stored_worklogs("jira", ["1"])) == 1
+
+
+# ------------------------------------------------------- the support agreement's end
+
+
+def _os2forms_with_support_expiring(expires: date):
+    """The shipped configuration with OS2forms' support agreement ending on *expires*."""
+    import dataclasses
+
+    from os2bot.config import load_config
+
+    from conftest import CONFIG
+
+    config = load_config(CONFIG)
+    products = []
+    for p in config.products:
+        if p.key == "os2forms":
+            agreement = p.support.agreement.model_copy(update={"expires": expires})
+            p = p.model_copy(
+                update={"support": p.support.model_copy(update={"agreement": agreement})}
+            )
+        products.append(p)
+    return dataclasses.replace(config, products=products)
+
+
+def _plan(config, today: date):
+    from os2bot.domain import Snapshot
+    from os2bot.planner import plan_actions
+    from os2bot.rules import evaluate
+
+    now = datetime(today.year, today.month, today.day, 9, tzinfo=CPH)
+    projects = frozenset(p.project for p in config.products) | {"SEK"}
+    snapshot = Snapshot(taken_at=now, timezone="Europe/Copenhagen", projects=projects)
+    results = evaluate(snapshot, config)
+    return results, plan_actions(results, config, snapshot, "da")
+
+
+def test_an_expired_support_agreement_fails_both_checks_and_opens_one_task():
+    """After its last day the agreement is not in force and its SLA binds no one; the
+    secretariat gets one task saying so, which stands for both checks' reminders."""
+    today = date(2027, 7, 5)
+    results, actions = _plan(_os2forms_with_support_expiring(date(2027, 6, 30)), today)
+    mine = {r.check_id: r for r in results if r.product == "os2forms"}
+    assert mine["drift-supportaftale"].state.value == "not_met"
+    assert mine["drift-supportaftale"].reason.key == "reason.support.expired"
+    assert mine["drift-sla"].reason.key == "reason.sla.agreement_expired"
+    titles = [a.summary for a in actions if a.product == "os2forms" and a.kind.value == "create"]
+    assert "Supportaftalen for OS2forms er udløbet (2027-06-30)" in titles
+    assert not any("Supportaftale i kraft er ikke opfyldt" in t for t in titles)
+    assert not any("SLA overholdt er ikke opfyldt" in t for t in titles)
+
+
+def test_the_nearest_notice_before_the_support_agreement_expires_and_never_both():
+    """80 days before: the 90-day notice; 20 days before: the 30-day notice only."""
+    config = _os2forms_with_support_expiring(date(2027, 6, 30))
+    _, at80 = _plan(config, date(2027, 6, 30) - timedelta(days=80))
+    _, at20 = _plan(config, date(2027, 6, 30) - timedelta(days=20))
+
+    def notices(actions):
+        return [
+            a.summary
+            for a in actions
+            if a.kind.value == "create"
+            and a.summary.startswith("Supportaftalen for OS2forms udløber")
+        ]
+
+    assert notices(at80) == ["Supportaftalen for OS2forms udløber 2027-06-30 (90 dages varsel)"]
+    assert notices(at20) == ["Supportaftalen for OS2forms udløber 2027-06-30 (30 dages varsel)"]
