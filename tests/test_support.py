@@ -293,13 +293,13 @@ def _os2forms_with_support_expiring(expires: date):
 
     config = load_config(CONFIG)
     products = []
-    for p in config.products:
-        if p.key == "os2forms":
-            agreement = p.support.agreement.model_copy(update={"expires": expires})
-            p = p.model_copy(
-                update={"support": p.support.model_copy(update={"agreement": agreement})}
-            )
-        products.append(p)
+    for product in config.products:
+        changed = product
+        if product.key == "os2forms":
+            agreement = product.support.agreement.model_copy(update={"expires": expires})
+            support = product.support.model_copy(update={"agreement": agreement})
+            changed = product.model_copy(update={"support": support})
+        products.append(changed)
     return dataclasses.replace(config, products=products)
 
 
