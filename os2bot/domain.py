@@ -9,7 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from os2bot.support import SupportFacts
 
 BOT_LABEL = "os2bot"
 FINGERPRINT_PREFIX = "os2bot-"
@@ -400,6 +403,7 @@ class Snapshot:
     issue_types: dict[str, list[str]] = field(default_factory=dict)
     bot_tasks: list[Issue] = field(default_factory=list)
     calls: dict[str, int] = field(default_factory=dict)
+    support: dict[str, SupportFacts] = field(default_factory=dict)  # product key -> joint support
 
     def issues(self, query: Query, project: str) -> list[Issue]:
         """The issues of *project* that *query* matched."""

@@ -38,6 +38,7 @@ from os2bot.planner import plan_actions
 from os2bot.ports import Chat, Repository, StateStore, Tracker
 from os2bot.record import record_run
 from os2bot.rules import evaluate
+from os2bot.support_collect import collect_support
 
 log = structlog.get_logger(__name__)
 
@@ -120,6 +121,7 @@ def run_once(
         snapshot = collect_snapshot(
             config, by_name, now, with_tasks=mode is not Mode.CHECK, repository=repository
         )
+        collect_support(config, by_name, snapshot, state)  # joint support: worklogs, SLA
         run.snapshot = snapshot
         run.results = evaluate(snapshot, config)
         if mode is not Mode.CHECK:

@@ -305,6 +305,16 @@ def _agreement(f: _File, key: str) -> None:
     )
     f.comment("onboard.file.self_assessment")
     f.placeholder(f"self_assessment: selvevaluering/{key}.json")
+    f.comment("onboard.file.support")
+    f.placeholder(
+        "support:",
+        "  agreement: {supplier: Leverandør, start: 2026-01-01, expires: 2027-12-31}",
+        "  issues: {labels: [support]}",
+        '  hours: {opens: "08:00", closes: "16:00"}',
+        '  sla: {High: {first_response: 4h, resolution: 2d}, "*": {first_response: 1d, '
+        "resolution: 5d}}",
+        "  card: {hours: 100, start: 2026-01-01, end: 2026-12-31, draws: {labels: [support]}}",
+    )
 
 
 def _practice(f: _File, found: Survey) -> None:

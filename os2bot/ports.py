@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from os2bot.domain import Issue, Query, ReadPlan, RepoFile, Sample, Version
+from os2bot.support import SupportAsk, SupportIssue, Worklog
 
 if TYPE_CHECKING:
     from os2bot.ladder import Memory
@@ -205,6 +206,51 @@ class ReadsAhead(Protocol):
     def read_ahead(self, plan: ReadPlan) -> None:
         """Read what *plan* lists now, so that the questions that follow are answered from it."""
         ...
+
+
+@runtime_checkable
+class SupportReader(Protocol):
+    """A tracker that reads joint support: support issues with first responses, worklogs.
+
+    Jira implements it beside `Tracker`; a tracker without it leaves support unknown.
+    """
+
+    def support_issues(
+        self, asks: Sequence[SupportAsk], known: dict[str, datetime]
+    ) -> tuple[list[SupportIssue], dict[str, frozenset[str]]]:
+        """Support issues with their first responses, and the ids of each card's issues.
+
+        Each project's support issues since its ask's day; *known* first responses, by issue
+        key, are not looked up again.
+        """
+
+    def worklogs_changed(self, since_ms: int) -> tuple[list[int], int]:
+        """Ids of the worklogs changed after *since_ms*, and the moment read up to (ms)."""
+
+    def worklogs(self, ids: Sequence[int]) -> list[Worklog]:
+        """The worklogs with these ids."""
+
+
+@runtime_checkable
+class SupportStore(Protocol):
+    """Where worklogs and first responses are kept between runs (the state database)."""
+
+    def worklog_cursor(self, tracker: str) -> tuple[int, int] | None:
+        """(read from, read up to) in ms, or None before the first read."""
+
+    def save_worklogs(
+        self, tracker: str, worklogs: Sequence[Worklog], cursor: tuple[int, int]
+    ) -> None:
+        """Keep *worklogs* (replacing those with their ids) and where reading got to."""
+
+    def stored_worklogs(self, tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
+        """The kept worklogs of these issues."""
+
+    def first_responses(self) -> dict[str, datetime]:
+        """First responses found before, by issue key."""
+
+    def save_first_responses(self, found: dict[str, datetime]) -> None:
+        """Keep first responses found."""
 
 
 @runtime_checkable

@@ -8,6 +8,7 @@ import fcntl
 import json
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -15,8 +16,9 @@ from typing import Self, TextIO
 
 from os2bot.ladder import Memory, Record
 from os2bot.ports import ChatAction, Create, MessageRef, OpenTask, RunRecord
+from os2bot.support import Worklog
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -139,6 +141,30 @@ _MIGRATIONS: dict[int, str] = {
             labels TEXT NOT NULL DEFAULT '[]'
         );
     """,
+    # Joint support: worklogs kept incrementally (worklog/updated since the cursor), and
+    # first responses once found, so that neither is read again every run.
+    6: """
+        CREATE TABLE worklogs (
+            tracker TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            issue_id TEXT NOT NULL,
+            started TEXT NOT NULL,
+            seconds INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL,
+            properties TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (tracker, id)
+        );
+        CREATE INDEX worklogs_by_issue ON worklogs (tracker, issue_id);
+        CREATE TABLE worklog_cursor (
+            tracker TEXT PRIMARY KEY,
+            read_from INTEGER NOT NULL,
+            read_until INTEGER NOT NULL
+        );
+        CREATE TABLE first_responses (
+            issue_key TEXT PRIMARY KEY,
+            responded TEXT NOT NULL
+        );
+    """,
 }
 
 
@@ -248,6 +274,76 @@ class SqliteState:
                 for statement in filter(str.strip, _MIGRATIONS[version].split(";")):
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+
+    # ------------------------------------------------------------ joint support
+
+    def worklog_cursor(self, tracker: str) -> tuple[int, int] | None:
+        """(read from, read up to) in ms of the worklogs kept, or None before the first read."""
+        row = self._db.execute(
+            "SELECT read_from, read_until FROM worklog_cursor WHERE tracker = ?", (tracker,)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else None
+
+    def save_worklogs(
+        self, tracker: str, worklogs: Sequence[Worklog], cursor: tuple[int, int]
+    ) -> None:
+        """Keep *worklogs* (replacing those with their ids) and the cursor, in one transaction."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "INSERT OR REPLACE INTO worklogs (tracker, id, issue_id, started, seconds, "
+                "updated_ms, properties) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        tracker,
+                        w.id,
+                        w.issue_id,
+                        w.started.isoformat(),
+                        w.seconds,
+                        w.updated_ms,
+                        json.dumps([list(p) for p in w.properties]),
+                    )
+                    for w in worklogs
+                ],
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO worklog_cursor (tracker, read_from, read_until) "
+                "VALUES (?, ?, ?)",
+                (tracker, *cursor),
+            )
+
+    def stored_worklogs(self, tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
+        """The kept worklogs of these issues."""
+        wanted = set(issue_ids)
+        rows = self._db.execute(
+            "SELECT id, issue_id, started, seconds, updated_ms, properties FROM worklogs "
+            "WHERE tracker = ? ORDER BY id",
+            (tracker,),
+        ).fetchall()
+        return [
+            Worklog(
+                id=int(r[0]),
+                issue_id=str(r[1]),
+                started=datetime.fromisoformat(r[2]),
+                seconds=int(r[3]),
+                updated_ms=int(r[4]),
+                properties=tuple((str(k), str(v)) for k, v in json.loads(r[5])),
+            )
+            for r in rows
+            if str(r[1]) in wanted
+        ]
+
+    def first_responses(self) -> dict[str, datetime]:
+        """First responses found before, by issue key."""
+        rows = self._db.execute("SELECT issue_key, responded FROM first_responses").fetchall()
+        return {str(r[0]): datetime.fromisoformat(r[1]) for r in rows}
+
+    def save_first_responses(self, found: dict[str, datetime]) -> None:
+        """Keep first responses found."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO first_responses (issue_key, responded) VALUES (?, ?)",
+            [(k, v.isoformat()) for k, v in found.items()],
+        )
 
     @property
     def version(self) -> int:

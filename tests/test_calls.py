@@ -84,7 +84,7 @@ def calls_for(count: int, depth: int, sandbox_factory) -> tuple[dict[str, int], 
         cfg, tracker_for(sandbox), now=datetime.now(UTC), language="da", mode=Mode.CHECK
     )
 
-    assert len(report.results) == count * 19
+    assert len(report.results) == count * 21
     assert len(sandbox.exchanges) == sum(report.calls.values())
     verdicts = {r.product: r.state.value for r in report.results if r.check_id == "os2-vaerktoejer"}
     return report.calls, verdicts

@@ -32,7 +32,7 @@ def test_shipped_configuration_loads():
         "os2mo",
         "os2valghalla",
     ]
-    assert len(cfg.profiles["tilslutningsaftale"].checks) == 19
+    assert len(cfg.profiles["tilslutningsaftale"].checks) == 21
     assert len(cfg.catalogues["governancekrav-1.1.0"].requirements) == 43
     assert set(cfg.profiles) == {"tilslutningsaftale"}
     assert cfg.bot.timezone == "Europe/Copenhagen"
@@ -568,7 +568,7 @@ def test_validate_reports_what_it_loaded():
 
     assert code == 0
     assert "6 produkter" in out.getvalue()
-    assert "19 tjek" in out.getvalue()
+    assert "21 tjek" in out.getvalue()
 
 
 def test_a_product_may_replace_a_checks_evidence(config_dir):

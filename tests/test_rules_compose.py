@@ -21,7 +21,11 @@ MEETING = issue("TEST-1", summary="Styregruppemøde", resolved=datetime(2026, 11
 SIX = list(MINIMUM_FUNDING)
 FUNDING = [c.id for c in PROFILE.checks if c.category == "funding"]
 MINIMUM = [c for c in FUNDING if check(c).applies.extension is None]
-DRIFT_ONLY = [c.id for c in PROFILE.checks if c.applies.extension == "faelles_drift"]
+DRIFT_ONLY = [
+    c.id
+    for c in PROFILE.checks
+    if c.applies.extension == "faelles_drift" and c.evidence.kind != "support"
+]
 DEVELOPMENT = [c.id for c in PROFILE.checks if c.applies.extension == "videreudvikling"]
 
 

@@ -97,6 +97,11 @@ def walk_every_route(sandbox, auth):  # noqa: PLR0915 - one call per route, in o
     get(f"/issue/{key}", params={"fields": "creator,comment", "expand": "changelog"})
     get(f"/issue/{key}/changelog", params={"startAt": 0, "maxResults": 1})  # 404 on Data Center
     get("/issue/MO-999")  # 404
+    # Joint support: worklogs and bulk changelogs (tests/test_support.py walks them further).
+    get("/issue/MO-1/worklog")
+    get("/worklog/updated", params={"since": 0})
+    post("/worklog/list", {"ids": [1]})
+    post("/changelog/bulkfetch", {"issueIdsOrKeys": ["MO-1"]})  # 404 on Data Center
     requests.put(
         f"{api}/issue/{key}", headers=jira, json={"fields": {"summary": "Kontrakt 2"}}, timeout=10
     )
@@ -256,6 +261,9 @@ DEVIATIONS = {
     ("POST", "/rest/api/2/search/jql", 404),
     # Nor jql/parse: the bot asks Data Center with a strict search for nothing instead.
     ("POST", "/rest/api/2/jql/parse", 404),
+    # Nor changelog/bulkfetch (Cloud only): the bot reads Data Center's changelogs from the
+    # search's expand=changelog instead.
+    ("POST", "/rest/api/2/changelog/bulkfetch", 404),
     # Slack's description (2020) predates Socket Mode (2021): apps.connections.open is not in
     # it. Its answer ({"ok": true, "url": "wss://…"}) follows Slack's method documentation.
     ("POST", "/api/apps.connections.open", 200),

@@ -500,6 +500,13 @@ class JiraTracker:
             )
 
     @property
+    def support(self) -> Any:
+        """Joint support's reads (worklogs, first responses): `adapters/jira_support.py`."""
+        from os2bot.adapters.jira_support import JiraSupport  # noqa: PLC0415 - it imports this
+
+        return JiraSupport(self)
+
+    @property
     def is_cloud(self) -> bool:
         """What the server said it is."""
         return bool(self._jira._is_cloud)  # noqa: SLF001 - set by the client from serverInfo

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ from os2bot.config.terms import (
     SupplierPhase,
 )
 from os2bot.domain import Query, requests_query
+from os2bot.support import Selector, SupportDay, Term
 
 ProductChat = ChatTargets
 
@@ -120,6 +121,129 @@ class Agreement(Model):
     def expired(self, today: date) -> bool:
         """Whether the agreement has ended: its last day in force lies before *today*."""
         return self.expires is not None and self.expires < today
+
+
+_DURATION = r"^\d+(?:\.\d+)?[hd]$"
+
+
+def _hours(value: str, day: SupportDay) -> float:
+    """A term ("4h" support hours, "2d" working days) in support hours."""
+    amount = float(value[:-1])
+    return amount * day.hours if value.endswith("d") else amount
+
+
+class IssueSelector(Model):
+    """Which issues of the project: any of these labels, components or issue types."""
+
+    labels: list[str] = Field(default_factory=list, description="Jira labels.")
+    components: list[str] = Field(default_factory=list, description="Jira components.")
+    issue_types: list[str] = Field(default_factory=list, description="Jira issue types.")
+
+    @model_validator(mode="after")
+    def _names_something(self) -> IssueSelector:
+        if not (self.labels or self.components or self.issue_types):
+            raise ValueError("name at least one label, component or issue type")
+        return self
+
+    def selector(self) -> Selector:
+        """As the tracker is asked."""
+        return Selector(tuple(self.labels), tuple(self.components), tuple(self.issue_types))
+
+
+class SlaTerm(Model):
+    """The SLA's times for one priority, in support hours (4h) or working days (2d)."""
+
+    first_response: str = Field(
+        pattern=_DURATION, description="Time to first response: 4h (support hours) or 2d."
+    )
+    resolution: str = Field(
+        pattern=_DURATION, description="Time to resolution: 16h (support hours) or 5d."
+    )
+
+
+class SupportHours(Model):
+    """When support is open: these hours on Danish working days."""
+
+    opens: time = Field(default=time(8), description="Support opens, e.g. 08:00.")
+    closes: time = Field(default=time(16), description="Support closes, e.g. 16:00.")
+
+    @model_validator(mode="after")
+    def _opens_before_closing(self) -> SupportHours:
+        if self.closes <= self.opens:
+            raise ValueError("support must open before it closes")
+        return self
+
+
+class SupportAgreementTerms(Model):
+    """The joint support agreement (supportaftale) with the supplier."""
+
+    supplier: str = Field(min_length=1, description="The supplier that gives support.")
+    start: date = Field(description="First day in force.")
+    expires: date = Field(description="Last day in force (it has expired after it).")
+    document: str | None = Field(default=None, description="Where the signed agreement is filed.")
+
+    @model_validator(mode="after")
+    def _starts_before_expiring(self) -> SupportAgreementTerms:
+        if self.expires < self.start:
+            raise ValueError("the support agreement expires before it starts")
+        return self
+
+    def expired(self, today: date) -> bool:
+        """Whether its last day in force lies before *today*."""
+        return self.expires < today
+
+
+class HoursCard(Model):
+    """A prepaid hours card (klippekort): hours bought for a period, drawn on by some issues."""
+
+    hours: int = Field(gt=0, description="Whole hours bought for the period.")
+    start: date = Field(description="First day of the period.")
+    end: date = Field(description="Last day of the period.")
+    draws: IssueSelector = Field(description="The issues whose worklogs draw on the card.")
+    worklog_property: dict[str, str] | None = Field(
+        default=None,
+        description="Only worklogs with this property (key: value), e.g. a Tempo account "
+        "kept as a worklog property.",
+    )
+
+    @model_validator(mode="after")
+    def _period(self) -> HoursCard:
+        if self.end < self.start:
+            raise ValueError("the card's period ends before it starts")
+        if self.worklog_property is not None and len(self.worklog_property) != 1:
+            raise ValueError("worklog_property names one key and its value")
+        return self
+
+
+class Support(Model):
+    """Joint support (with the agreement's extension faelles_drift): agreement, SLA, hours card."""
+
+    agreement: SupportAgreementTerms = Field(description="The support agreement.")
+    issues: IssueSelector = Field(
+        default_factory=lambda: IssueSelector(labels=["support"]),
+        description="Which Jira issues are support issues (default: label support).",
+    )
+    hours: SupportHours = Field(
+        default_factory=SupportHours, description="Support hours on working days."
+    )
+    sla: dict[str, SlaTerm] = Field(
+        default_factory=dict,
+        description="SLA terms by Jira priority name; * for every other priority.",
+    )
+    card: HoursCard | None = Field(default=None, description="A prepaid hours card.")
+
+    @property
+    def day(self) -> SupportDay:
+        """The support day on the Danish calendar."""
+        return SupportDay(self.hours.opens, self.hours.closes)
+
+    def terms(self) -> dict[str, Term]:
+        """The SLA terms in support hours, by priority."""
+        day = self.day
+        return {
+            priority: Term(_hours(t.first_response, day), _hours(t.resolution, day))
+            for priority, t in self.sla.items()
+        }
 
 
 class MemberAuthority(Model):
@@ -225,6 +349,11 @@ class Product(Model):
     suppliers: list[Supplier] = Field(default_factory=list, description="Suppliers.")
     need: Need = Field(default_factory=Need, description="The need the agreement covers.")
     agreement: Agreement | None = Field(default=None, description="The affiliation agreement.")
+    support: Support | None = Field(
+        default=None,
+        description="Joint support: the support agreement, its SLA and any prepaid hours card "
+        "(only with the agreement's extension faelles_drift).",
+    )
     members: list[MemberAuthority] = Field(default_factory=list, description="Member authorities.")
     self_assessment: str | SelfAssessmentSource | None = Field(
         default=None,
@@ -257,6 +386,17 @@ class Product(Model):
     def _has_a_tracker(self) -> Product:
         if self.jira is None and self.github is None:
             raise ValueError("a product names its tracker: jira: {project: …} or github: {repo: …}")
+        return self
+
+    @model_validator(mode="after")
+    def _support_with_joint_operations(self) -> Product:
+        if self.support is not None and "faelles_drift" not in self.extensions:
+            raise ValueError(
+                "support goes with joint operations: the agreement's extensions must include "
+                "faelles_drift"
+            )
+        if self.support is not None and self.jira is None:
+            raise ValueError("support is measured from Jira: the product needs jira: {project: …}")
         return self
 
     @property

@@ -35,6 +35,14 @@ def day(value: date | datetime | str, language: Language, tz: tzinfo | None = No
     return format_date(found, "medium", locale=language)
 
 
+def long_day(value: date | datetime | str, language: Language) -> str:
+    """A calendar day in words: "12. februar 2027" (da), "February 12, 2027" (en)."""
+    found = parse(value)
+    if isinstance(found, datetime):
+        found = found.date()
+    return format_date(found, "long", locale=language)
+
+
 def moment(value: datetime | str, language: Language, tz: tzinfo) -> str:
     """A day and a time of day in *tz*: "29. nov. 2026 kl. 10.05" (da)."""
     found = parse(value)

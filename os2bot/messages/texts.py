@@ -1593,6 +1593,171 @@ TEXTS: dict[str, T] = build(
             da="os2bot: {authority} har betalt tilslutningsafgiften. Opgaven lukkes.",
             en="os2bot: {authority} has paid the affiliation fee. Resolving this task.",
         ),
+        # Joint support: the support agreement, its SLA and the prepaid hours card
+        "onboard.file.support": T(
+            da="Fælles support (kun med udvidelsen faelles_drift): supportaftalen, SLA'en pr. "
+            "prioritet (4h = supporttimer, 2d = arbejdsdage) og et eventuelt klippekort.",
+            en="Joint support (only with the faelles_drift extension): the support agreement, "
+            "the SLA per priority (4h = support hours, 2d = working days) and any prepaid hours "
+            "card.",
+        ),
+        "reason.support.none": T(
+            da="Produktfilen angiver ingen supportaftale (support.agreement).",
+            en="The product file declares no support agreement (support.agreement).",
+        ),
+        "reason.support.expired": T(
+            da="Supportaftalen udløb {expires}.",
+            en="The support agreement expired on {expires}.",
+        ),
+        "reason.support.not_started": T(
+            da="Supportaftalen træder først i kraft {start}.",
+            en="The support agreement does not come into force until {start}.",
+        ),
+        "reason.support.in_force": T(
+            da="Supportaftalen med {supplier} er i kraft til og med {expires}.",
+            en="The support agreement with {supplier} is in force until {expires}.",
+        ),
+        "reason.support.no_trace": T(
+            da="Supportaftalen er angivet i produktfilen, men Jira har ingen sag, der viser den "
+            "({jql}).",
+            en="The support agreement is declared in the product file, but no Jira issue shows "
+            "it ({jql}).",
+        ),
+        "reason.sla.agreement_expired": T(
+            da="Supportaftalen udløb {expires}, så dens SLA binder ikke længere leverandøren.",
+            en="The support agreement expired on {expires}, so its SLA no longer binds the "
+            "supplier.",
+        ),
+        "reason.sla.no_terms": T(
+            da="Produktfilen angiver ingen SLA-tider (support.sla).",
+            en="The product file states no SLA times (support.sla).",
+        ),
+        "reason.sla.unread": T(
+            da="Supportsagerne kunne ikke læses: {error}",
+            en="The support issues could not be read: {error}",
+        ),
+        "reason.sla.no_issues": T(
+            da="Ingen supportsager at måle SLA'en på de seneste {days} dage.",
+            en="No support issues to measure the SLA by in the last {days} days.",
+        ),
+        "reason.sla.kept": T(
+            da="SLA'en blev holdt for {kept} af {count:one=# supportsag|other=# supportsager} de "
+            "seneste {days} dage ({share} %; kravet er {threshold} %).",
+            en="The SLA was kept for {kept} of {count:one=# support issue|other=# support "
+            "issues} in the last {days} days ({share}%; the requirement is {threshold}%).",
+        ),
+        "reason.sla.not_kept": T(
+            da="SLA'en blev kun holdt for {kept} af {count:one=# supportsag|other=# "
+            "supportsager} de seneste {days} dage ({share} %; kravet er {threshold} %). "
+            "Brud: {breaches}.",
+            en="The SLA was kept for only {kept} of {count:one=# support issue|other=# support "
+            "issues} in the last {days} days ({share}%; the requirement is {threshold}%). "
+            "Breaches: {breaches}.",
+        ),
+        "task.support_expiry.summary": T(
+            da="Supportaftalen for {product} udløber {date} "
+            "({days:one=# dags varsel|other=# dages varsel})",
+            en="The support agreement of {product} expires on {date} "
+            "({days:one=# day's notice|other=# days' notice})",
+        ),
+        "task.support_expiry.description": T(
+            da="Supportaftalen for {product} med {supplier} udløber {date}. Aftal fornyelsen med "
+            "leverandøren og styregruppen, og opdatér udløbsdatoen (support.agreement.expires) i "
+            "produktfilen.",
+            en="The support agreement of {product} with {supplier} expires on {date}. Agree its "
+            "renewal with the supplier and the steering group, and update the expiry date "
+            "(support.agreement.expires) in the product file.",
+        ),
+        "task.support_expiry.renewed": T(
+            da="os2bot: Supportaftalen for {product} er fornyet og gælder nu til og med {date}. "
+            "Opgaven lukkes.",
+            en="os2bot: The support agreement of {product} has been renewed and is now in force "
+            "until {date}. Resolving this task.",
+        ),
+        "task.support_expired.summary": T(
+            da="Supportaftalen for {product} er udløbet ({date})",
+            en="The support agreement of {product} has expired ({date})",
+        ),
+        "task.support_expired.description": T(
+            da="Supportaftalen for {product} med {supplier} udløb {date}. Uden en aftale i kraft "
+            "er der ingen SLA at holde leverandøren op på.",
+            en="The support agreement of {product} with {supplier} expired on {date}. Without an "
+            "agreement in force there is no SLA to hold the supplier to.",
+        ),
+        "task.support_expired.fix": T(
+            da="Forny aftalen med leverandøren, og angiv den nye udløbsdato "
+            "(support.agreement.expires) i produktfilen. Så lukker os2bot opgaven.",
+            en="Renew the agreement with the supplier and give the new expiry date "
+            "(support.agreement.expires) in the product file. os2bot then resolves this task.",
+        ),
+        "task.card.summary": T(
+            da="Klippekortet for {product} ({start}–{end}) er ved at slippe op",
+            en="The prepaid hours card of {product} ({start}–{end}) is running out",
+        ),
+        "task.card.used": T(
+            da="{used} af {bought:one=# time|other=# timer} er brugt ({share} %) i perioden "
+            "{start}–{end}, på {issues:one=# sag|other=# sager}.",
+            en="{used} of {bought:one=# hour|other=# hours} have been used ({share}%) in the "
+            "period {start}–{end}, on {issues:one=# issue|other=# issues}.",
+        ),
+        "task.card.rate": T(
+            da="De seneste 8 uger er der i gennemsnit brugt ca. {rate:one=# time|other=# timer} "
+            "om ugen.",
+            en="Over the last 8 weeks, about {rate:one=# hour|other=# hours} a week have been "
+            "used on average.",
+        ),
+        "task.card.early": T(
+            da="Med det forbrug løber klippekortet tør {runs_out}, før perioden slutter {end}.",
+            en="At that rate the card runs out on {runs_out}, before the period ends on {end}.",
+        ),
+        "task.card.lasts": T(
+            da="Med det forbrug rækker klippekortet perioden ud (den slutter {end}).",
+            en="At that rate the card lasts the period (it ends on {end}).",
+        ),
+        "task.card.used_up": T(
+            da="Klippekortet er brugt op ({runs_out}), før perioden slutter {end}.",
+            en="The card was used up on {runs_out}, before the period ends on {end}.",
+        ),
+        "task.card.fix": T(
+            da="Aftal med styregruppen og leverandøren, om der skal købes flere timer, eller om "
+            "forbruget skal ned. os2bot opdaterer opgaven, når tallene ændrer sig, og lukker den, "
+            "når klippekortet ikke længere er ved at slippe op (fx når et nyt kort er angivet "
+            "under support.card i produktfilen).",
+            en="Agree with the steering group and the supplier whether to buy more hours or use "
+            "fewer. os2bot updates this task as the numbers change and resolves it when the card "
+            "is no longer running out (e.g. when a new card is given under support.card in the "
+            "product file).",
+        ),
+        "task.card.cleared": T(
+            da="os2bot: Klippekortet for {product} er ikke længere ved at slippe op. Opgaven "
+            "lukkes.",
+            en="os2bot: The prepaid hours card of {product} is no longer running out. Resolving "
+            "this task.",
+        ),
+        "status.card.early": T(
+            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); løber "
+            "tør {runs_out}, før perioden slutter {end}",
+            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); runs out "
+            "on {runs_out}, before the period ends on {end}",
+        ),
+        "status.card.lasts": T(
+            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); rækker "
+            "til periodens slutning {end} (løber tør {runs_out})",
+            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); lasts "
+            "until the period ends on {end} (runs out on {runs_out})",
+        ),
+        "status.card.idle": T(
+            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); intet "
+            "forbrug de seneste 8 uger (perioden slutter {end})",
+            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); none "
+            "used in the last 8 weeks (the period ends on {end})",
+        ),
+        "status.card.used_up": T(
+            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); brugt "
+            "op {runs_out}, før perioden slutter {end}",
+            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); used up "
+            "on {runs_out}, before the period ends on {end}",
+        ),
         "task.expiry.summary": T(
             da="Tilslutningsaftalen for {product} udløber {date} "
             "({days:one=# dags varsel|other=# dages varsel})",

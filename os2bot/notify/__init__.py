@@ -19,6 +19,7 @@ from os2bot.notify.compose import Event, applied_events, digest_message, events,
 from os2bot.notify.deliver import Outcome, Posted, deliver, post_statuses, route
 from os2bot.notify.escalation import escalated_lines, ladder_owed
 from os2bot.ports import Chat, StateStore
+from os2bot.support import card_of
 
 __all__ = ["Outcome", "Posted", "deliver", "keep_events", "notify", "owed_for", "route"]
 
@@ -98,6 +99,7 @@ def notify(
         language=language,
         now=now,
         outcome=outcome,
+        cards={p.key: c for p in config.products if (c := card_of(p, snapshot)) is not None},
     )
     current = {(r.product, r.check_id): r.state.value for r in results}
     requests = {p.key: len(snapshot.issues(p.requests_query, p.project)) for p in config.products}

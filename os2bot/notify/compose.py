@@ -28,8 +28,9 @@ from os2bot.domain import (
     state_changes,
 )
 from os2bot.messages import Language, render, template, text
-from os2bot.messages.formats import day, moment
+from os2bot.messages.formats import day, long_day, moment, number
 from os2bot.ports import ChatMessage, Link, StatusLine
+from os2bot.support import CardUsage
 
 # Lines come most important first, so that a cut for a chat system's limits drops the least.
 IMPORTANCE = {State.NOT_MET: 0, State.UNKNOWN: 1, State.WAIVED: 2, State.MET: 3}
@@ -59,6 +60,7 @@ def status_message(
     tasks: Sequence[Issue],
     language: Language,
     now: datetime,
+    card: CardUsage | None = None,
 ) -> ChatMessage:
     """The standing status of one product: what fails, with why; what is met, as one line.
 
@@ -88,6 +90,9 @@ def status_message(
     for folded, key in ((State.MET, "chat.status.met"), (State.WAIVED, "chat.status.waived")):
         if counts[folded]:
             lines.append(StatusLine(folded.value, text(key, language, count=counts[folded]), ""))
+    card_line = card_status(card, language) if card is not None else ""
+    if card_line:  # the prepaid hours card: used of bought, and when it runs out
+        lines.append(StatusLine("card", card_line, ""))
     links = tuple(
         Link(url=t.url, label=t.key, title=without_name(t.summary, product.name))
         for t in sorted(tasks, key=lambda t: t.order)
@@ -106,7 +111,7 @@ def status_message(
             profile=profile.id,
             version=profile.version,
         ),
-        digest=_status_digest(gaps, counts, links, language),
+        digest=_status_digest(gaps, counts, links, language, card_line),
         omitted=template("chat.omitted", language),
         notification=text(
             "chat.notification",
@@ -122,6 +127,26 @@ def status_message(
     )
 
 
+def card_status(usage: CardUsage, language: Language) -> str:
+    """The card in one line for chat: hours used of bought, and when it runs out."""
+    values = {
+        "used": number(round(usage.used, 1), language),
+        "bought": usage.bought,
+        "share": round(usage.share * 100),
+        "end": long_day(usage.end, language),
+        "runs_out": long_day(usage.runs_out, language) if usage.runs_out else "-",
+    }
+    if usage.used >= usage.bought:
+        key = "status.card.used_up"
+    elif usage.runs_out is None:
+        key = "status.card.idle"
+    elif usage.runs_out_early:
+        key = "status.card.early"
+    else:
+        key = "status.card.lasts"
+    return text(key, language, **values)
+
+
 def without_name(summary: str, name: str) -> str:
     """*summary* without the product's name in front, in a message about that product."""
     return summary.removeprefix(f"{name}: ")
@@ -132,8 +157,9 @@ def _status_digest(
     counts: Mapping[State, int],
     links: tuple[Link, ...],
     language: str,
+    card: str = "",
 ) -> str:
-    """What makes a status message worth editing: gaps, kinds of reason, counts, open tasks."""
+    """What makes a status message worth editing: gaps, reasons, counts, tasks, the card."""
     parts = [
         (
             r.check_id,
@@ -144,7 +170,10 @@ def _status_digest(
         for r in results
     ]
     folded = [counts[State.MET], counts[State.WAIVED]]
-    data = json.dumps([parts, folded, [(link.label, link.title) for link in links], language])
+    kept: list[object] = [parts, folded, [(link.label, link.title) for link in links], language]
+    if card:
+        kept.append(card)
+    data = json.dumps(kept)
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

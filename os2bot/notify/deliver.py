@@ -27,6 +27,7 @@ from os2bot.ports import (
     MessageRef,
     StateStore,
 )
+from os2bot.support import CardUsage
 
 log = structlog.get_logger(__name__)
 
@@ -73,6 +74,7 @@ def post_statuses(
     language: Language,
     now: datetime,
     outcome: Outcome,
+    cards: Mapping[str, CardUsage] | None = None,
 ) -> None:
     """Post or edit each product's standing status, on each of its targets, when it changed.
 
@@ -86,6 +88,7 @@ def post_statuses(
             tasks=[t for t in tasks if t.project == product.project],
             language=language,
             now=now,
+            card=cards.get(product.key) if cards else None,
         )
         digest = content_hash(message)
         for target in product.chat.targets():

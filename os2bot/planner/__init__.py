@@ -25,6 +25,7 @@ from os2bot.planner.releases import plan_releases
 from os2bot.planner.reminders import plan_reminders, settle_covered
 from os2bot.planner.rounds import plan_rounds
 from os2bot.planner.secretariat import plan_secretariat
+from os2bot.planner.support import plan_support
 from os2bot.planner.triage import plan_triage
 
 # The task sources, in order: the first to wish for a fingerprint wins. A new source is one
@@ -35,6 +36,7 @@ SOURCES: tuple[Callable[[Plan, Wishes], None], ...] = (
     plan_rounds,
     plan_releases,
     plan_secretariat,
+    plan_support,
     plan_access,
     plan_triage,
     plan_escalation,  # after reminders: it climbs the ladder of the reminder tasks wished for

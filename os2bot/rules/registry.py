@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, get_args
 
-from os2bot.rules import activity, declared, git, jql, self_assessment, versions
+from os2bot.rules import activity, declared, git, jql, self_assessment, support, versions
 from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Kind(Protocol):
         """Add to *wanted* what collect must read to judge *evidence* for *product*."""
 
 
-KINDS: tuple[Kind, ...] = (jql, declared, activity, versions, git, self_assessment)
+KINDS: tuple[Kind, ...] = (jql, declared, activity, versions, git, self_assessment, support)
 
 
 def kind_name(model: type[EvidenceModel]) -> str:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from os2bot.sandbox import jql
 from os2bot.sandbox.http import Request, Response, jira_error
+from os2bot.sandbox.jira_worklog import Worklogs
 from os2bot.sandbox.seed import (
     JiraSeed,
     SeedIssue,
@@ -154,6 +155,7 @@ class JiraFake:
         for seed_issue in seed.issues:
             for _ in range(seed_issue.count):
                 self._add_seed_issue(seed_issue.model_dump(), start)
+        self.worklogs = Worklogs(self, seed, start)  # support: worklogs, comments, changes
 
     # ----------------------------------------------------------------- building state
 
@@ -418,6 +420,7 @@ class JiraFake:
             ("GET", rf"{api}/issue/(?P<key>[^/]+)/transitions", self.get_transitions),
             ("POST", rf"{api}/issue/(?P<key>[^/]+)/transitions", self.do_transition),
             ("GET", r"/rest/agile/1\.0/board", self.board_list),
+            *self.worklogs.routes(),
         ]
 
     def server_info(self, _request: Request) -> Response:

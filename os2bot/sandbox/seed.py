@@ -100,6 +100,34 @@ class SeedProject(_Seed):
     versions: list[SeedVersion] = Field(default_factory=list, description="Versions.")
 
 
+class SeedComment(_Seed):
+    """A comment on a Jira issue, by someone, at a (relative) time."""
+
+    author: str = Field(description="User name of who wrote it (the bot's too).")
+    at: str = Field(description="When, e.g. -3d 10:00.")
+    body: str = Field(default="Vi kigger på det.", description="The text.")
+
+
+class SeedTransition(_Seed):
+    """A status change of a Jira issue, by someone, at a (relative) time."""
+
+    author: str = Field(description="User name of who made it.")
+    at: str = Field(description="When, e.g. -3d 10:00.")
+    to: str = Field(description="The status it moved to.")
+
+
+class SeedWorklog(_Seed):
+    """Work logged on a Jira issue."""
+
+    author: str | None = Field(default=None, description="User name; default the issue's.")
+    started: str = Field(description="When the work started, e.g. -10d 09:00.")
+    hours: float = Field(gt=0, description="Hours spent.")
+    updated: str | None = Field(default=None, description="Last changed; default started.")
+    properties: dict[str, str] = Field(
+        default_factory=dict, description="Worklog properties (key: value), e.g. a Tempo account."
+    )
+
+
 class SeedIssue(_Seed):
     """A Jira issue; dates may be relative (-45d, -3w, +2d 10:00)."""
 
@@ -122,6 +150,13 @@ class SeedIssue(_Seed):
     fix_versions: list[str] = Field(default_factory=list, description="Fix version names.")
     votes: int = Field(default=0, description="Votes.")
     count: int = Field(default=1, ge=1, description="Make this many alike issues (benchmarks).")
+    priority: str | None = Field(default=None, description="Priority name, e.g. High.")
+    components: list[str] = Field(default_factory=list, description="Component names.")
+    comments: list[SeedComment] = Field(default_factory=list, description="Comments.")
+    transitions: list[SeedTransition] = Field(
+        default_factory=list, description="Status changes after it was created."
+    )
+    worklogs: list[SeedWorklog] = Field(default_factory=list, description="Work logged.")
 
 
 class JiraSeed(_Seed):

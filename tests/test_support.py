@@ -1,0 +1,348 @@
+# SPDX-License-Identifier: MPL-2.0
+# Copyright 2026 os2bot contributors
+"""Joint support: SLA in support hours, the hours card, first responses, incremental worklogs."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import requests
+
+from os2bot.sandbox.seed import SeedIssue
+from os2bot.state import SqliteState
+from os2bot.support import (
+    Outcome,
+    Selector,
+    SupportAsk,
+    SupportDay,
+    SupportIssue,
+    Term,
+    Worklog,
+    card_usage,
+    judge_issue,
+    support_hours,
+)
+from os2bot.support_collect import MemoryStore, _read
+
+from conftest import JIRA_USER, make_seed, tracker_for
+from contract import validate_request, validate_response
+
+CPH = ZoneInfo("Europe/Copenhagen")
+TODAY = datetime.now(CPH).date()
+DAY = SupportDay()  # 8-16 on Danish working days
+FOUR_HOURS = Term(first_response=4, resolution=16)
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """A moment in Copenhagen."""
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=CPH)
+
+
+def issue(created: datetime, responded: datetime | None, resolved: datetime | None = None):
+    """A support issue of priority High."""
+    return SupportIssue(
+        "S-1", "S", "Fejl", "http://j/browse/S-1", "High", created, resolved, responded
+    )
+
+
+# --------------------------------------------------------------------- SLA in support hours
+
+
+def test_a_response_on_monday_to_a_friday_afternoon_issue_keeps_a_4_hour_sla():
+    """Friday 15:00 to Monday 10:00 is 3 support hours: the weekend does not count."""
+    friday = date(2026, 11, 27)
+    monday = date(2026, 11, 30)
+    judged = judge_issue(
+        issue(at(friday, 15), at(monday, 10), at(monday, 15)), FOUR_HOURS, DAY, CPH, at(monday, 16)
+    )
+    assert judged.response_hours == 3
+    assert judged.outcome is Outcome.KEPT
+
+
+def test_a_response_on_tuesday_to_a_friday_afternoon_issue_breaks_it():
+    """Friday 15:00 to Tuesday 09:00 is 1 + 8 + 1 = 10 support hours: breached."""
+    friday, tuesday = date(2026, 11, 27), date(2026, 12, 1)
+    judged = judge_issue(
+        issue(at(friday, 15), at(tuesday, 9)), FOUR_HOURS, DAY, CPH, at(tuesday, 12)
+    )
+    assert judged.response_hours == 10
+    assert judged.outcome is Outcome.BREACHED
+    assert "first_response" in judged.late
+
+
+def test_easter_holidays_do_not_count_towards_the_sla():
+    """Wednesday before Easter 2027 15:00 to Tuesday after 10:00: Maundy Thursday, Good Friday,
+    the weekend and Easter Monday are closed, so 1 + 2 = 3 support hours: kept."""
+    wednesday, tuesday = date(2027, 3, 24), date(2027, 3, 30)
+    assert support_hours(at(wednesday, 15), at(tuesday, 10), DAY, CPH) == 3
+    judged = judge_issue(
+        issue(at(wednesday, 15), at(tuesday, 10), at(tuesday, 15)),
+        FOUR_HOURS,
+        DAY,
+        CPH,
+        at(tuesday, 16),
+    )
+    assert judged.outcome is Outcome.KEPT
+
+
+def test_the_same_calendar_time_without_a_holiday_breaks_the_sla():
+    """Wednesday 15:00 to the next Tuesday 10:00 in an ordinary week is 35 support hours."""
+    wednesday, tuesday = date(2026, 11, 18), date(2026, 11, 24)
+    judged = judge_issue(
+        issue(at(wednesday, 15), at(tuesday, 10)), FOUR_HOURS, DAY, CPH, at(tuesday, 11)
+    )
+    assert judged.outcome is Outcome.BREACHED
+
+
+# -------------------------------------------------------------------------- the hours card
+
+
+def logs(hours_each: float, days: list[date]) -> list[Worklog]:
+    """A worklog of *hours_each* at 9 on each day."""
+    return [
+        Worklog(id=n, issue_id="1", started=at(d, 9), seconds=int(hours_each * 3600))
+        for n, d in enumerate(days)
+    ]
+
+
+def test_a_card_at_74_percent_that_lasts_needs_no_task_and_at_76_it_does():
+    """74 of 100 hours used and slow: no task; 76 hours: the 75 % mark is passed."""
+    today, start, end = date(2026, 11, 30), date(2026, 1, 1), date(2026, 12, 31)
+    old = [date(2026, 2, 1) + timedelta(days=i) for i in range(37)]  # long before the 8 weeks
+    at74 = card_usage(logs(2, old), bought=100, start=start, end=end, today=today, tz=CPH)
+    at76 = card_usage(
+        logs(2, [*old, date(2026, 3, 20)]), bought=100, start=start, end=end, today=today, tz=CPH
+    )
+    assert round(at74.share * 100) == 74
+    assert not at74.needs_attention
+    assert round(at76.share * 100) == 76
+    assert at76.needs_attention
+
+
+def test_a_card_used_fast_runs_out_before_its_period_ends():
+    """70 of 100 hours in the last 8 weeks (8.75 h a week): 30 hours left last about 3.4
+    weeks, so the card runs out in December, before the period ends on 31 March 2027."""
+    today = date(2026, 11, 30)
+    days = [today - timedelta(days=7 * w) for w in range(7)]
+    usage = card_usage(
+        logs(10, days),
+        bought=100,
+        start=date(2026, 4, 1),
+        end=date(2027, 3, 31),
+        today=today,
+        tz=CPH,
+    )
+    assert usage.used == 70
+    assert usage.runs_out is not None
+    assert usage.runs_out < date(2027, 3, 31)
+    assert usage.runs_out == today + timedelta(days=24)
+    assert usage.runs_out_early
+    assert usage.needs_attention
+
+
+# ----------------------------------------------- first responses and worklogs from the sandbox
+
+
+def support_seed():
+    """The test seed with a support issue the bot and a supplier commented on."""
+    seed = make_seed()
+    for name in ("reporter", "supplier"):
+        seed.jira.users.append(
+            seed.jira.users[0].model_copy(
+                update={
+                    "account_id": f"712020:{name}",
+                    "name": name,
+                    "display_name": name.title(),
+                    "email": f"{name}@example.dk",
+                    "api_token": None,
+                    "pat": None,
+                }
+            )
+        )
+    seed.jira.issues.append(
+        SeedIssue(
+            project="MO",
+            summary="Login fejler",
+            labels=["support"],
+            priority="High",
+            created="-3d 09:00",
+            author="reporter",
+            comments=[
+                {"author": JIRA_USER["name"], "at": "-3d 09:05", "body": "os2bot: registreret"},
+                {"author": "supplier", "at": "-2d 10:00", "body": "Vi kigger på det"},
+            ],
+            worklogs=[{"author": "supplier", "started": "-2d 10:00", "hours": 3}],
+        )
+    )
+    return seed
+
+
+def test_the_bots_own_comment_is_no_first_response(sandbox_factory):
+    """The bot commented five minutes after the issue was created; the first response is the
+    supplier's comment the next day, so that is what the SLA is measured by."""
+    sandbox = sandbox_factory(support_seed())
+    tracker = tracker_for(sandbox)
+    ask = SupportAsk("MO", Selector(labels=("support",)), TODAY - timedelta(days=90))
+    found, _cards = tracker.support.support_issues([ask], {})
+    (read,) = found
+    comments = sandbox.jira.comments[read.key]
+    supplier = datetime.fromisoformat(comments[1]["created"])
+    assert read.first_response == supplier
+
+
+def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
+    """A second run asks worklog/updated once and reads no worklog again; a changed worklog
+    is read alone, in one worklog/list call."""
+    sandbox = sandbox_factory(support_seed())
+    state = SqliteState(tmp_path / "state.sqlite3")
+    ask = SupportAsk(
+        "MO",
+        Selector(labels=("support",)),
+        TODAY - timedelta(days=90),
+        Selector(labels=("support",)),
+    )
+    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
+    product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
+
+    def run():
+        tracker = tracker_for(sandbox)
+        return _read(tracker.support, state, [ask], [product]), tracker.calls
+
+    first, calls1 = run()
+    assert calls1.get("POST worklog/list") == 1
+    _, calls2 = run()
+    assert calls2.get("GET worklog/updated") == 1
+    assert "POST worklog/list" not in calls2
+    assert len(state.stored_worklogs("jira", sorted(first["mo"].card_issues))) == 1
+    (worklog_id,) = list(sandbox.jira.worklogs.logs)
+    sandbox.jira.worklogs.touch(worklog_id, 4 * 3600, datetime.now(UTC) - timedelta(minutes=5))
+    _, calls3 = run()
+    assert calls3.get("POST worklog/list") == 1
+    (kept,) = state.stored_worklogs("jira", sorted(first["mo"].card_issues))
+    assert kept.seconds == 4 * 3600
+
+
+def walk_worklog_routes(sandbox, auth):
+    """Call every worklog and changelog route; return (method, url, status, body, request)."""
+    api = sandbox.url + "/rest/api/2"
+    head = {"Authorization": auth}
+    key = next(
+        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
+    )
+    out = []
+    for method, path, kwargs in [
+        ("GET", f"/issue/{key}/worklog", {}),
+        ("GET", "/issue/NOPE-1/worklog", {}),
+        ("GET", "/worklog/updated", {"params": {"since": 0}}),
+        ("POST", "/worklog/list", {"json": {"ids": [30001]}, "params": {"expand": "properties"}}),
+        ("POST", "/worklog/list", {"json": {"ids": []}}),
+        (
+            "POST",
+            "/changelog/bulkfetch",
+            {"json": {"issueIdsOrKeys": [key], "fieldIds": ["status"]}},
+        ),
+        ("POST", "/changelog/bulkfetch", {"json": {"issueIdsOrKeys": []}}),
+    ]:
+        response = requests.request(method, api + path, headers=head, timeout=10, **kwargs)
+        out.append(
+            (method, response.url, response.status_code, response.content, kwargs.get("json"))
+        )
+    return out
+
+
+def test_every_worklog_and_changelog_answer_conforms_to_atlassians_description(sandbox_factory):
+    """Each worklog and bulk-changelog route, successes and errors, validates against the spec."""
+    sandbox = sandbox_factory(support_seed())
+    for method, url, status, body, sent in walk_worklog_routes(sandbox, "Basic " + _basic()):
+        if status == 404 and "bulkfetch" in url:
+            continue
+        validate_response(method, url, status, body)
+        if sent and status < 400:
+            import json
+
+            validate_request(
+                method, url, json.dumps(sent).encode(), content_type="application/json"
+            )
+
+
+def _basic() -> str:
+    import base64
+
+    return base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
+
+
+def test_memory_store_keeps_a_run_without_a_state_database():
+    """Without a state database (a read-only check) the run still counts every worklog."""
+    store = MemoryStore()
+    store.save_worklogs("jira", logs(1, [date(2026, 11, 2)]), (0, 5))
+    assert len(store.stored_worklogs("jira", ["1"])) == 1
+
+
+# ------------------------------------------------------- the support agreement's end
+
+
+def _os2forms_with_support_expiring(expires: date):
+    """The shipped configuration with OS2forms' support agreement ending on *expires*."""
+    import dataclasses
+
+    from os2bot.config import load_config
+
+    from conftest import CONFIG
+
+    config = load_config(CONFIG)
+    products = []
+    for product in config.products:
+        changed = product
+        if product.key == "os2forms":
+            agreement = product.support.agreement.model_copy(update={"expires": expires})
+            support = product.support.model_copy(update={"agreement": agreement})
+            changed = product.model_copy(update={"support": support})
+        products.append(changed)
+    return dataclasses.replace(config, products=products)
+
+
+def _plan(config, today: date):
+    from os2bot.domain import Snapshot
+    from os2bot.planner import plan_actions
+    from os2bot.rules import evaluate
+
+    now = datetime(today.year, today.month, today.day, 9, tzinfo=CPH)
+    projects = frozenset(p.project for p in config.products) | {"SEK"}
+    snapshot = Snapshot(taken_at=now, timezone="Europe/Copenhagen", projects=projects)
+    results = evaluate(snapshot, config)
+    return results, plan_actions(results, config, snapshot, "da")
+
+
+def test_an_expired_support_agreement_fails_both_checks_and_opens_one_task():
+    """After its last day the agreement is not in force and its SLA binds no one; the
+    secretariat gets one task saying so, which stands for both checks' reminders."""
+    today = date(2027, 7, 5)
+    results, actions = _plan(_os2forms_with_support_expiring(date(2027, 6, 30)), today)
+    mine = {r.check_id: r for r in results if r.product == "os2forms"}
+    assert mine["drift-supportaftale"].state.value == "not_met"
+    assert mine["drift-supportaftale"].reason.key == "reason.support.expired"
+    assert mine["drift-sla"].reason.key == "reason.sla.agreement_expired"
+    titles = [a.summary for a in actions if a.product == "os2forms" and a.kind.value == "create"]
+    assert "Supportaftalen for OS2forms er udløbet (2027-06-30)" in titles
+    assert not any("Supportaftale i kraft er ikke opfyldt" in t for t in titles)
+    assert not any("SLA overholdt er ikke opfyldt" in t for t in titles)
+
+
+def test_the_nearest_notice_before_the_support_agreement_expires_and_never_both():
+    """80 days before: the 90-day notice; 20 days before: the 30-day notice only."""
+    config = _os2forms_with_support_expiring(date(2027, 6, 30))
+    _, at80 = _plan(config, date(2027, 6, 30) - timedelta(days=80))
+    _, at20 = _plan(config, date(2027, 6, 30) - timedelta(days=20))
+
+    def notices(actions):
+        return [
+            a.summary
+            for a in actions
+            if a.kind.value == "create"
+            and a.summary.startswith("Supportaftalen for OS2forms udløber")
+        ]
+
+    assert notices(at80) == ["Supportaftalen for OS2forms udløber 2027-06-30 (90 dages varsel)"]
+    assert notices(at20) == ["Supportaftalen for OS2forms udløber 2027-06-30 (30 dages varsel)"]
