@@ -207,6 +207,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default 8765)")
     serve.add_argument("--data", type=Path, help="seed directory (default <config>/demo)")
+    serve.add_argument(
+        "--latency",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="add this many seconds to every request, as a network would (default 0)",
+    )
 
     check = commands.add_parser(
         "check",
@@ -371,7 +378,7 @@ def _command(ctx: Context, config: Config, args: argparse.Namespace) -> int:
     if args.command == "config":
         return _validate(ctx, config, online=args.online)
     if args.command == "sandbox":
-        return _serve(ctx, config, args.port, args.data)
+        return _serve(ctx, config, args.port, args.data, args.latency)
     if args.command == "demo":
         return _demo(ctx, config)
     if args.command == "run":
@@ -467,11 +474,11 @@ def _validate_online(ctx: Context, config: Config) -> int:
     return EXIT_CONFIG
 
 
-def _serve(ctx: Context, config: Config, port: int, data: Path | None) -> int:
+def _serve(ctx: Context, config: Config, port: int, data: Path | None, latency: float = 0.0) -> int:
     from os2bot.sandbox import Sandbox  # noqa: PLC0415 - only the sandbox commands need it
     from os2bot.sandbox.server import describe, dumps  # noqa: PLC0415
 
-    sandbox = Sandbox(data or config.root / "demo", port=port)
+    sandbox = Sandbox(data or config.root / "demo", port=port, latency=latency)
     print(dumps(describe(sandbox)), file=ctx.out)
     print("\n".join(_exports(sandbox)), file=ctx.out, flush=True)
     with contextlib.suppress(KeyboardInterrupt):

@@ -20,6 +20,7 @@ class Request:
     headers: dict[str, str]
     body: bytes = b""
     params: dict[str, str] = field(default_factory=dict)  # from the route pattern
+    route: str = ""  # the endpoint that answered, e.g. "GET /rest/api/2/issue/{key}"
 
     def arg(self, name: str, default: str | None = None) -> str | None:
         """The first query value of *name*."""

@@ -8,6 +8,7 @@ import base64
 import binascii
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -72,6 +73,47 @@ AUTH_REQUIRED = "You are not authenticated. Authentication required to perform t
 # change, oldest first. The whole history is GET issue/{key}/changelog (Cloud), oldest first.
 CLOUD_SEARCH_CHANGELOG = 40
 CLOUD_ISSUE_CHANGELOG = 100
+# How many issues one page of a search holds at most, as Jira grants them (docs/sandbox.md).
+# Cloud's search/jql: "API may return fewer items per page where a large number of fields or
+# properties are requested. The greatest number of items returned per page is achieved when
+# requesting `id` or `key` only. It returns max 5000 issues" (the v2 description of
+# maxResults). Atlassian gives no number for "a large number of fields"; the sandbox grants
+# 5,000 for a few small fields and 100 — the page Jira's own clients are given — for more,
+# for large ones (description, comment, every field) and for any expand. Data Center's search
+# is capped by jira.search.views.default.max, 1,000 by default. maxResults defaults to 50 on
+# both (the description's default).
+DEFAULT_MAX_RESULTS = 50
+CLOUD_MAX_PAGE = 5000
+CLOUD_HEAVY_PAGE = 100
+DATACENTER_MAX_PAGE = 1000
+SMALL_FIELDS = frozenset(
+    {
+        "id",
+        "key",
+        "summary",
+        "issuetype",
+        "project",
+        "status",
+        "labels",
+        "created",
+        "updated",
+        "resolutiondate",
+        "resolution",
+        "duedate",
+        "assignee",
+        "reporter",
+        "creator",
+        "fixVersions",
+        "votes",
+        "priority",
+    }
+)
+FEW_FIELDS = 10  # more than this many fields is "a large number"
+# A search result is reused while nothing was written and, for a query with dates, for this
+# long after the moment it was evaluated (a paged Cloud search is evaluated at its first
+# page's moment, which its page tokens carry).
+RESULT_REUSE = timedelta(seconds=1)
+RESULT_CACHE = 64
 # Someone who is not the bot: seeded issues are created and changed by people, as in a real
 # project. A seed names its own people as users after the bot; without any, this one acts.
 SANDBOX_PERSON = SeedUser(
@@ -133,7 +175,18 @@ class JiraFake:
         self.withheld: dict[str, set[str]] = {}  # project key -> permissions nobody has
         self.boards: list[dict[str, Any]] = []
         self.versions: dict[str, list[dict[str, Any]]] = {}
-        self.issues: dict[str, dict[str, Any]] = {}
+        self.issues: dict[str, dict[str, Any]] = {}  # by key
+        self._by_id: dict[str, dict[str, Any]] = {}
+        self._by_project: dict[str, dict[str, dict[str, Any]]] = {}  # project key -> key -> issue
+        # Search results by (JQL, generation): (the moment evaluated, the sorted issues). Every
+        # write to an issue moves the generation, so no result outlives a write.
+        self._generation = 0
+        self._results: OrderedDict[tuple[str, int], tuple[datetime, list[dict[str, Any]]]] = (
+            OrderedDict()
+        )
+        self._queries: OrderedDict[str, jql.JqlQuery] = OrderedDict()
+        self._users_json: dict[str, dict[str, Any]] = {}
+        self._statuses_json: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.comments: dict[str, list[dict[str, Any]]] = {}
         # Every change to an issue's fields, oldest first, with who made it (Jira's changelog).
         self.histories: dict[str, list[dict[str, Any]]] = {}
@@ -268,6 +321,7 @@ class JiraFake:
             )
         if updated and updated > (resolved or created):
             self._log(issue, author, updated, [_change("description", None, None, None, None)])
+        self.written()
 
     def _store_issue(
         self,
@@ -301,14 +355,27 @@ class JiraFake:
             },
         }
         self.issues[key] = issue
+        self._by_id[issue_id] = issue
+        self._by_project.setdefault(project, {})[key] = issue
+        self.written()
         self.comments[key] = []
         self.histories[key] = []
         return issue
+
+    def written(self) -> None:
+        """An issue was written: no search result computed before stands any longer.
+
+        Every write path calls this (create, edit, comment, transition, a seed added); code
+        that changes `issues` in place from outside must call it too.
+        """
+        self._generation += 1
+        self._results.clear()
 
     def _log(
         self, issue: dict[str, Any], who: SeedUser, when: datetime, items: list[dict[str, str]]
     ) -> None:
         """Record a change to *issue*'s fields by *who* in its changelog."""
+        self.written()
         self.histories[issue["key"]].append(
             {
                 "id": self._new_id(),
@@ -331,8 +398,13 @@ class JiraFake:
         raise KeyError(name_or_id)
 
     def _status_json(self, status: SeedStatus) -> dict[str, Any]:
+        """A status as Jira shows it; one shared object per status (never changed in place)."""
+        shared = (status.id, status.name, status.category)
+        known = self._statuses_json.get(shared)
+        if known is not None:
+            return known
         category = CATEGORIES[status.category]
-        return {
+        self._statuses_json[shared] = {
             "self": f"{self.base_url}/rest/api/2/status/{status.id}",
             "id": status.id,
             "name": status.name,
@@ -343,6 +415,7 @@ class JiraFake:
                 **category,
             },
         }
+        return self._statuses_json[shared]
 
     def _user(self, name: str) -> SeedUser:
         for user in self.users:
@@ -351,6 +424,13 @@ class JiraFake:
         raise KeyError(name)
 
     def _user_json(self, user: SeedUser) -> dict[str, Any]:
+        """A user as Jira shows one; one shared object per user (never changed in place)."""
+        known = self._users_json.get(user.account_id)
+        if known is None:
+            known = self._users_json[user.account_id] = self._build_user_json(user)
+        return known
+
+    def _build_user_json(self, user: SeedUser) -> dict[str, Any]:
         common = {
             "displayName": user.display_name,
             "emailAddress": user.email,
@@ -662,12 +742,42 @@ class JiraFake:
         due = self._indexed_at.get(issue["id"])
         return due is None or due <= now or issue["id"] in reconcile
 
-    def _matching(self, jql_text: str) -> list[dict[str, Any]] | Response:
-        try:
+    def _query(self, jql_text: str) -> jql.JqlQuery:
+        """*jql_text* parsed, once per text (parsing is pure; raises JqlError)."""
+        query = self._queries.get(jql_text)
+        if query is None:
             query = jql.parse(jql_text)
+            self._queries[jql_text] = query
+            if len(self._queries) > RESULT_CACHE:
+                self._queries.popitem(last=False)
+        return query
+
+    def _matching(
+        self, jql_text: str, at: datetime | None = None
+    ) -> tuple[list[dict[str, Any]], datetime] | Response:
+        """Every issue *jql_text* matches, in its order, and the moment it was evaluated at.
+
+        *at* pins the moment (a later page of a paged search); otherwise it is now. A result
+        is kept until the next write (see `written`), and a query with dates is reused only
+        at its own moment or within RESULT_REUSE after it. Only the projects the query is
+        bounded to are looked through.
+        """
+        try:
+            query = self._query(jql_text)
         except jql.JqlError as exc:
             return jira_error(400, *exc.messages)
         with self._lock:
+            now = self.now()
+            moment = at or now
+            cache_key = (jql_text, self._generation)
+            cached = self._results.get(cache_key)
+            if cached is not None and (
+                not query.timed
+                or cached[0] == moment
+                or (at is None and timedelta(0) <= now - cached[0] <= RESULT_REUSE)
+            ):
+                self._results.move_to_end(cache_key)
+                return cached[1], cached[0]
             missing = [
                 value
                 for value in query.values_of("project")
@@ -684,42 +794,82 @@ class JiraFake:
                         for value in missing
                     ),
                 )
-            now = self.now()
-            found = [i for i in self.issues.values() if query.matches(i, now, self.tz)]
-        return query.sort(found)
+            found = [
+                issue
+                for candidates in self._candidates(query)
+                for issue in candidates
+                if query.matches(issue, moment, self.tz)
+            ]
+            result = query.sort(found)
+            self._results[cache_key] = (moment, result)
+            if len(self._results) > RESULT_CACHE:
+                self._results.popitem(last=False)
+        return result, moment
 
-    def _page_size(self, requested: Any) -> int:
+    def _candidates(self, query: jql.JqlQuery) -> list[Any]:
+        """The issues *query* could match: its projects' only, when it is bounded to some."""
+        if query.projects is None:
+            return [self.issues.values()]
+        keys = {
+            p["key"]
+            for p in self.projects.values()
+            if {p["key"].casefold(), p["id"], p["name"].casefold()} & query.projects
+        }
+        return [self._by_project.get(key, {}).values() for key in sorted(keys)]
+
+    def _page_size(self, requested: Any, args: dict[str, Any]) -> int:
+        """The issues one page holds: what was asked (default 50), at most what Jira grants.
+
+        Cloud grants 5,000 for a few small fields and 100 for more or larger ones or any
+        expand; Data Center 1,000 (see CLOUD_MAX_PAGE). A seed's `page_size` lowers either.
+        """
         try:
-            size = int(requested) if requested not in (None, "") else 50
+            size = int(requested) if requested not in (None, "") else DEFAULT_MAX_RESULTS
         except (TypeError, ValueError):
-            size = 50
-        return max(1, min(size, self.seed.page_size))
+            size = DEFAULT_MAX_RESULTS
+        granted = self.largest_page(args["fields"], args["expand"])
+        if self.seed.page_size is not None:
+            granted = min(granted, self.seed.page_size)
+        return max(1, min(size, granted))
+
+    def largest_page(self, fields: list[str] | None, expand: frozenset[str]) -> int:
+        """The largest page this deployment grants for *fields* and *expand* (rule above)."""
+        if not self.cloud:
+            return DATACENTER_MAX_PAGE
+        # search/jql's default is `id` only ("The default is `id`").
+        wanted = {f.strip() for f in fields or ["id"] if f.strip()}
+        light = not expand and len(wanted) <= FEW_FIELDS and all(f in SMALL_FIELDS for f in wanted)
+        return CLOUD_MAX_PAGE if light else CLOUD_HEAVY_PAGE
 
     def search_jql(self, request: Request) -> Response:
         """GET/POST search/jql: Cloud's search, paged with nextPageToken."""
         if not self.cloud:
             return jira_error(404, "null for uri: " + request.path)
         args = self._search_args(request)
-        matching = self._matching(args["jql"])
-        if isinstance(matching, Response):
-            return matching
+        token = _decode_token(args["nextPageToken"], args["jql"])
+        if token is None:
+            return jira_error(400, "The provided next page token is invalid or expired.")
+        start, pinned = token
+        found = self._matching(args["jql"], pinned)
+        if isinstance(found, Response):
+            return found
+        matching, moment = found
         now = self.now()
         reconcile = {str(i) for i in args.get("reconcileIssues") or ()}
-        matching = [i for i in matching if self._indexed(i, now, reconcile)]
-        size = self._page_size(args["maxResults"])
-        start = _decode_token(args["nextPageToken"], args["jql"])
-        if start is None:
-            return jira_error(400, "The provided next page token is invalid or expired.")
+        if self._indexed_at:  # some issue is still on its way into the index
+            matching = [i for i in matching if self._indexed(i, now, reconcile)]
+        size = self._page_size(args["maxResults"], args)
         page = matching[start : start + size]
+        fields = args["fields"] or ["id"]  # "By default, this resource returns IDs only"
         body: dict[str, Any] = {
             "issues": [
-                self._project_fields(i, args["fields"], args["expand"], CLOUD_SEARCH_CHANGELOG)
+                self._project_fields(i, fields, args["expand"], CLOUD_SEARCH_CHANGELOG)
                 for i in page
             ],
             "isLast": start + size >= len(matching),
         }
         if start + size < len(matching):
-            body["nextPageToken"] = _encode_token(start + size, args["jql"])
+            body["nextPageToken"] = _encode_token(start + size, args["jql"], moment)
         return Response(200, body)
 
     def parse_jql(self, request: Request) -> Response:
@@ -759,10 +909,11 @@ class JiraFake:
                 "https://developer.atlassian.com/changelog/#CHANGE-2046",
             )
         args = self._search_args(request)
-        matching = self._matching(args["jql"])
-        if isinstance(matching, Response):
-            return matching
-        size = self._page_size(args["maxResults"])
+        found = self._matching(args["jql"])
+        if isinstance(found, Response):
+            return found
+        matching = found[0]
+        size = self._page_size(args["maxResults"], args)
         try:
             start = max(0, int(args["startAt"] or 0))
         except (TypeError, ValueError):
@@ -829,9 +980,9 @@ class JiraFake:
 
     def _issue_or_404(self, key: str) -> dict[str, Any] | Response:
         with self._lock:
-            for issue in self.issues.values():
-                if key in (issue["key"], issue["id"]):
-                    return issue
+            issue = self.issues.get(key) or self._by_id.get(key)
+            if issue is not None:
+                return issue
         return jira_error(404, "Issue does not exist or you do not have permission to see it.")
 
     def get_issue(self, request: Request) -> Response:
@@ -974,7 +1125,8 @@ class JiraFake:
                 now,
                 author=self._author(request),
             )
-            self._indexed_at[issue["id"]] = now + timedelta(seconds=self.index_lag)
+            if self.index_lag:
+                self._indexed_at[issue["id"]] = now + timedelta(seconds=self.index_lag)
         return Response(201, {"id": issue["id"], "key": issue["key"], "self": issue["self"]})
 
     def edit_issue(self, request: Request) -> Response:
@@ -1013,6 +1165,7 @@ class JiraFake:
                 now = self.now()
                 self._log(found, self._author(request), now, items)
                 target["updated"] = _fmt(now, self.tz)
+            self.written()
         return Response(204)
 
     def _comment_json(
@@ -1067,6 +1220,7 @@ class JiraFake:
             )
             self.comments[found["key"]].append(comment)
             found["fields"]["updated"] = comment["updated"]
+            self.written()
         return Response(201, comment)
 
     def edit_comment(self, request: Request) -> Response:
@@ -1085,6 +1239,7 @@ class JiraFake:
                     comment["updated"] = _fmt(now, self.tz, rfc3339=True)
                     comment["updateAuthor"] = self._user_json(self._author(request))
                     found["fields"]["updated"] = _fmt(now, self.tz)
+                    self.written()
                     return Response(200, comment)
         return jira_error(404, "Can not find a comment for the id: " + request.params["id"])
 
@@ -1156,6 +1311,7 @@ class JiraFake:
                     self.comments[found["key"]].append(
                         self._comment_json(found["key"], self._new_id(), text, now, who)
                     )
+            self.written()
         return Response(204)
 
     # ----------------------------------------------------------------- inspection
@@ -1243,21 +1399,24 @@ def _updated_labels(labels: list[str], operations: list[dict[str, Any]]) -> list
     return result
 
 
-def _encode_token(offset: int, jql_text: str) -> str:
+def _encode_token(offset: int, jql_text: str, moment: datetime) -> str:
+    """A page token: where the next page starts, the query's digest, the moment it is read at."""
     digest = hashlib.sha256(jql_text.encode()).hexdigest()[:8]
-    return base64.urlsafe_b64encode(f"{offset}:{digest}".encode()).decode()
+    stamp = moment.astimezone(UTC).isoformat()
+    return base64.urlsafe_b64encode(f"{offset}:{digest}:{stamp}".encode()).decode()
 
 
-def _decode_token(token: str | None, jql_text: str) -> int | None:
-    """The offset in a page token, or None when the token is not one for this query."""
+def _decode_token(token: str | None, jql_text: str) -> tuple[int, datetime | None] | None:
+    """The offset and moment in a page token; None when the token is not one for this query."""
     if not token:
-        return 0
+        return 0, None
     try:
-        offset, _, digest = base64.urlsafe_b64decode(token.encode()).decode().partition(":")
+        text = base64.urlsafe_b64decode(token.encode()).decode()
+        offset, digest, stamp = text.split(":", 2)
         if digest != hashlib.sha256(jql_text.encode()).hexdigest()[:8]:
             return None
-        return int(offset)
-    except (ValueError, binascii.Error):
+        return int(offset), datetime.fromisoformat(stamp)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
         return None
 
 

@@ -990,6 +990,7 @@ class _Compiler:
     def __init__(self) -> None:
         self.errors: list[str] = []
         self.values: dict[str, list[str]] = {}
+        self.timed = False  # a date clause: the answer depends on now and the time zone
 
     # -- tokens --------------------------------------------------------------------------
 
@@ -1206,6 +1207,7 @@ class _Compiler:
                 resolvers.append(resolver)
         if len(resolvers) < len(values):
             return _static(_never)
+        self.timed = True
         get = spec.get
         date_only = spec.date_only
 
@@ -1317,7 +1319,7 @@ _DEFAULT_ORDER: Final = (_SortKey(_FIELDS["key"], descending=True),)
 class JqlQuery:
     """A parsed, validated JQL query: a WHERE predicate and an ORDER BY. Build it with parse()."""
 
-    __slots__ = ("_jql", "_memo", "_order", "_values", "_where")
+    __slots__ = ("_jql", "_memo", "_order", "_values", "_where", "projects", "timed")
 
     def __init__(
         self,
@@ -1325,13 +1327,24 @@ class JqlQuery:
         where: _Build | None,
         order: Sequence[_SortKey],
         values: Mapping[str, list[str]],
+        *,
+        timed: bool = False,
+        projects: frozenset[str] | None = None,
     ) -> None:
-        """Wrap what parse() compiled; not meant to be called directly."""
+        """Wrap what parse() compiled; not meant to be called directly.
+
+        *timed*: the query has a date clause, so its answer depends on now and the time zone.
+        *projects*: the project values (keys, ids or names, as written) outside which nothing
+        can match — the query is `project in (…) AND …` at its top — or None when any issue
+        might.
+        """
         self._jql = jql
         self._where = where
         self._order = tuple(order)
         self._values = {name: list(dict.fromkeys(found)) for name, found in values.items()}
         self._memo: tuple[datetime, ZoneInfo, _Pred] | None = None
+        self.timed = timed
+        self.projects = projects
 
     def __repr__(self) -> str:
         """Show the query text."""
@@ -1418,11 +1431,61 @@ def parse(jql: str) -> JqlQuery:
     compiler = _Compiler()
     where: _Build | None = None
     order: list[_SortKey] = []
+    scope: frozenset[str] | None = None
     for part in tree.children:
         if isinstance(part, Tree) and part.data == "order_by":
             order = compiler.order_by(part)
         else:
             where = compiler.expr(part)
+            scope = _project_scope(compiler, part)
     if compiler.errors:
         raise JqlError(list(dict.fromkeys(compiler.errors)))
-    return JqlQuery(jql, where, order, compiler.values)
+    return JqlQuery(jql, where, order, compiler.values, timed=compiler.timed, projects=scope)
+
+
+def _project_scope(compiler: _Compiler, node: Tree[Token] | Token) -> frozenset[str] | None:
+    """The project values outside which *node* matches nothing, folded; None if unbounded.
+
+    A plain `project = X` or `project in (X, Y)` bounds; AND bounds by whichever side does
+    (both: their intersection); OR only when both sides do (their union); NOT never. This
+    only narrows where the sandbox looks: every candidate is still judged by the predicate.
+    """
+    if not isinstance(node, Tree):
+        return None
+    if node.data in ("or_", "and_"):
+        operands: list[Tree[Token] | Token] = []
+        chain: Tree[Token] | Token = node
+        while isinstance(chain, Tree) and chain.data == node.data:
+            left, _, right = chain.children
+            operands.append(right)
+            chain = left
+        operands.append(chain)
+        scopes = [_project_scope(compiler, item) for item in operands]
+        if node.data == "or_":
+            if any(found is None for found in scopes):
+                return None
+            return frozenset().union(*(found for found in scopes if found is not None))
+        bounded = [found for found in scopes if found is not None]
+        return frozenset.intersection(*bounded) if bounded else None
+    return _clause_scope(compiler, node) if node.data == "clause" else None
+
+
+def _clause_scope(compiler: _Compiler, node: Tree[Token]) -> frozenset[str] | None:
+    """The projects a `project = X` / `project in (…)` clause names, folded; else None."""
+    field_node, op_node, operand_node = node.children
+    if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):
+        return None
+    if not isinstance(operand_node, Tree):
+        return None
+    try:
+        spec = _FIELDS.get(compiler.name(field_node, "field").casefold())
+        operand = compiler.operand(operand_node)
+    except JqlError:
+        return None
+    op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
+    if spec is None or spec.name != "project" or op not in ("=", "in"):
+        return None
+    items = operand.items if isinstance(operand, _List) else (operand,)
+    if not all(isinstance(item, _Literal) for item in items):
+        return None
+    return frozenset(item.text.casefold() for item in items if isinstance(item, _Literal))

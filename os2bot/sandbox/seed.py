@@ -164,7 +164,12 @@ class JiraSeed(_Seed):
 
     deployment: Literal["cloud", "datacenter"] = Field(default="cloud", description="Kind.")
     timezone: str = Field(default="Europe/Copenhagen", description="Users' timezone.")
-    page_size: int = Field(default=50, ge=1, description="Largest page search returns.")
+    page_size: int | None = Field(
+        default=None,
+        ge=1,
+        description="Largest page a search returns, below what Jira grants (tests force paging "
+        "with it); none: Jira's own limits (docs/sandbox.md).",
+    )
     users: list[SeedUser] = Field(min_length=1, description="Users; the first is the bot.")
     projects: list[SeedProject] = Field(default_factory=list, description="Projects.")
     issues: list[SeedIssue] = Field(default_factory=list, description="Issues.")

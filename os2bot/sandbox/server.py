@@ -49,6 +49,7 @@ class Exchange:
     request_body: bytes = b""
     request_type: str = ""
     response_body: bytes = b""
+    route: str = ""  # the endpoint, its parameters named: "GET /rest/api/2/issue/{key}"
 
 
 class Sandbox:
@@ -62,13 +63,21 @@ class Sandbox:
         host: str = "127.0.0.1",
         now: Callable[[], datetime] = utc_now,
         zulip_heartbeat: float = 1.0,
+        latency: float = 0.0,
+        keep_bodies: bool = True,
     ) -> None:
         """Bind to *host*:*port* (0 = a free port); the fakes are built from *seed*.
 
         An idle Zulip long poll is answered with a heartbeat after *zulip_heartbeat* seconds.
+        *latency* seconds are added to every request (a `latency` fault on every path), as a
+        network between the bot and the service would. Without *keep_bodies* the exchanges
+        are recorded without their bodies (benchmarks: pages of thousands of issues).
         """
         self.seed = load_seed(seed) if isinstance(seed, Path) else seed
         self.faults = Faults()
+        if latency:
+            self.faults.add(Fault(kind="latency", latency=latency))
+        self.keep_bodies = keep_bodies
         self.exchanges: list[Exchange] = []
         self._exchange_lock = threading.Lock()
         self._server = PromptHTTPServer((host, port), self._handler_class())
@@ -81,8 +90,8 @@ class Sandbox:
             *self.github.routes(),
             ("POST", r"/api/graphql", lambda r: github_graphql.execute(self.github, r)),
         ]
-        self._routes: list[tuple[str, re.Pattern[str], Handler, str]] = [
-            (method, re.compile(pattern + "$"), handler, system)
+        self._routes: list[tuple[str, re.Pattern[str], Handler, str, str]] = [
+            (method, re.compile(pattern + "$"), handler, system, _route_name(method, pattern))
             for system, routes in (
                 ("jira", self.jira.routes()),
                 ("github", github_routes),
@@ -140,6 +149,15 @@ class Sandbox:
                 if pattern.search(e.path) and (method is None or e.method == method)
             ]
 
+    def calls_by_endpoint(self) -> dict[str, int]:
+        """How many requests each endpoint answered ("GET /rest/api/2/project/{key}")."""
+        counts: dict[str, int] = {}
+        with self._exchange_lock:
+            for exchange in self.exchanges:
+                name = exchange.route or f"{exchange.method} {exchange.path}"
+                counts[name] = counts.get(name, 0) + 1
+        return dict(sorted(counts.items()))
+
     def add_fault(self, fault: Fault) -> Fault:
         """Put a fault in force."""
         return self.faults.add(fault)
@@ -151,7 +169,7 @@ class Sandbox:
         if request.path.startswith("/_sandbox/"):
             return self._control(request)
         allowed: list[str] = []
-        for method, pattern, handler, system in self._routes:
+        for method, pattern, handler, system, route in self._routes:
             match = pattern.match(request.path)
             if not match:
                 continue
@@ -159,6 +177,7 @@ class Sandbox:
                 allowed.append(method)
                 continue
             request.params = match.groupdict()
+            request.route = route
             if system == "github":
                 return self._github(request, handler)
             return self._refused(system, request) or handler(request)
@@ -206,6 +225,12 @@ class Sandbox:
             return Response(201, {"ok": True})
         if request.path == "/_sandbox/faults" and request.method == "DELETE":
             self.faults.clear()
+            return Response(204)
+        if request.path == "/_sandbox/calls" and request.method == "GET":
+            return Response(200, self.calls_by_endpoint())
+        if request.path == "/_sandbox/calls" and request.method == "DELETE":
+            with self._exchange_lock:
+                self.exchanges.clear()
             return Response(204)
         if request.path == "/_sandbox/slack/messages":
             return Response(
@@ -264,14 +289,18 @@ class Sandbox:
         return Response(HTTP_OK, page, response.headers)
 
     def _record(self, request: Request, status: int, body: bytes = b"") -> None:
+        if request.path.startswith("/_sandbox/"):
+            return  # the control API is not a call to any service
+        keep = self.keep_bodies
         exchange = Exchange(
             request.method,
             request.path,
-            request.query,
+            request.query if keep else {},
             status,
-            request.body,
+            request.body if keep else b"",
             request.headers.get("content-type", ""),
-            body,
+            body if keep else b"",
+            request.route,
         )
         with self._exchange_lock:
             self.exchanges.append(exchange)
@@ -327,6 +356,12 @@ class Sandbox:
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve  # noqa: N815
 
         return _Handler
+
+
+def _route_name(method: str, pattern: str) -> str:
+    """A route's pattern as people write an endpoint: `GET /rest/api/2/issue/{key}`."""
+    named = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", pattern)
+    return f"{method} {named.replace(chr(92), '')}"
 
 
 def _start_at(request: Request) -> int:
