@@ -432,6 +432,8 @@ class RunRecord:
     results: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     # (kind, fingerprint, product, issue key, summary, outcome)
     actions: list[tuple[str, str, str, str | None, str, str]] = field(default_factory=list)
+    # (product, its prepaid hours card's numbers JSON) — `support.card_numbers`
+    cards: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
