@@ -322,6 +322,26 @@ class SqliteState:
                 (tracker, *cursor),
             )
 
+    def deletion_cursor(self, tracker: str) -> tuple[int, int] | None:
+        """(read from, read up to) in ms of the worklog deletions read, or None before the first.
+
+        Kept beside the worklogs' own cursor, under the tracker's name with `:deleted`.
+        """
+        return self.worklog_cursor(f"{tracker}:deleted")
+
+    def forget_worklogs(self, tracker: str, ids: Sequence[int], cursor: tuple[int, int]) -> None:
+        """Forget worklogs deleted in the tracker, and the deletions' cursor, in one transaction."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "DELETE FROM worklogs WHERE tracker = ? AND id = ?", [(tracker, i) for i in ids]
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO worklog_cursor (tracker, read_from, read_until) "
+                "VALUES (?, ?, ?)",
+                (f"{tracker}:deleted", *cursor),
+            )
+
     def stored_worklogs(self, tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
         """The kept worklogs of these issues."""
         wanted = set(issue_ids)

@@ -224,6 +224,51 @@ def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
     assert kept.seconds == 4 * 3600
 
 
+def test_a_worklog_deleted_in_jira_no_longer_counts_after_the_next_run(sandbox_factory, tmp_path):
+    """The first run keeps the worklog (and asks no worklog/deleted: nothing kept could have
+    gone yet); it is deleted through Jira's REST API; the second run forgets it at the cost of
+    one worklog/deleted call, and the card's hours drop to zero."""
+    sandbox = sandbox_factory(support_seed())
+    state = SqliteState(tmp_path / "state.sqlite3")
+    ask = SupportAsk(
+        "MO",
+        Selector(labels=("support",)),
+        TODAY - timedelta(days=90),
+        Selector(labels=("support",)),
+    )
+    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
+    product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
+
+    def run():
+        tracker = tracker_for(sandbox)
+        return _read(tracker.support, state, [ask], [product]), tracker.calls
+
+    first, calls1 = run()
+    assert len(first["mo"].worklogs) == 1
+    assert "GET worklog/deleted" not in calls1
+    (worklog_id,) = list(sandbox.jira.worklogs.logs)
+    key = next(
+        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
+    )
+    response = requests.delete(
+        f"{sandbox.url}/rest/api/2/issue/{key}/worklog/{worklog_id}",
+        headers={"Authorization": "Basic " + _basic()},
+        timeout=10,
+    )
+    assert response.status_code == 204
+    # Jira leaves out the last minute's deletions; the second run comes later than that.
+    sandbox.jira.worklogs.deleted[worklog_id] -= 5 * 60 * 1000
+    second, calls2 = run()
+    assert second["mo"].worklogs == ()
+    assert state.stored_worklogs("jira", sorted(first["mo"].card_issues)) == []
+    assert calls2.get("GET worklog/deleted") == 1
+    # What a second run cost before (the first without worklog/list), and one call more.
+    assert sum(calls2.values()) == sum(calls1.values()) - calls1["POST worklog/list"] + 1
+    _, calls3 = run()
+    assert calls3.get("GET worklog/deleted") == 1
+    assert "POST worklog/list" not in calls3
+
+
 def walk_worklog_routes(sandbox, auth):
     """Call every worklog and changelog route; return (method, url, status, body, request)."""
     api = sandbox.url + "/rest/api/2"
@@ -236,6 +281,7 @@ def walk_worklog_routes(sandbox, auth):
         ("GET", f"/issue/{key}/worklog", {}),
         ("GET", "/issue/NOPE-1/worklog", {}),
         ("GET", "/worklog/updated", {"params": {"since": 0}}),
+        ("GET", "/worklog/deleted", {"params": {"since": 0}}),
         ("POST", "/worklog/list", {"json": {"ids": [30001]}, "params": {"expand": "properties"}}),
         ("POST", "/worklog/list", {"json": {"ids": []}}),
         (
@@ -244,6 +290,9 @@ def walk_worklog_routes(sandbox, auth):
             {"json": {"issueIdsOrKeys": [key], "fieldIds": ["status"]}},
         ),
         ("POST", "/changelog/bulkfetch", {"json": {"issueIdsOrKeys": []}}),
+        ("DELETE", f"/issue/{key}/worklog/99999", {}),
+        ("DELETE", f"/issue/{key}/worklog/30001", {}),
+        ("GET", "/worklog/deleted", {"params": {"since": 0}}),
     ]:
         response = requests.request(method, api + path, headers=head, timeout=10, **kwargs)
         out.append(
