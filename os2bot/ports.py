@@ -227,6 +227,9 @@ class SupportReader(Protocol):
     def worklogs_changed(self, since_ms: int) -> tuple[list[int], int]:
         """Ids of the worklogs changed after *since_ms*, and the moment read up to (ms)."""
 
+    def worklogs_deleted(self, since_ms: int) -> tuple[list[int], int]:
+        """Ids of the worklogs deleted after *since_ms*, and the moment read up to (ms)."""
+
     def worklogs(self, ids: Sequence[int]) -> list[Worklog]:
         """The worklogs with these ids."""
 
@@ -242,6 +245,12 @@ class SupportStore(Protocol):
         self, tracker: str, worklogs: Sequence[Worklog], cursor: tuple[int, int]
     ) -> None:
         """Keep *worklogs* (replacing those with their ids) and where reading got to."""
+
+    def deletion_cursor(self, tracker: str) -> tuple[int, int] | None:
+        """(read from, read up to) in ms of the deletions read, or None before the first."""
+
+    def forget_worklogs(self, tracker: str, ids: Sequence[int], cursor: tuple[int, int]) -> None:
+        """Forget the worklogs deleted in the tracker and keep where reading deletions got to."""
 
     def stored_worklogs(self, tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
         """The kept worklogs of these issues."""
@@ -432,6 +441,8 @@ class RunRecord:
     results: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     # (kind, fingerprint, product, issue key, summary, outcome)
     actions: list[tuple[str, str, str, str | None, str, str]] = field(default_factory=list)
+    # (product, its prepaid hours card's numbers JSON) — `support.card_numbers`
+    cards: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

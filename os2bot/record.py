@@ -16,6 +16,7 @@ from os2bot.domain import ActionKind, Snapshot, State, count_by_state
 from os2bot.ladder import escalation_fingerprint, reminder_index
 from os2bot.notify.compose import open_tasks
 from os2bot.ports import OpenTask, RunRecord, StateStore
+from os2bot.support import card_numbers, card_of
 
 if TYPE_CHECKING:
     from os2bot.flow import RunResult
@@ -26,11 +27,22 @@ def record_run(
 ) -> None:
     """Keep *run* as history: counts, every result with its evidence, every action.
 
-    With *config*, also the bot's tasks the run left open (what chat answers list).
+    With *config*, also the bot's tasks the run left open (what chat answers list) and each
+    prepaid hours card's numbers as the run read them (what the report shows).
     """
-    state.record_run(record_of(run, run.started, finished))
+    cards = card_rows(config, run.snapshot) if config is not None and run.snapshot else []
+    state.record_run(record_of(run, run.started, finished, cards=cards))
     if config is not None and run.snapshot is not None:
         state.save_open_tasks(open_task_rows(config, state, run, run.snapshot))
+
+
+def card_rows(config: Config, snapshot: Snapshot) -> list[tuple[str, str]]:
+    """(product, numbers JSON) of every card *snapshot* read; a card not read is left out."""
+    return [
+        (product.key, json.dumps(card_numbers(usage), ensure_ascii=False))
+        for product in config.products
+        if (usage := card_of(product, snapshot)) is not None
+    ]
 
 
 def open_task_rows(
@@ -90,8 +102,14 @@ def record_failure(
     )
 
 
-def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecord:
-    """A run as history keeps it."""
+def record_of(
+    run: RunResult,
+    started: datetime,
+    finished: datetime,
+    *,
+    cards: list[tuple[str, str]] | None = None,
+) -> RunRecord:
+    """A run as history keeps it (*cards*: `card_rows`)."""
     by_state = count_by_state(run.results)
     counts = {state.value: by_state[state] for state in State} | {
         "planned": len(run.actions),
@@ -141,4 +159,5 @@ def record_of(run: RunResult, started: datetime, finished: datetime) -> RunRecor
             (a.kind.value, a.fingerprint, a.product, a.issue_key, a.summary, "uncertain")
             for a in run.uncertain
         ],
+        cards=list(cards or []),
     )

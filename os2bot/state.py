@@ -18,7 +18,7 @@ from os2bot.ladder import Memory, Record
 from os2bot.ports import ChatAction, Create, MessageRef, OpenTask, RunRecord
 from os2bot.support import Worklog
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -163,6 +163,16 @@ _MIGRATIONS: dict[int, str] = {
         CREATE TABLE first_responses (
             issue_key TEXT PRIMARY KEY,
             responded TEXT NOT NULL
+        );
+    """,
+    # Each run's prepaid hours cards as it read them (used, bought, burn rate, run-out day),
+    # so that the report and the served product page show them from the history.
+    7: """
+        CREATE TABLE cards (
+            run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+            product TEXT NOT NULL,
+            numbers TEXT NOT NULL,
+            PRIMARY KEY (run_id, product)
         );
     """,
 }
@@ -310,6 +320,26 @@ class SqliteState:
                 "INSERT OR REPLACE INTO worklog_cursor (tracker, read_from, read_until) "
                 "VALUES (?, ?, ?)",
                 (tracker, *cursor),
+            )
+
+    def deletion_cursor(self, tracker: str) -> tuple[int, int] | None:
+        """(read from, read up to) in ms of the worklog deletions read, or None before the first.
+
+        Kept beside the worklogs' own cursor, under the tracker's name with `:deleted`.
+        """
+        return self.worklog_cursor(f"{tracker}:deleted")
+
+    def forget_worklogs(self, tracker: str, ids: Sequence[int], cursor: tuple[int, int]) -> None:
+        """Forget worklogs deleted in the tracker, and the deletions' cursor, in one transaction."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany(
+                "DELETE FROM worklogs WHERE tracker = ? AND id = ?", [(tracker, i) for i in ids]
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO worklog_cursor (tracker, read_from, read_until) "
+                "VALUES (?, ?, ?)",
+                (f"{tracker}:deleted", *cursor),
             )
 
     def stored_worklogs(self, tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
@@ -494,6 +524,10 @@ class SqliteState:
                 "INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(run.run_id, *row) for row in run.actions],
             )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO cards (run_id, product, numbers) VALUES (?, ?, ?)",
+                [(run.run_id, *row) for row in run.cards],
+            )
 
     def runs(self, limit: int = 100) -> list[dict[str, object]]:
         """The newest runs, newest first."""
@@ -542,6 +576,17 @@ class SqliteState:
                 found.append((run_id, started, [tuple(row) for row in rows]))
         return found
 
+    def cards(self) -> dict[str, dict[str, dict[str, object]]]:
+        """Each run's prepaid hours cards as recorded: run id -> product -> numbers."""
+        found: dict[str, dict[str, dict[str, object]]] = {}
+        try:
+            rows = self._db.execute("SELECT run_id, product, numbers FROM cards").fetchall()
+        except sqlite3.OperationalError:
+            return found  # a database opened read-only before a run migrated it to schema 7
+        for run_id, product, numbers in rows:
+            found.setdefault(str(run_id), {})[str(product)] = json.loads(numbers)
+        return found
+
     def bot_tasks(self) -> list[tuple[str, str, str, str]]:
         """Tasks the bot opened and has not resolved, from its actions.
 
@@ -566,7 +611,7 @@ class SqliteState:
                     "SELECT run_id FROM runs WHERE started_at < ?", (cutoff,)
                 )
             ]
-            for table in ("results", "actions"):
+            for table in ("results", "actions", "cards"):
                 self._db.executemany(
                     f"DELETE FROM {table} WHERE run_id = ?",  # noqa: S608 - fixed table names
                     [(r,) for r in old],

@@ -294,6 +294,34 @@ def card_usage(
     )
 
 
+def outlook(usage: CardUsage) -> str:
+    """How the card stands: used_up, idle, early or lasts.
+
+    idle: nothing used in the last 8 weeks; early: it runs out before its period ends.
+    """
+    if usage.used >= usage.bought:
+        return "used_up"
+    if usage.runs_out is None:
+        return "idle"
+    return "early" if usage.runs_out_early else "lasts"
+
+
+def card_numbers(usage: CardUsage) -> dict[str, object]:
+    """The card's numbers as a run's history keeps them (JSON), for the report."""
+    return {
+        "bought": usage.bought,
+        "used": usage.used,
+        "share": round(usage.share, 4),
+        "start": usage.start.isoformat(),
+        "end": usage.end.isoformat(),
+        "burn_per_week": usage.burn_per_week,
+        "runs_out": usage.runs_out.isoformat() if usage.runs_out else None,
+        "outlook": outlook(usage),
+        "worklogs": usage.worklogs,
+        "issues": len(usage.issues),
+    }
+
+
 def _passed_on(worklogs: Sequence[Worklog], bought: float, tz: ZoneInfo) -> date | None:
     """The day the hours logged passed *bought*."""
     total = 0.0

@@ -5,8 +5,9 @@
 Run after `collect.collect_snapshot`, for the products that declare `support:` (with the
 agreement's extension faelles_drift) in a project that could be read. Reads go through the
 Jira tracker's `support` reader (`ports.SupportReader`); what was read before is kept in the
-state database (`ports.SupportStore`) — worklogs by id with a cursor for `worklog/updated`,
-first responses once found — so a second run reads only what changed. Without a state
+state database (`ports.SupportStore`) — worklogs by id with a cursor for `worklog/updated`
+and one for `worklog/deleted` (a worklog deleted in Jira is forgotten), first responses once
+found — so a second run reads only what changed. Without a state
 database (a read-only `check`) everything is read from the cards' period starts.
 """
 
@@ -40,6 +41,7 @@ class MemoryStore:
     """A SupportStore for one run, when there is no state database."""
 
     cursor: tuple[int, int] | None = None
+    gone_cursor: tuple[int, int] | None = None
     logs: dict[int, Worklog] = field(default_factory=dict)
     responses: dict[str, datetime] = field(default_factory=dict)
 
@@ -53,6 +55,16 @@ class MemoryStore:
         """Keep them for this run."""
         self.logs.update({w.id: w for w in worklogs})
         self.cursor = cursor
+
+    def deletion_cursor(self, _tracker: str) -> tuple[int, int] | None:
+        """Where reading deletions got to."""
+        return self.gone_cursor
+
+    def forget_worklogs(self, _tracker: str, ids: Sequence[int], cursor: tuple[int, int]) -> None:
+        """Forget them for this run."""
+        for worklog_id in ids:
+            self.logs.pop(worklog_id, None)
+        self.gone_cursor = cursor
 
     def stored_worklogs(self, _tracker: str, issue_ids: Sequence[str]) -> list[Worklog]:
         """Those of these issues."""
@@ -141,12 +153,14 @@ def _read(
     worklogs: list[Worklog] = []
     if cards:
         wanted_from = _ms(min(card.start for card in cards))
-        cursor = store.worklog_cursor(TRACKER)
+        kept = store.worklog_cursor(TRACKER)
+        cursor = kept
         if cursor is None or cursor[0] > wanted_from:
             cursor = (wanted_from, wanted_from)  # a card reaching further back reads again
         ids, until = reader.worklogs_changed(cursor[1])
         changed = reader.worklogs(ids) if ids else []
         store.save_worklogs(TRACKER, changed, (cursor[0], max(until, cursor[1])))
+        _forget_deleted(reader, store, kept, max(until, cursor[1]))
         every = sorted({i for ids_ in card_ids.values() for i in ids_})
         worklogs = store.stored_worklogs(TRACKER, every)
     result: dict[str, SupportFacts] = {}
@@ -157,6 +171,25 @@ def _read(
         logs = tuple(w for w in worklogs if w.issue_id in drawing and _counts(w, card))
         result[product.key] = SupportFacts(issues=mine, card_issues=drawing, worklogs=logs)
     return result
+
+
+def _forget_deleted(
+    reader: SupportReader, store: SupportStore, kept: tuple[int, int] | None, read_to: int
+) -> None:
+    """Forget the kept worklogs deleted in Jira since the last run: one worklog/deleted call.
+
+    The very first read needs none: every worklog it kept was there when worklog/list
+    answered, after *read_to*, so deletions are read from there on. A database that kept
+    worklogs before deletions were read starts at the worklogs' own beginning.
+    """
+    gone_cursor = store.deletion_cursor(TRACKER)
+    if gone_cursor is None:
+        if kept is None:
+            store.forget_worklogs(TRACKER, [], (read_to, read_to))
+            return
+        gone_cursor = (kept[0], kept[0])
+    gone, until = reader.worklogs_deleted(gone_cursor[1])
+    store.forget_worklogs(TRACKER, gone, (gone_cursor[0], max(until, gone_cursor[1])))
 
 
 def _counts(worklog: Worklog, card: object) -> bool:

@@ -100,6 +100,8 @@ def walk_every_route(sandbox, auth):  # noqa: PLR0915 - one call per route, in o
     # Joint support: worklogs and bulk changelogs (tests/test_support.py walks them further).
     get("/issue/MO-1/worklog")
     get("/worklog/updated", params={"since": 0})
+    get("/worklog/deleted", params={"since": 0})
+    requests.delete(api + "/issue/MO-1/worklog/1", headers=jira, timeout=10)  # 404: no such
     post("/worklog/list", {"ids": [1]})
     post("/changelog/bulkfetch", {"issueIdsOrKeys": ["MO-1"]})  # 404 on Data Center
     requests.put(

@@ -114,6 +114,17 @@ def test_served_pages_read_on_a_desktop_and_a_phone(sandbox_factory, tmp_path, a
         for gap in forms["gaps"]:
             assert gap["reason"] in page["text"], (path, gap["check"])
             assert gap["fix"] in page["text"], (path, gap["check"])
+    # Joint support on OS2forms' page: the SLA with each breach, the card with its run-out day.
+    support = forms["support"]
+    assert support["card"] is not None
+    assert support["card"]["outlook"] == "early"  # the demo's card runs out before its period
+    assert support["sla"]["breaches"]
+    page = json.loads(found[("/produkt/os2forms", 1400)])["text"]
+    assert "Fælles support" in page
+    assert "Klippekort" in page
+    assert "løber kortet tør" in page
+    for breach in support["sla"]["breaches"]:
+        assert breach["key"] in page
     portfolio = json.loads(found[("/", 390)])["text"]
     assert "Mest i risiko" in portfolio
     assert document["products"][0]["name"] in portfolio

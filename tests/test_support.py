@@ -224,6 +224,51 @@ def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
     assert kept.seconds == 4 * 3600
 
 
+def test_a_worklog_deleted_in_jira_no_longer_counts_after_the_next_run(sandbox_factory, tmp_path):
+    """The first run keeps the worklog (and asks no worklog/deleted: nothing kept could have
+    gone yet); it is deleted through Jira's REST API; the second run forgets it at the cost of
+    one worklog/deleted call, and the card's hours drop to zero."""
+    sandbox = sandbox_factory(support_seed())
+    state = SqliteState(tmp_path / "state.sqlite3")
+    ask = SupportAsk(
+        "MO",
+        Selector(labels=("support",)),
+        TODAY - timedelta(days=90),
+        Selector(labels=("support",)),
+    )
+    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
+    product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
+
+    def run():
+        tracker = tracker_for(sandbox)
+        return _read(tracker.support, state, [ask], [product]), tracker.calls
+
+    first, calls1 = run()
+    assert len(first["mo"].worklogs) == 1
+    assert "GET worklog/deleted" not in calls1
+    (worklog_id,) = list(sandbox.jira.worklogs.logs)
+    key = next(
+        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
+    )
+    response = requests.delete(
+        f"{sandbox.url}/rest/api/2/issue/{key}/worklog/{worklog_id}",
+        headers={"Authorization": "Basic " + _basic()},
+        timeout=10,
+    )
+    assert response.status_code == 204
+    # Jira leaves out the last minute's deletions; the second run comes later than that.
+    sandbox.jira.worklogs.deleted[worklog_id] -= 5 * 60 * 1000
+    second, calls2 = run()
+    assert second["mo"].worklogs == ()
+    assert state.stored_worklogs("jira", sorted(first["mo"].card_issues)) == []
+    assert calls2.get("GET worklog/deleted") == 1
+    # What a second run cost before (the first without worklog/list), and one call more.
+    assert sum(calls2.values()) == sum(calls1.values()) - calls1["POST worklog/list"] + 1
+    _, calls3 = run()
+    assert calls3.get("GET worklog/deleted") == 1
+    assert "POST worklog/list" not in calls3
+
+
 def walk_worklog_routes(sandbox, auth):
     """Call every worklog and changelog route; return (method, url, status, body, request)."""
     api = sandbox.url + "/rest/api/2"
@@ -236,6 +281,7 @@ def walk_worklog_routes(sandbox, auth):
         ("GET", f"/issue/{key}/worklog", {}),
         ("GET", "/issue/NOPE-1/worklog", {}),
         ("GET", "/worklog/updated", {"params": {"since": 0}}),
+        ("GET", "/worklog/deleted", {"params": {"since": 0}}),
         ("POST", "/worklog/list", {"json": {"ids": [30001]}, "params": {"expand": "properties"}}),
         ("POST", "/worklog/list", {"json": {"ids": []}}),
         (
@@ -244,6 +290,9 @@ def walk_worklog_routes(sandbox, auth):
             {"json": {"issueIdsOrKeys": [key], "fieldIds": ["status"]}},
         ),
         ("POST", "/changelog/bulkfetch", {"json": {"issueIdsOrKeys": []}}),
+        ("DELETE", f"/issue/{key}/worklog/99999", {}),
+        ("DELETE", f"/issue/{key}/worklog/30001", {}),
+        ("GET", "/worklog/deleted", {"params": {"since": 0}}),
     ]:
         response = requests.request(method, api + path, headers=head, timeout=10, **kwargs)
         out.append(
@@ -346,3 +395,114 @@ def test_the_nearest_notice_before_the_support_agreement_expires_and_never_both(
 
     assert notices(at80) == ["Supportaftalen for OS2forms udløber 2027-06-30 (90 dages varsel)"]
     assert notices(at20) == ["Supportaftalen for OS2forms udløber 2027-06-30 (30 dages varsel)"]
+
+
+# ---------------------------------------------------------------- the card and SLA in the report
+
+
+def test_the_report_shows_the_sla_with_its_breaches_and_the_card_recorded_per_run(
+    shipped_config,
+):
+    """A run records the card's numbers; the next run could not read the card, so the report
+    shows the card as the first run measured it (and says when), the SLA as the latest run
+    judged it with its breach linked — valid against the schema, in HTML and Markdown."""
+    import json
+
+    import jsonschema
+
+    from os2bot.domain import CheckResult, Evidence, Msg, State
+    from os2bot.ports import RunRecord
+    from os2bot.report import html, markdown
+    from os2bot.report.document import build_compliance_report, points_from_history
+    from os2bot.support import card_numbers
+
+    from conftest import REPO as ROOT
+
+    state = SqliteState(":memory:")
+    start = date(2026, 4, 1)
+    logs = [Worklog(n, "10", at(start + timedelta(days=7 * n), 10), 8 * 3600) for n in range(1, 9)]
+    usage = card_usage(
+        logs, bought=100, start=start, end=date(2027, 3, 31), today=date(2026, 6, 1), tz=CPH
+    )
+    sla = CheckResult(
+        "os2forms",
+        "drift-sla",
+        State.NOT_MET,
+        Msg(
+            "reason.sla.not_kept",
+            {"kept": 3, "count": 4, "share": 75, "threshold": 90, "days": 90, "breaches": ["S-9"]},
+        ),
+        (Evidence("jira", "S-9", "Login fejler", "https://jira.example/browse/S-9"),),
+    )
+    row = (
+        sla.product,
+        sla.check_id,
+        sla.state.value,
+        sla.reason.key,
+        json.dumps(sla.reason.params),
+        json.dumps([e.to_json() for e in sla.evidence]),
+    )
+    first, second = "2026-06-01T08:00:00+00:00", "2026-06-02T08:00:00+00:00"
+    card_row = ("os2forms", json.dumps(card_numbers(usage)))
+    state.record_run(RunRecord("r1", "apply", first, first, "ok", {}, None, [row], [], [card_row]))
+    state.record_run(RunRecord("r2", "apply", second, second, "ok", {}, None, [row], []))
+    points = points_from_history(state.history(), state.cards())
+    now = datetime.fromisoformat(second)
+    doc = build_compliance_report(
+        shipped_config,
+        points,
+        now=now,
+        language="da",
+        since=now - timedelta(days=7),
+        jira_url="https://jira.example",
+    )
+    schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, schema)
+    forms = next(p for p in doc["products"] if p["key"] == "os2forms")
+    support = forms["support"]
+    assert support["sla"]["kept"] == 3
+    assert support["sla"]["count"] == 4
+    assert support["sla"]["breaches"] == [
+        {"key": "S-9", "url": "https://jira.example/browse/S-9", "summary": "Login fejler"}
+    ]
+    card = support["card"]
+    assert card["recorded"] == first  # the latest run did not read it
+    assert (card["used"], card["bought"], card["outlook"]) == (64.0, 100, "early")
+    assert card["runs_out"] == usage.runs_out.isoformat()
+    assert all(p["support"] is None for p in doc["products"] if p["key"] != "os2forms")
+
+    page = html.render_product_page(doc, "os2forms")
+    assert '<a href="https://jira.example/browse/S-9">S-9</a>' in page
+    assert "64 af 100 timer brugt (64 %)" in page
+    assert "Ét brud på SLA&#39;en:" in page
+    assert "Målt ved kørslen" in page
+    text = markdown.render_compliance_report(doc)
+    assert "- [S-9](https://jira.example/browse/S-9) Login fejler" in text
+    assert "løber kortet tør" in text
+
+
+def test_a_state_database_of_schema_6_gains_the_cards_table(tmp_path):
+    """A database written before cards were recorded is migrated on open; its runs stay."""
+    import sqlite3
+
+    from os2bot.state import _MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for version in range(1, 7):
+        db.executescript(_MIGRATIONS[version])
+        db.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    db.execute(
+        "INSERT INTO runs (run_id, mode, started_at, outcome) VALUES ('r0', 'apply', "
+        "'2026-01-01T00:00:00+00:00', 'ok')"
+    )
+    db.commit()
+    db.close()
+    readonly = SqliteState(path, readonly=True)
+    assert readonly.cards() == {}  # read-only before any run migrated it: no cards, no error
+    readonly.close()
+    state = SqliteState(path)
+    assert state.version == 7
+    assert [r["run_id"] for r in state.runs()] == ["r0"]
+    assert state.cards() == {}

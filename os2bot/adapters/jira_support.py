@@ -10,7 +10,8 @@ Reads, per run:
   (status changes only, 1000 issues a request) for the issues whose history was cut and whose
   first response is not known from an earlier run; Data Center's search shows every change;
 - `GET worklog/updated?since=` from where the last run got to, and `POST worklog/list` for
-  the changed ids, 1000 a request. The state database keeps the rest.
+  the changed ids, 1000 a request; `GET worklog/deleted?since=` likewise for the worklogs
+  deleted since (Cloud and Data Center both serve it). The state database keeps the rest.
 
 First response: the first comment or status change by someone other than the reporter —
 never by the bot (`jira_tracker._is_me`).
@@ -200,15 +201,23 @@ class JiraSupport:
 
     def worklogs_changed(self, since_ms: int) -> tuple[list[int], int]:
         """Every page of worklog/updated after *since_ms*: the ids, and `until` of the last."""
+        return self._since("worklog/updated", since_ms)
+
+    def worklogs_deleted(self, since_ms: int) -> tuple[list[int], int]:
+        """Every page of worklog/deleted after *since_ms*: the ids, and `until` of the last."""
+        return self._since("worklog/deleted", since_ms)
+
+    def _since(self, path: str, since_ms: int) -> tuple[list[int], int]:
+        """Every page of a ChangedWorklogs resource after *since_ms*, oldest first."""
         ids: list[int] = []
         until = since_ms
         for _ in range(self.tracker.max_pages):
-            page = self._get("worklog/updated", {"since": until})
+            page = self._get(path, {"since": until})
             ids += [int(v["worklogId"]) for v in page.get("values") or [] if "worklogId" in v]
             until = int(page.get("until") or until)
             if page.get("lastPage", True) or not page.get("values"):
                 return list(dict.fromkeys(ids)), until
-        raise TrackerError("worklog/updated did not end within the page cap")
+        raise TrackerError(f"{path} did not end within the page cap")
 
     def worklogs(self, ids: Sequence[int]) -> list[Worklog]:
         """The worklogs of *ids*, 1000 a request, with their properties."""

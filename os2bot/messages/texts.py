@@ -2526,6 +2526,73 @@ TEXTS: dict[str, T] = build(
         "report.waiver_until": T(da="gælder til og med {date}", en="valid until {date}"),
         "report.waiver_expired": T(da="udløb {date}", en="expired on {date}"),
         "report.no_waivers": T(da="Ingen dispensationer.", en="No waivers."),
+        "report.support": T(da="Fælles support", en="Joint support"),
+        "report.support.agreement": T(
+            da="Supportaftale med {supplier}, i kraft til og med {expires}.",
+            en="Support agreement with {supplier}, in force until {expires} inclusive.",
+        ),
+        "report.support.sla": T(
+            da="SLA'en blev holdt for {kept} af {count:one=# supportsag|other=# supportsager} "
+            "{days:one=den seneste dag|other=de seneste # dage}: {share} % (kravet er mindst "
+            "{threshold} %).",
+            en="The SLA was kept for {kept} of {count:one=# support issue|other=# support "
+            "issues} in {days:one=the last day|other=the last # days}: {share}% (at least "
+            "{threshold}% required).",
+        ),
+        "report.support.sla_none": T(
+            da="Ingen supportsager at måle SLA'en på {days:one=den seneste dag|other=de seneste "
+            "# dage}.",
+            en="No support issues to measure the SLA by in {days:one=the last day|other=the "
+            "last # days}.",
+        ),
+        "report.support.sla_unmeasured": T(
+            da="SLA'en kunne ikke måles: {reason}",
+            en="The SLA could not be measured: {reason}",
+        ),
+        "report.support.breaches": T(
+            da="{count:one=Ét brud|other=# brud} på SLA'en:",
+            en="{count:one=One breach|other=# breaches} of the SLA:",
+        ),
+        "report.support.card_title": T(da="Klippekort", en="Prepaid hours card"),
+        "report.support.card": T(
+            da="{start}–{end}: {used} af {bought:one=# time|other=# timer} brugt ({share} %) "
+            "på {issues:one=# sag|other=# sager}.",
+            en="{start}–{end}: {used} of {bought:one=# hour|other=# hours} used ({share}%) on "
+            "{issues:one=# issue|other=# issues}.",
+        ),
+        "report.support.rate": T(
+            da="De seneste 8 uger er der i gennemsnit brugt {rate:0=under en halv time|one=# "
+            "time|other=# timer} om ugen.",
+            en="Over the last 8 weeks, {rate:0=under half an hour|one=# hour|other=# hours} a "
+            "week were used on average.",
+        ),
+        "report.support.early": T(
+            da="Med det forbrug løber kortet tør {runs_out} – før perioden slutter {end}.",
+            en="At that rate the card runs out on {runs_out} – before the period ends on {end}.",
+        ),
+        "report.support.lasts": T(
+            da="Med det forbrug rækker kortet perioden ud: det løber tør {runs_out}, og perioden "
+            "slutter {end}.",
+            en="At that rate the card lasts the period: it runs out on {runs_out}, and the "
+            "period ends on {end}.",
+        ),
+        "report.support.idle": T(
+            da="Der er ikke brugt timer de seneste 8 uger; perioden slutter {end}.",
+            en="No hours were used in the last 8 weeks; the period ends on {end}.",
+        ),
+        "report.support.used_up": T(
+            da="Kortet blev brugt op {runs_out}, før perioden slutter {end}.",
+            en="The card was used up on {runs_out}, before the period ends on {end}.",
+        ),
+        "report.support.recorded": T(
+            da="Målt ved kørslen {when}.",
+            en="As measured by the run of {when}.",
+        ),
+        "report.support.card_unread": T(
+            da="Klippekortet er ikke læst endnu, eller det kunne ikke læses.",
+            en="The prepaid hours card has not been read yet, or could not be read.",
+        ),
+        "report.support.no_card": T(da="Intet klippekort.", en="No prepaid hours card."),
         "report.all_checks": T(da="Alle tjek", en="Every check"),
         "report.state": T(da="Status", en="State"),
         "report.history": T(da="Historik", en="History"),

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from typing import Any
@@ -182,7 +182,7 @@ def _gaps(products: Iterable[ProductResults]) -> tuple[Gap, ...]:
 # The compliance report is the JSON document that docs/report.schema.json describes.
 ComplianceReport = dict[str, Any]
 
-SCHEMA_VERSION = "2"  # 2: risk first, grouped checks, dated meeting evidence
+SCHEMA_VERSION = "3"  # 2: risk first, grouped checks, dated meeting evidence; 3: support
 MEETINGS = {"styregruppe": "steering_group", "koordinationsgruppe": "coordination_group"}
 
 
@@ -193,6 +193,7 @@ class Point:
     run_id: str
     started: datetime
     results: dict[tuple[str, str], CheckResult]
+    cards: dict[str, dict[str, Any]] = field(default_factory=dict)  # product -> card numbers
 
     def results_of(self, products: set[str]) -> list[CheckResult]:
         """The results of *products*."""
@@ -201,8 +202,10 @@ class Point:
 
 def points_from_history(
     history: Sequence[tuple[str, str, Sequence[tuple[str, str, str, str, str, str]]]],
+    cards: Mapping[str, Mapping[str, dict[str, Any]]] | None = None,
 ) -> list[Point]:
-    """The state database's history as points, oldest first."""
+    """The state database's history as points, oldest first (*cards*: by run id, by product)."""
+    cards = cards or {}
     return [
         Point(
             run_id,
@@ -217,6 +220,7 @@ def points_from_history(
                 )
                 for product, check, state, key, params, evidence in rows
             },
+            dict(cards.get(run_id, {})),
         )
         for run_id, started, rows in history
     ]
@@ -247,9 +251,14 @@ def _recorded_date(value: str | None) -> datetime | date | None:
     return datetime.fromisoformat(value)
 
 
-def point_from_results(run_id: str, started: datetime, results: Sequence[CheckResult]) -> Point:
+def point_from_results(
+    run_id: str,
+    started: datetime,
+    results: Sequence[CheckResult],
+    cards: Mapping[str, dict[str, Any]] | None = None,
+) -> Point:
     """The current run as a point (a report without history)."""
-    return Point(run_id, started, {(r.product, r.check_id): r for r in results})
+    return Point(run_id, started, {(r.product, r.check_id): r for r in results}, dict(cards or {}))
 
 
 def build_compliance_report(
@@ -587,6 +596,66 @@ def _product(
             for day, p in daily
         ],
         "history": _history(profile, product.key, points, language),
+        "support": _support(product, points, latest, language, browse),
+    }
+
+
+SLA_MEASURED = ("reason.sla.kept", "reason.sla.not_kept", "reason.sla.no_issues")
+"""The SLA check's reasons that carry its numbers (the others say why it was not measured)."""
+
+
+def _support(
+    product: Product,
+    points: Sequence[Point],
+    latest: Point | None,
+    language: Language,
+    browse: str,
+) -> dict[str, Any] | None:
+    """Joint support: the agreement, the SLA as the latest run judged it, the hours card.
+
+    The SLA comes from the latest run's SLA check (its reason's numbers, its breaches as
+    evidence); the card from the newest run that read it (`recorded` says when).
+    """
+    support = product.support
+    if support is None:
+        return None
+    found = next(
+        (
+            r
+            for (owner, _check), r in sorted((latest.results if latest else {}).items())
+            if owner == product.key and r.reason.key.startswith("reason.sla.")
+        ),
+        None,
+    )
+    sla: dict[str, Any] | None = None
+    if found is not None:
+        params = found.reason.params if found.reason.key in SLA_MEASURED else {}
+        share = params.get("share")
+        sla = {
+            "check": found.check_id,
+            "state": found.state.value,
+            "reason": _recorded(found.reason, language),
+            "kept": params.get("kept", 0 if params else None),
+            "count": params.get("count", 0 if params else None),
+            "share": share,
+            "threshold": params.get("threshold"),
+            "days": params.get("days"),
+            "breaches": [
+                {"key": e.key, "url": e.url or browse + e.key, "summary": e.title}
+                for e in found.evidence
+            ],
+        }
+    card: dict[str, Any] | None = None
+    if support.card is not None:
+        recorded = next((p for p in reversed(points) if product.key in p.cards), None)
+        if recorded is not None:
+            card = {**recorded.cards[product.key], "recorded": recorded.started.isoformat()}
+    return {
+        "supplier": support.agreement.supplier,
+        "expires": support.agreement.expires.isoformat(),
+        "sla": sla,
+        "card_declared": support.card is not None,
+        "card": card,
     }
 
 

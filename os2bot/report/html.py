@@ -21,6 +21,7 @@ import jinja2
 
 from os2bot.domain import HTML_COLOUR, TEXT_SYMBOL
 from os2bot.messages import Language, formats, text
+from os2bot.report import support
 from os2bot.report.document import TASK_KINDS, ComplianceReport
 
 TEMPLATE = "compliance_report.html.j2"
@@ -87,8 +88,15 @@ def _context(document: ComplianceReport) -> dict[str, Any]:
     def chart(points: list[dict[str, Any]], label: str, *, slug: str) -> dict[str, Any]:
         return trend_chart(points, label, slug=slug, language=language)
 
+    words = {
+        "agreement": lambda s: support.agreement_sentence(s, language, tz),
+        "sla": lambda sla: support.sla_sentence(sla, language),
+        "breaches": lambda sla: support.breaches_heading(sla, language),
+        "card": lambda card: support.card_sentences(card, language, tz),
+    }
     return {
         "doc": document,
+        "support": words,
         "t": t,
         "f": f,
         "symbol": TEXT_SYMBOL,

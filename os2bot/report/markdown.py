@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from os2bot.domain import TEXT_SYMBOL, State
 from os2bot.messages import Language, text
 from os2bot.messages.formats import day, moment
+from os2bot.report import support as support_text
 from os2bot.report.document import ComplianceReport, RunResults
 from os2bot.report.terminal import render_gaps, render_legend
 
@@ -113,6 +115,11 @@ def render_compliance_report(document: ComplianceReport) -> str:
             if gap["task"]:
                 lines.append(f"  - {text('report.task', language)} {escape(gap['task']['key'])}")
         lines.append("")
+    supported = [p for p in products if p["support"]]
+    if supported:
+        lines += [f"## {text('report.support', language)}", ""]
+    for product in supported:
+        lines += [f"### {escape(product['name'])}", "", *_support(product["support"], language, tz)]
     lines += [f"## {text('report.matrix', language)}", ""]
     checks = document["checks"]
     lines += [
@@ -135,6 +142,32 @@ def render_compliance_report(document: ComplianceReport) -> str:
         for c in document["changes"]
     ] or [text("report.no_changes", language)]
     return "\n".join(lines) + "\n"
+
+
+def _support(support: dict[str, Any], language: Language, tz: ZoneInfo) -> list[str]:
+    """A product's joint support: the agreement, the SLA with its breaches linked, the card."""
+    lines = [escape(support_text.agreement_sentence(support, language, tz)), ""]
+    sla = support["sla"]
+    if sla:
+        lines += [escape(support_text.sla_sentence(sla, language)), ""]
+        if sla["breaches"]:
+            lines += [escape(support_text.breaches_heading(sla, language)), ""]
+            lines += [
+                f"- [{escape(b['key'])}]({b['url']}) {escape(b.get('summary', ''))}"
+                for b in sla["breaches"]
+            ]
+            lines.append("")
+    card = support["card"]
+    heading = f"**{text('report.support.card_title', language)}:** "
+    if card:
+        lines += [
+            heading + " ".join(escape(s) for s in support_text.card_sentences(card, language, tz))
+        ]
+    elif support["card_declared"]:
+        lines += [heading + text("report.support.card_unread", language)]
+    else:
+        lines += [heading + text("report.support.no_card", language)]
+    return [*lines, ""]
 
 
 def _days(since: str, document: ComplianceReport, tz: ZoneInfo) -> int:

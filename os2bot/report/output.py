@@ -22,6 +22,7 @@ from os2bot.report.document import (
     points_from_history,
 )
 from os2bot.state import SqliteState
+from os2bot.support import card_numbers, card_of
 
 EXTENSIONS = {"html": "html", "markdown": "md", "json": "json", "csv": "csv"}
 RENDERERS: dict[str, Callable[[ComplianceReport], str]] = {
@@ -86,10 +87,16 @@ def write_report(
 ) -> Path:
     """Build the compliance report from the history (or *current*) and write it as *fmt*."""
     now = datetime.now(UTC)
-    points = points_from_history(state.history())
+    points = points_from_history(state.history(), state.cards())
     from_history = bool(points)
     if not points and current is not None:
-        points = [point_from_results(current.run_id, current.started, current.results)]
+        snapshot = current.snapshot
+        cards = {
+            p.key: card_numbers(usage)
+            for p in config.products
+            if snapshot is not None and (usage := card_of(p, snapshot)) is not None
+        }
+        points = [point_from_results(current.run_id, current.started, current.results, cards)]
     chosen = [
         p
         for p in config.products

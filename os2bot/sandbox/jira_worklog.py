@@ -10,6 +10,11 @@ and answering as Atlassian's REST v2 description says (`tests/specs/jira-platfor
   *after* `since` (ms), oldest first, at most 1000 a page, `until` the youngest on the page,
   `nextPage` while not `lastPage`. "This resource does not return worklogs updated during the
   minute preceding the request."
+- `GET worklog/deleted?since=` — ChangedWorklogs of worklogs deleted after `since` (ms), as
+  `worklog/updated` pages them, `updatedTime` being when each was deleted; the same minute
+  is left out. Data Center serves it too (REST API 2 since Jira 7).
+- `DELETE issue/{key}/worklog/{id}` — 204, or 404 when the issue or the worklog is not there;
+  the deletion is kept with its time for `worklog/deleted`.
 - `POST worklog/list` — the worklogs of up to 1000 ids ("400 … more than 1000 worklog IDs or
   is empty"); `expand=properties` adds their properties.
 - `POST changelog/bulkfetch` (Cloud) — the changelogs of up to 1000 issues, optionally only
@@ -48,6 +53,7 @@ class Worklogs:
         """Add the seed's support extras (priority, components, comments, changes, worklogs)."""
         self.fake = fake
         self.logs: dict[int, dict[str, Any]] = {}
+        self.deleted: dict[int, int] = {}  # worklog id -> when it was deleted (ms)
         self._next = 30000
         for raw in seed.issues:
             extras = (raw.priority, raw.components, raw.comments, raw.transitions, raw.worklogs)
@@ -151,6 +157,11 @@ class Worklogs:
         log["updated"] = _rfc3339(self.fake, when)
         log["_updated_ms"] = _ms(when)
 
+    def delete(self, worklog_id: int, when: datetime) -> None:
+        """Delete a worklog, as someone doing so at *when* (worklog/deleted tells it)."""
+        del self.logs[worklog_id]
+        self.deleted[worklog_id] = _ms(when)
+
     # ------------------------------------------------------------------ routes
 
     def routes(self) -> list[tuple[str, str, Callable[[Request], Response]]]:
@@ -158,7 +169,9 @@ class Worklogs:
         api = r"/rest/api/2"
         return [
             ("GET", rf"{api}/issue/(?P<key>[^/]+)/worklog", self.issue_worklogs),
+            ("DELETE", rf"{api}/issue/(?P<key>[^/]+)/worklog/(?P<id>[^/]+)", self.remove),
             ("GET", rf"{api}/worklog/updated", self.updated),
+            ("GET", rf"{api}/worklog/deleted", self.deleted_since),
             ("POST", rf"{api}/worklog/list", self.list),
             ("POST", rf"{api}/changelog/bulkfetch", self.bulkfetch),
         ]
@@ -216,6 +229,45 @@ class Worklogs:
             "values": [
                 {"worklogId": int(log["id"]), "updatedTime": log["_updated_ms"], "properties": []}
                 for log in page
+            ],
+        }
+        if not last:
+            body["nextPage"] = f"{link}?since={until}"
+        return Response(200, body)
+
+    def remove(self, request: Request) -> Response:
+        """DELETE issue/{key}/worklog/{id}: 204; 404 when the issue or the worklog is not there."""
+        found = self.fake._issue_or_404(request.params["key"])  # noqa: SLF001
+        if isinstance(found, Response):
+            return found
+        raw = request.params["id"]
+        log = self.logs.get(int(raw)) if raw.isdigit() else None
+        if log is None or log["issueId"] != found["id"]:
+            return jira_error(404, f"Cannot find worklog with id: {raw}.")
+        self.delete(int(raw), self.fake.now())
+        return Response(204)
+
+    def deleted_since(self, request: Request) -> Response:
+        """GET worklog/deleted: ids of worklogs deleted after `since`, oldest first."""
+        try:
+            since = int(request.arg("since", "0") or 0)
+        except ValueError:
+            return jira_error(400, "since must be a number of milliseconds.")
+        quiet = _ms(self.fake.now() - QUIET)
+        gone = sorted(
+            ((when, wid) for wid, when in self.deleted.items() if since < when <= quiet),
+        )
+        page = gone[:UPDATED_PAGE]
+        until = page[-1][0] if page else since
+        link = f"{self.fake.base_url}/rest/api/2/worklog/deleted"
+        last = len(gone) <= UPDATED_PAGE
+        body: dict[str, Any] = {
+            "self": f"{link}?since={since}",
+            "since": since,
+            "until": until,
+            "lastPage": last,
+            "values": [
+                {"worklogId": wid, "updatedTime": when, "properties": []} for when, wid in page
             ],
         }
         if not last:

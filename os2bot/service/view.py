@@ -267,7 +267,7 @@ class ReportView:
                 latest = state.latest_run() if state else None
                 if self._cache is not None and self._cache[0] == (latest, today):
                     return self._cache[1]
-                points = points_from_history(state.history()) if state else []
+                points = points_from_history(state.history(), state.cards()) if state else []
                 tasks = state.bot_tasks() if state else []
             finally:
                 if state is not None:
