@@ -386,6 +386,7 @@ class Measured:
     calls: dict[str, int]
     rss_mb: float
     status: int
+    cpu: float = 0.0  # the bot's own CPU seconds (user + system): the rest of wall is waiting
     tail: str = ""
 
     @property
@@ -437,7 +438,8 @@ def run_bot(python: str, command: str, root: Path, sandbox: Running, timeout: fl
         sandbox.calls(),
         usage.ru_maxrss / 1024,
         process.returncode,
-        " | ".join(tail),
+        tail=" | ".join(tail),
+        cpu=usage.ru_utime + usage.ru_stime,
     )
 
 
@@ -561,7 +563,8 @@ def measure(args: argparse.Namespace, products: int, size: int) -> list[str]:
                 status = "" if done.status in (0, 1) else f" (exit {done.status}: {done.tail})"
                 row = (
                     f"| {products} × {size:,} | {label} | {done.seconds:.1f} s | {done.total:,} | "
-                    f"{naive} | {endpoint_summary(done.calls)} | {done.rss_mb:.0f} MB |{status}"
+                    f"{naive} | {endpoint_summary(done.calls)} | {done.rss_mb:.0f} MB "
+                    f"| {done.cpu:.1f} s |{status}"
                 )
                 rows.append(row)
                 print(row, flush=True)
@@ -597,9 +600,9 @@ def main() -> None:
     sizes = [tuple(int(n) for n in s.split("x")) for s in args.sizes.split(",") if s.strip()]
     print(
         "| products × issues | command | wall | Jira calls | naive bot's calls "
-        "| calls by endpoint | bot peak RSS |"
+        "| calls by endpoint | bot peak RSS | bot CPU |"
     )
-    print("|---|---|---|---|---|---|---|", flush=True)
+    print("|---|---|---|---|---|---|---|---|", flush=True)
     for products, size in sizes:
         measure(args, products, size)
 

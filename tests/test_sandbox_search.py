@@ -8,6 +8,7 @@ import base64
 import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import requests
 
@@ -17,6 +18,7 @@ from os2bot.sandbox.seed import SeedData
 
 from conftest import JIRA_USER, make_seed, meeting
 
+CPH = ZoneInfo("Europe/Copenhagen")
 BASIC = (
     "Basic " + base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
 )
@@ -274,3 +276,61 @@ def test_latency_is_added_to_every_request_and_calls_are_counted_by_endpoint():
     assert counted == {"GET /rest/api/2/issue/{key}": 1, "GET /rest/api/2/search/jql": 1}
     assert after == {}
     assert box.exchanges == []
+
+
+def test_keys_labels_and_date_floors_bound_only_what_and_bounds():
+    """Keys, labels and `date >= …` narrow where the sandbox looks only when ANDed at the
+    query's top; an OR with an unbounded side, or NOT, does not."""
+    assert jql.parse("key in (MO-1, mo-2)").keys == {"mo-1", "mo-2"}
+    assert jql.parse("labels = KG AND project = MO").labels == {"kg"}
+    assert jql.parse("labels = a OR updated >= -1d").labels is None
+    assert jql.parse("NOT labels = a").labels is None
+    now = datetime(2026, 11, 30, 12, tzinfo=UTC)
+    floors = jql.parse("project = MO AND updated >= -1d AND updated < -2d").floors(now, CPH)
+    assert floors == [("updated", now - timedelta(days=1))]
+    assert jql.parse("updated >= -1d OR labels = a").floors(now, CPH) == []
+    assert jql.parse("NOT updated >= -1d").floors(now, CPH) == []
+
+
+def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sandbox_factory):
+    """The narrowed look (by key, by label, by a date floor) finds exactly the issues that
+    looking through every issue finds, including after a write."""
+    issues = [
+        {**meeting(project, f"-{days}d"), "updated": f"-{days}d", "labels": labels}
+        for project in ("MO", "OS2FORMS")
+        for days, labels in ((1, ["kg"]), (3, ["sg"]), (10, ["kg", "sg"]), (40, []))
+    ]
+    sandbox = sandbox_factory(make_seed(issues=issues))
+    queries = [
+        "key in (MO-1, OS2FORMS-3, MO-99)",
+        "labels = kg AND project = MO",
+        "labels in (KG, sg) AND resolved >= -5d",
+        "updated >= -4d",
+        "updated >= -20d AND updated < -2d AND labels != kg",
+        "updated >= -4d OR labels = sg",
+        "NOT labels = kg AND created >= -365d",
+    ]
+
+    def full_look(text: str) -> set[str]:
+        query = jql.parse(text)
+        now = sandbox.jira.now()
+        return {k for k, i in sandbox.jira.issues.items() if query.matches(i, now, CPH)}
+
+    for text in queries:
+        assert keys(sandbox, text) == full_look(text), text
+    requests.post(
+        sandbox.url + "/rest/api/2/issue",
+        json={
+            "fields": {
+                "project": {"key": "MO"},
+                "summary": "Ny",
+                "issuetype": {"name": "Task"},
+                "labels": ["kg"],
+            }
+        },
+        headers={"Authorization": BASIC},
+        timeout=10,
+    )
+    for text in queries:
+        assert keys(sandbox, text) == full_look(text), text
+    assert "MO-5" in keys(sandbox, "labels = kg AND updated >= -1d")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import hashlib
 import threading
 from collections import OrderedDict
@@ -181,6 +182,10 @@ class JiraFake:
         # Search results by (JQL, generation): (the moment evaluated, the sorted issues). Every
         # write to an issue moves the generation, so no result outlives a write.
         self._generation = 0
+        # Issues by label (folded), built when a search first needs it in a generation.
+        self._labelled: tuple[int, dict[str, list[dict[str, Any]]]] | None = None
+        # Issues in the order of a date field, with their instants, likewise.
+        self._dated: dict[str, tuple[int, list[datetime], list[dict[str, Any]]]] = {}
         self._results: OrderedDict[tuple[str, int], tuple[datetime, list[dict[str, Any]]]] = (
             OrderedDict()
         )
@@ -796,7 +801,7 @@ class JiraFake:
                 )
             found = [
                 issue
-                for candidates in self._candidates(query)
+                for candidates in self._candidates(query, moment)
                 for issue in candidates
                 if query.matches(issue, moment, self.tz)
             ]
@@ -806,8 +811,24 @@ class JiraFake:
                 self._results.popitem(last=False)
         return result, moment
 
-    def _candidates(self, query: jql.JqlQuery) -> list[Any]:
-        """The issues *query* could match: its projects' only, when it is bounded to some."""
+    def _candidates(self, query: jql.JqlQuery, moment: datetime) -> list[Any]:
+        """The issues *query* could match, the narrowest way it is bounded.
+
+        By its keys, its labels, a date floor (`updated >= -1d`) or its projects; every
+        candidate is still judged by the whole query.
+        """
+        if query.keys is not None:
+            found = (self.issues.get(k.upper()) or self._by_id.get(k) for k in query.keys)
+            return [list({id(i): i for i in found if i is not None}.values())]
+        if query.labels is not None:
+            by_label = self._by_label()
+            labelled = {id(i): i for v in query.labels for i in by_label.get(v, ())}
+            return [list(labelled.values())]
+        floors = query.floors(moment, self.tz)
+        if floors:
+            field, floor = max(floors, key=lambda pair: pair[1])
+            instants, issues = self._by_date(field)
+            return [issues[bisect.bisect_left(instants, floor - timedelta(seconds=1)) :]]
         if query.projects is None:
             return [self.issues.values()]
         keys = {
@@ -816,6 +837,29 @@ class JiraFake:
             if {p["key"].casefold(), p["id"], p["name"].casefold()} & query.projects
         }
         return [self._by_project.get(key, {}).values() for key in sorted(keys)]
+
+    def _by_date(self, field: str) -> tuple[list[datetime], list[dict[str, Any]]]:
+        """The issues with a date in *field*, oldest first, and their instants.
+
+        Rebuilt when a search needs it after a write.
+        """
+        built = self._dated.get(field)
+        if built is None or built[0] != self._generation:
+            dated = [(when, i) for i in self.issues.values() if (when := jql.instant(field, i))]
+            dated.sort(key=lambda pair: pair[0])
+            built = (self._generation, [w for w, _ in dated], [i for _, i in dated])
+            self._dated[field] = built
+        return built[1], built[2]
+
+    def _by_label(self) -> dict[str, list[dict[str, Any]]]:
+        """Issues by label, folded as the JQL scope folds; rebuilt after a write."""
+        if self._labelled is None or self._labelled[0] != self._generation:
+            index: dict[str, list[dict[str, Any]]] = {}
+            for issue in self.issues.values():
+                for label in issue["fields"].get("labels") or ():
+                    index.setdefault(str(label).casefold(), []).append(issue)
+            self._labelled = (self._generation, index)
+        return self._labelled[1]
 
     def _page_size(self, requested: Any, args: dict[str, Any]) -> int:
         """The issues one page holds: what was asked (default 50), at most what Jira grants.

@@ -1319,7 +1319,18 @@ _DEFAULT_ORDER: Final = (_SortKey(_FIELDS["key"], descending=True),)
 class JqlQuery:
     """A parsed, validated JQL query: a WHERE predicate and an ORDER BY. Build it with parse()."""
 
-    __slots__ = ("_jql", "_memo", "_order", "_values", "_where", "projects", "timed")
+    __slots__ = (
+        "_floors",
+        "_jql",
+        "_memo",
+        "_order",
+        "_values",
+        "_where",
+        "keys",
+        "labels",
+        "projects",
+        "timed",
+    )
 
     def __init__(
         self,
@@ -1330,13 +1341,17 @@ class JqlQuery:
         *,
         timed: bool = False,
         projects: frozenset[str] | None = None,
+        keys: frozenset[str] | None = None,
+        labels: frozenset[str] | None = None,
+        floors: Sequence[tuple[str, _Resolver]] = (),
     ) -> None:
         """Wrap what parse() compiled; not meant to be called directly.
 
         *timed*: the query has a date clause, so its answer depends on now and the time zone.
         *projects*: the project values (keys, ids or names, as written) outside which nothing
         can match — the query is `project in (…) AND …` at its top — or None when any issue
-        might.
+        might. *keys* and *labels* likewise: the issue keys (folded) or labels (lower case)
+        outside which nothing can match.
         """
         self._jql = jql
         self._where = where
@@ -1345,6 +1360,17 @@ class JqlQuery:
         self._memo: tuple[datetime, ZoneInfo, _Pred] | None = None
         self.timed = timed
         self.projects = projects
+        self.keys = keys
+        self.labels = labels
+        self._floors = tuple(floors)
+
+    def floors(self, now: datetime, tz: ZoneInfo) -> list[tuple[str, datetime]]:
+        """(date field, instant) pairs: nothing before the instant in that field can match.
+
+        From `created`, `updated` or `resolved` `>=`/`>` a relative or absolute date at the
+        query's top (ANDed), evaluated at *now*.
+        """
+        return [(field, resolve(now, tz)) for field, resolve in self._floors]
 
     def __repr__(self) -> str:
         """Show the query text."""
@@ -1431,24 +1457,76 @@ def parse(jql: str) -> JqlQuery:
     compiler = _Compiler()
     where: _Build | None = None
     order: list[_SortKey] = []
-    scope: frozenset[str] | None = None
+    scopes: dict[str, frozenset[str] | None] = dict.fromkeys(("project", "key", "labels"))
+    floors: list[tuple[str, _Resolver]] = []
     for part in tree.children:
         if isinstance(part, Tree) and part.data == "order_by":
             order = compiler.order_by(part)
         else:
             where = compiler.expr(part)
-            scope = _project_scope(compiler, part)
+            scopes = {name: _scope(compiler, part, name) for name in scopes}
+            floors = _floors(compiler, part)
     if compiler.errors:
         raise JqlError(list(dict.fromkeys(compiler.errors)))
-    return JqlQuery(jql, where, order, compiler.values, timed=compiler.timed, projects=scope)
+    return JqlQuery(
+        jql,
+        where,
+        order,
+        compiler.values,
+        timed=compiler.timed,
+        projects=scopes["project"],
+        keys=scopes["key"],
+        labels=scopes["labels"],
+        floors=floors,
+    )
 
 
-def _project_scope(compiler: _Compiler, node: Tree[Token] | Token) -> frozenset[str] | None:
-    """The project values outside which *node* matches nothing, folded; None if unbounded.
+DATED: Final = ("created", "updated", "resolved")  # fields a date floor may bound
 
-    A plain `project = X` or `project in (X, Y)` bounds; AND bounds by whichever side does
-    (both: their intersection); OR only when both sides do (their union); NOT never. This
-    only narrows where the sandbox looks: every candidate is still judged by the predicate.
+
+def instant(field: str, issue: Mapping[str, Any]) -> datetime | None:
+    """The instant of the date *field* (one of DATED) of *issue*, as the predicate reads it."""
+    return _date_rank(_FIELDS[field].get(issue, issue.get("fields") or _NO_FIELDS))
+
+
+def _floors(compiler: _Compiler, node: Tree[Token] | Token) -> list[tuple[str, _Resolver]]:
+    """The date floors *node* implies: its ANDed `dated >= date` / `dated > date` clauses.
+
+    Like `_scope`, this only narrows where the sandbox looks; an OR or NOT gives none.
+    """
+    if not isinstance(node, Tree):
+        return []
+    if node.data == "and_":
+        left, _, right = node.children
+        return [*_floors(compiler, left), *_floors(compiler, right)]
+    if node.data != "clause":
+        return []
+    field_node, op_node, operand_node = node.children
+    if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):
+        return []
+    if not isinstance(operand_node, Tree):
+        return []
+    try:
+        spec = _FIELDS.get(compiler.name(field_node, "field").casefold())
+        operand = compiler.operand(operand_node)
+    except JqlError:
+        return []
+    op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
+    if spec is None or spec.name not in DATED or op not in (">=", ">"):
+        return []
+    if not isinstance(operand, _Literal):
+        return []
+    resolve = _relative(operand.text) or _absolute(operand.text)
+    return [] if resolve is None else [(spec.name, resolve)]
+
+
+def _scope(compiler: _Compiler, node: Tree[Token] | Token, field: str) -> frozenset[str] | None:
+    """The values of *field* outside which *node* matches nothing, folded; None if unbounded.
+
+    A plain `field = X` or `field in (X, Y)` bounds (project, key, labels); AND bounds by
+    whichever side does (both: their intersection); OR only when both sides do (their union);
+    NOT never. This only narrows where the sandbox looks: every candidate is still judged by
+    the predicate.
     """
     if not isinstance(node, Tree):
         return None
@@ -1460,18 +1538,18 @@ def _project_scope(compiler: _Compiler, node: Tree[Token] | Token) -> frozenset[
             operands.append(right)
             chain = left
         operands.append(chain)
-        scopes = [_project_scope(compiler, item) for item in operands]
+        scopes = [_scope(compiler, item, field) for item in operands]
         if node.data == "or_":
             if any(found is None for found in scopes):
                 return None
             return frozenset().union(*(found for found in scopes if found is not None))
         bounded = [found for found in scopes if found is not None]
         return frozenset.intersection(*bounded) if bounded else None
-    return _clause_scope(compiler, node) if node.data == "clause" else None
+    return _clause_scope(compiler, node, field) if node.data == "clause" else None
 
 
-def _clause_scope(compiler: _Compiler, node: Tree[Token]) -> frozenset[str] | None:
-    """The projects a `project = X` / `project in (…)` clause names, folded; else None."""
+def _clause_scope(compiler: _Compiler, node: Tree[Token], field: str) -> frozenset[str] | None:
+    """The values a `field = X` / `field in (…)` clause names, folded; else None."""
     field_node, op_node, operand_node = node.children
     if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):
         return None
@@ -1483,7 +1561,7 @@ def _clause_scope(compiler: _Compiler, node: Tree[Token]) -> frozenset[str] | No
     except JqlError:
         return None
     op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
-    if spec is None or spec.name != "project" or op not in ("=", "in"):
+    if spec is None or spec.name != field or op not in ("=", "in"):
         return None
     items = operand.items if isinstance(operand, _List) else (operand,)
     if not all(isinstance(item, _Literal) for item in items):
