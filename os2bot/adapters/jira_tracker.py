@@ -10,12 +10,13 @@ import queue
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import requests
 import structlog
@@ -45,6 +46,9 @@ from os2bot.ports import (
     TrackerUnavailable,
     TrackerUser,
 )
+
+if TYPE_CHECKING:
+    from os2bot.adapters.jira_support import JiraSupport
 
 log = structlog.get_logger(__name__)
 T = TypeVar("T")
@@ -259,6 +263,11 @@ FIELD_NAMES = {
     "fix_versions": "fixVersions",
     "comments": "comment",
 }
+
+
+def _jira_fields(names: Sequence[str]) -> list[str]:
+    """`Issue` attribute names as Jira's field names, each once (Jira's own pass through)."""
+    return list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in names))
 
 
 def _projects(projects: Sequence[str]) -> str:
@@ -500,7 +509,7 @@ class JiraTracker:
             )
 
     @property
-    def support(self) -> Any:
+    def support(self) -> JiraSupport:
         """Joint support's reads (worklogs, first responses): `adapters/jira_support.py`."""
         from os2bot.adapters.jira_support import JiraSupport  # noqa: PLC0415 - it imports this
 
@@ -564,13 +573,37 @@ class JiraTracker:
         one out and stops a Data Center search where it likes: a search that does not end
         within the page cap or the run's deadline is a TrackerError, never a silent part.
         """
-        wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
+        return [self._issue(raw) for raw in self._raw_search(jql, fields)]
+
+    def _raw_search(
+        self,
+        jql: str,
+        fields: Sequence[str],
+        expand: str | None = None,
+        *,
+        size: int = PAGE_SIZE,
+    ) -> list[dict[str, Any]]:
+        """Every page of a search as Jira's JSON, each issue once; *fields* as `search`'s."""
         pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
         found: dict[str, dict[str, Any]] = {}
-        for raw in pages(jql, wanted):
+        for raw in pages(jql, _jira_fields(fields), expand, size=size):
             # An issue moved between pages by a change during the search counts once.
             found.setdefault(str(raw.get("key")), raw)
-        return [self._issue(raw) for raw in found.values()]
+        return list(found.values())
+
+    def _first_page(
+        self,
+        jql: str,
+        fields: Sequence[str],
+        count: int,
+        session: requests.Session | None = None,
+    ) -> list[dict[str, Any]]:
+        """The first *count* issues a search finds, in one request, as Jira's JSON."""
+        path = "search/jql" if self.is_cloud else "search"
+        page = self._search_page(
+            path, jql, _jira_fields(fields), {"maxResults": count}, session=session
+        )
+        return list(page.get("issues") or [])
 
     def _cloud_pages(
         self,
@@ -722,25 +755,17 @@ class JiraTracker:
         found = {issue.key: issue for issue in recent}
         if sample.recent_only:
             return list(found.values())
-        counts = dict.fromkeys(projects, 0)
-        for issue in recent:
-            counts[issue.project] = counts.get(issue.project, 0) + 1
+        counts = Counter(issue.project for issue in recent)
         short = [p for p in projects if counts[p] < sample.at_least]
-        fields = list(dict.fromkeys(FIELD_NAMES.get(n, n) for n in query.fields))
-        path = "search/jql" if self.is_cloud else "search"
 
         def newest(session: requests.Session, project: str) -> list[dict[str, Any]]:
             """The project's newest dated matches; if too few, its undated ones after."""
             jql = f'project = "{project}" AND {condition}'
-            paging = {"maxResults": sample.at_least}
             dated = f"{jql} AND {field} IS NOT EMPTY ORDER BY {field} DESC"
-            issues = self._search_page(path, dated, fields, paging, session=session)
-            raw = list(issues.get("issues") or [])
+            raw = self._first_page(dated, query.fields, sample.at_least, session)
             if len(raw) < sample.at_least:
-                undated = self._search_page(
-                    path, f"{jql} AND {field} IS EMPTY", fields, paging, session=session
-                )
-                raw += undated.get("issues") or []
+                undated = f"{jql} AND {field} IS EMPTY"
+                raw += self._first_page(undated, query.fields, sample.at_least, session)
             return raw
 
         for raws in self._parallel(newest, short):
@@ -866,8 +891,7 @@ class JiraTracker:
             if lower:
                 jql += f" AND updated < -{lower}d"
             candidates: dict[str, list[tuple[datetime, str]]] = {}
-            pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
-            for raw in pages(jql, ["project", "updated"], size=KEYS_PAGE_SIZE):
+            for raw in self._raw_search(jql, ["project", "updated"], size=KEYS_PAGE_SIZE):
                 issue = self._issue(raw)
                 if issue.updated is not None:
                     candidates.setdefault(issue.project, []).append((issue.updated, issue.key))
@@ -930,12 +954,7 @@ class JiraTracker:
 
     def _search_expanded(self, jql: str, fields: list[str]) -> list[dict[str, Any]]:
         """All pages of a search with each issue's changelog, as Jira's JSON."""
-        wanted = list(dict.fromkeys(FIELD_NAMES.get(name, name) for name in fields))
-        pages = self._cloud_pages if self.is_cloud else self._datacenter_pages
-        found: dict[str, dict[str, Any]] = {}
-        for raw in pages(jql, wanted, "changelog"):  # bounded as every search is
-            found.setdefault(str(raw.get("key")), raw)
-        return list(found.values())
+        return self._raw_search(jql, fields, "changelog")  # bounded as every search is
 
     def _whole_history(self, raw: dict[str, Any]) -> dict[str, Any]:
         """*raw* with every change and every comment of the issue, not just those shown."""
@@ -1219,9 +1238,5 @@ class JiraTracker:
         """One page of one issue: the project's newest with *label*, by creation."""
         value = label.replace("\\", "\\\\").replace('"', '\\"')
         jql = f'project = "{project}" AND labels = "{value}" ORDER BY created DESC'
-        path = "search/jql" if self.is_cloud else "search"
-        page = self._search_page(
-            path, jql, ["summary", "labels", "created", "project"], {"maxResults": 1}
-        )
-        issues = page.get("issues") or []
+        issues = self._first_page(jql, ["summary", "labels", "created", "project"], 1)
         return self._issue(issues[0]) if issues else None
