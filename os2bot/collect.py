@@ -122,11 +122,6 @@ def _read_ahead(
                 queries={
                     q: frozenset(ps & projects) for q, ps in wanted.queries.items() if ps & projects
                 },
-                samples={
-                    q: sample
-                    for q, ps in wanted.queries.items()
-                    if ps & projects and (sample := wanted.sample(q)) is not None
-                },
                 versions=frozenset(wanted.versions & projects),
                 folders=folders,
                 bot_tasks=with_tasks,

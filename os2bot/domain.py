@@ -374,7 +374,6 @@ class ReadPlan:
 
     projects: frozenset[str] = frozenset()  # the configured projects (or repositories)
     queries: dict[Query, frozenset[str]] = field(default_factory=dict)
-    samples: dict[Query, Sample] = field(default_factory=dict)  # a query absent: every match
     versions: frozenset[str] = frozenset()
     folders: frozenset[tuple[str, str]] = frozenset()  # (repository, folder)
     bot_tasks: bool = False

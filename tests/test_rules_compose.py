@@ -10,13 +10,18 @@ from datetime import UTC, datetime
 import pytest
 
 from os2bot import rules
-from os2bot.domain import Msg, State
+from os2bot.domain import Msg, Sample, State
 from os2bot.rules import evaluate, jql, judge_check
 
 from builders import MINIMUM_FUNDING, PROFILE, check, config, context, issue, product, snapshot
 
 SG_QUERY = jql.query(check("styregruppe").also[0])
 KG_QUERY = jql.query(check("koordinationsgruppe").evidence)
+COORDINATION = {
+    "lead": {"name": "KG-formand"},
+    "members": [{"name": "Medlem"}],
+    "kommissorium": "https://os2.test/kg-kommissorium.pdf",
+}
 MEETING = issue("TEST-1", summary="Styregruppemøde", resolved=datetime(2026, 11, 2, 10, tzinfo=UTC))
 SIX = list(MINIMUM_FUNDING)
 FUNDING = [c.id for c in PROFILE.checks if c.category == "funding"]
@@ -414,3 +419,32 @@ def test_a_replacement_of_another_kind_changes_what_collect_reads():
     assert on_profile.versions == {"OTHER"}
     assert wanted.versions == set()
     assert wanted.queries[jql.query(jql.JqlEvidence(**releases))] == {"OTHER"}
+
+
+def test_products_sharing_a_meeting_search_read_the_widest_window_once():
+    """Two products whose coordination groups meet every 30 and every 150 days share one
+    search: it reads 150 days (and the spare days), so both are judged from it."""
+    often = product(coordination_group={**COORDINATION, "cadence_days": 30})
+    seldom = other_product(coordination_group={**COORDINATION, "cadence_days": 150})
+
+    wanted = rules.needs(config(often, seldom))
+
+    assert wanted.queries[KG_QUERY] == {"TEST", "OTHER"}
+    assert wanted.sample(KG_QUERY) == Sample("resolved", within_days=152, at_least=1)
+
+
+def test_a_query_someone_asks_whole_is_read_whole():
+    """A query one asker needs whole (no sample) is read whole, whoever else samples it; a
+    different date field cannot share a sample either."""
+    wanted = rules.Needs()
+    wanted.query(KG_QUERY, "TEST", Sample("resolved", within_days=92))
+    wanted.query(KG_QUERY, "OTHER")
+    assert wanted.sample(KG_QUERY) is None
+
+    assert Sample("resolved", 92).merge(Sample("created", 92)) is None
+    assert Sample("resolved", 92).merge(Sample("resolved", None, at_least=3)) == Sample(
+        "resolved", None, at_least=3
+    )
+    recent = Sample("updated", 62, recent_only=True)
+    assert recent.merge(recent) == recent
+    assert recent.merge(Sample("updated", 30)) == Sample("updated", 62)

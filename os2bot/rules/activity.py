@@ -14,6 +14,7 @@ from pydantic import Field
 
 from os2bot.domain import Msg, Query, Sample, State
 from os2bot.rules.base import (
+    SPARE_DAYS,
     Context,
     EvidenceModel,
     Needs,
@@ -46,13 +47,15 @@ def query(evidence: ActivityEvidence) -> Query:
     """Issues people updated in the window, with days to spare.
 
     The rule counts calendar days in the configured timezone; a tracker may count 24-hour
-    periods back from now (Jira's -Nd), so two spare days cover a late-evening run across a
+    periods back from now (Jira's -Nd), so `SPARE_DAYS` cover a late-evening run across a
     DST change. Only what people did counts: the bot's own tasks are left out, and each
     issue is dated by the newest change someone other than the bot made (a triage comment
     must not make a project look active).
     """
     return Query(
-        updated_within_days=evidence.updated_within_days + 2, people_only=True, fields=("updated",)
+        updated_within_days=evidence.updated_within_days + SPARE_DAYS,
+        people_only=True,
+        fields=("updated",),
     )
 
 
@@ -60,7 +63,7 @@ def sample(evidence: ActivityEvidence) -> Sample:
     """Only the newest change people made in the window: one is activity; none is none."""
     return Sample(
         date_field="updated",
-        within_days=evidence.updated_within_days + 2,
+        within_days=evidence.updated_within_days + SPARE_DAYS,
         at_least=1,
         recent_only=True,
     )

@@ -94,6 +94,12 @@ class Context:
         return value
 
 
+# Days a tracker query's window adds to the rule's: a tracker may count 24-hour periods back
+# from now (Jira's -Nd) where a rule counts calendar days in the configured timezone, and two
+# days cover a late-evening run across a change to or from summer time.
+SPARE_DAYS = 2
+
+
 @dataclass
 class Needs:
     """What collect must read from trackers, repositories and disk for the applicable checks."""

@@ -18,6 +18,7 @@ from os2bot.config.jql import check_fragment
 from os2bot.config.terms import GITHUB_LABEL_MAX
 from os2bot.domain import IssueState, Query, Sample, State
 from os2bot.rules.base import (
+    SPARE_DAYS,
     Context,
     EvidenceModel,
     Needs,
@@ -143,15 +144,14 @@ def describe(evidence: JqlEvidence, product: Product) -> str:
 def sample(evidence: JqlEvidence, product: Product) -> Sample:
     """How much of the query judging *product* needs: its window's matches, or the newest.
 
-    Every match in the window (two days to spare: a tracker may count 24-hour periods back
-    from now where the rule counts calendar days) tells the newest and the count in the
+    Every match in the window (`SPARE_DAYS` to spare) tells the newest and the count in the
     window; with fewer than min_count there, the newest min_count tell whether enough match
     at all and how old the newest is.
     """
     within_days, _ = window(evidence, product)
     return Sample(
         date_field=evidence.date_field,
-        within_days=None if within_days is None else within_days + 2,
+        within_days=None if within_days is None else within_days + SPARE_DAYS,
         at_least=evidence.min_count,
     )
 
