@@ -12,7 +12,6 @@ chat user id) that the configuration names; others get a refusal that says who m
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -25,9 +24,7 @@ from os2bot.config import CheckDef, Config, Person, Product
 from os2bot.domain import (
     EMOJI_SYMBOL,
     CheckResult,
-    Evidence,
     Issue,
-    Msg,
     State,
     count_by_state,
     fingerprint,
@@ -94,26 +91,8 @@ class Knowledge:
         if last is None:
             return cls(None, (), tuple(tasks), ladder)
         started, rows = last
-        results = tuple(
-            CheckResult(
-                product,
-                check,
-                State(state),
-                Msg(key, json.loads(params or "{}")),
-                tuple(_evidence(e) for e in json.loads(evidence or "[]")),
-            )
-            for product, check, state, key, params, evidence in rows
-        )
+        results = tuple(CheckResult.from_row(row) for row in rows)
         return cls(datetime.fromisoformat(started), results, tuple(tasks), ladder)
-
-
-def _evidence(raw: dict[str, str | None]) -> Evidence:
-    return Evidence(
-        source=str(raw.get("source") or ""),
-        key=str(raw.get("key") or ""),
-        title=str(raw.get("title") or ""),
-        url=str(raw.get("url") or ""),
-    )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -159,6 +160,28 @@ class Evidence:
             "url": self.url,
             "date": self.date.isoformat() if self.date is not None else None,
         }
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, str | None] | str) -> Evidence:
+        """A reference as `to_json` wrote it; a bare string is an older run's Jira key."""
+        if isinstance(raw, str):
+            return cls(source="jira", key=raw, title="", url="")
+        return cls(
+            source=str(raw.get("source") or ""),
+            key=str(raw.get("key") or ""),
+            title=str(raw.get("title") or ""),
+            url=str(raw.get("url") or ""),
+            date=_recorded_date(raw.get("date")),
+        )
+
+
+def _recorded_date(value: str | None) -> datetime | date | None:
+    """An evidence date as `Evidence.to_json` wrote it: a day, or a moment with its offset."""
+    if not value:
+        return None
+    if len(value) == len("2026-01-02"):
+        return date.fromisoformat(value)
+    return datetime.fromisoformat(value)
 
 
 @dataclass(frozen=True)
@@ -423,6 +446,22 @@ class CheckResult:
     reason: Msg
     evidence: tuple[Evidence, ...] = ()
     notes: tuple[Msg, ...] = ()  # what the check's other evidence said
+
+    @classmethod
+    def from_row(cls, row: Sequence[str]) -> CheckResult:
+        """A result as the state database keeps it (see `record`).
+
+        The row is product, check, state, the reason's key, its values and the evidence, the
+        last two as JSON; evidence an older run kept as bare Jira keys reads too.
+        """
+        product, check, state, key, params, evidence = row
+        return cls(
+            product,
+            check,
+            State(state),
+            Msg(key, json.loads(params or "{}")),
+            tuple(Evidence.from_json(e) for e in json.loads(evidence or "[]")),
+        )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ write each action makes, and that no text a person writes gets a traceback."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, date, datetime
 
 import pytest
@@ -427,3 +428,27 @@ def test_a_word_both_languages_share_is_answered_in_the_configured_language():
 
     assert answer.language == "en"
     assert answer.message.title == "The OS2 portfolio – status from the latest run"
+
+
+def test_knowledge_reads_results_recorded_before_evidence_had_titles():
+    """A run recorded when evidence was kept as bare Jira keys still answers in chat: its
+    evidence reads as those keys, and a newer run's evidence keeps its link and date."""
+    old = ("os2mo", "koordinationsgruppe", "met", "reason.jql.met", "{}", '["MO-7"]')
+    new_evidence = Evidence("jira", "MO-9", "KG-møde", "https://jira.test/browse/MO-9")
+    new_evidence = dataclasses.replace(new_evidence, date=date(2026, 11, 2))
+    new = (
+        "os2mo",
+        "styregruppe",
+        "met",
+        "reason.jql.met",
+        '{"key": "MO-9"}',
+        json.dumps([new_evidence.to_json()]),
+    )
+
+    known = Knowledge.from_rows(("2026-11-29T07:00:00+00:00", [old, new]), [], Memory())
+
+    assert [r.evidence for r in known.results] == [
+        (Evidence("jira", "MO-7", "", ""),),
+        (new_evidence,),
+    ]
+    assert known.results[1].reason == Msg("reason.jql.met", {"key": "MO-9"})

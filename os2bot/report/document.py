@@ -12,7 +12,6 @@ Each is built once, and every format renders that same document, so every format
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +22,6 @@ from zoneinfo import ZoneInfo
 from os2bot.config import CheckDef, Config, Product, Profile
 from os2bot.domain import (
     CheckResult,
-    Evidence,
     Msg,
     State,
     count_by_state,
@@ -210,45 +208,11 @@ def points_from_history(
         Point(
             run_id,
             datetime.fromisoformat(started),
-            {
-                (product, check): CheckResult(
-                    product=product,
-                    check_id=check,
-                    state=State(state),
-                    reason=Msg(key, json.loads(params)),
-                    evidence=_evidence(evidence),
-                )
-                for product, check, state, key, params, evidence in rows
-            },
+            {(row[0], row[1]): CheckResult.from_row(row) for row in rows},
             dict(cards.get(run_id, {})),
         )
         for run_id, started, rows in history
     ]
-
-
-def _evidence(recorded: str) -> tuple[Evidence, ...]:
-    """Evidence as history keeps it; runs recorded before references kept Jira keys only."""
-    return tuple(
-        Evidence(source="jira", key=item, title="", url="")
-        if isinstance(item, str)
-        else Evidence(
-            source=item["source"],
-            key=item["key"],
-            title=item["title"],
-            url=item["url"],
-            date=_recorded_date(item.get("date")),
-        )
-        for item in json.loads(recorded)
-    )
-
-
-def _recorded_date(value: str | None) -> datetime | date | None:
-    """An evidence date as `Evidence.to_json` wrote it: a day, or a moment with its offset."""
-    if not value:
-        return None
-    if len(value) == len("2026-01-02"):
-        return date.fromisoformat(value)
-    return datetime.fromisoformat(value)
 
 
 def point_from_results(
