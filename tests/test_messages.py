@@ -199,22 +199,22 @@ def test_every_plural_text_picks_the_form_for_its_count(key, language, n):
         (
             "reason.activity.recent",
             {"days": 1, "key": "MO-1", "date": "2026-01-02"},
-            "Senest ændret af en person: MO-1 (2026-01-02) — inden for den seneste dag.",
-            "Last changed by a person: MO-1 (2026-01-02) — within the last day.",
+            "Senest ændret af andre end os2bot: MO-1 (2026-01-02) – inden for den seneste dag.",
+            "Last changed by someone other than os2bot: MO-1 (2026-01-02) – within the last day.",
         ),
         (
             "reason.jql.met_window",
             {
                 "key": "MO-1",
-                "summary": "KG-møde",
+                "summary": "KG",
                 "date": "2026-01-02",
                 "days": 0,
                 "count": 1,
                 "window": 90,
-                "basis": "profilen",
+                "basis": "profil",
             },
-            "Seneste: MO-1 «KG-møde» (2026-01-02, i dag); 1 sag inden for 90 dage (profilen).",
-            "Newest: MO-1 «KG-møde» (2026-01-02, today); 1 issue within 90 days (profilen).",
+            "Seneste: MO-1 »KG« (2026-01-02, i dag); 1 sag inden for de seneste 90 dage (profil).",
+            "Newest: MO-1 “KG” (2026-01-02, today); 1 issue within the last 90 days (profil).",
         ),
         (
             "chat.digest.risk",

@@ -612,7 +612,7 @@ def test_the_late_versions_release_task_says_release_management_is_not_met():
     )
 
     assert (
-        "Så længe versionen er forsinket, er «Release- og deploymentstyring» ikke opfyldt"
+        "Så længe versionen er forsinket, er »Release- og deploymentstyring« ikke opfyldt"
         in actions[0].description
     )
 
@@ -763,7 +763,7 @@ def test_the_nearer_notice_replaces_the_farther_one():
         (ActionKind.RESOLVE, "SEK-1"),
     ]
     assert "(30 dages varsel)" in actions[0].summary
-    assert "Afløst af opgaven «Tilslutningsaftalen for OS2mo udløber" in actions[1].comment
+    assert "Afløst af opgaven »Tilslutningsaftalen for OS2mo udløber" in actions[1].comment
 
 
 def test_an_expiry_task_is_not_rewritten_every_day():

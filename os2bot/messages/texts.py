@@ -1049,27 +1049,29 @@ TEXTS: dict[str, T] = build(
         "format.moment": T(da="{day} kl. {time}", en="{day}, {time}"),
         # Evidence and reasons
         "reason.jql.met": T(
-            da="Seneste: {key} «{summary}» ({date}, "
-            "{days:0=i dag|one=# dag siden|other=# dage siden}).",
-            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}).",
+            da="Seneste: {key} »{summary}« ({date}, "
+            "{days:0=i dag|one=for # dag siden|other=for # dage siden}).",
+            en="Newest: {key} “{summary}” ({date}, {days:0=today|one=# day ago|other=# days ago}).",
         ),
         "reason.jql.met_window": T(
-            da="Seneste: {key} «{summary}» ({date}, "
-            "{days:0=i dag|one=# dag siden|other=# dage siden}); {count:one=# sag|other=# sager} "
-            "inden for {window:one=# dag|other=# dage} ({basis}).",
-            en="Newest: {key} «{summary}» ({date}, {days:0=today|one=# day ago|other=# days ago}); "
-            "{count:one=# issue|other=# issues} within {window:one=# day|other=# days} ({basis}).",
+            da="Seneste: {key} »{summary}« ({date}, "
+            "{days:0=i dag|one=for # dag siden|other=for # dage siden}); "
+            "{count:one=# sag|other=# sager} inden for "
+            "{window:one=den seneste dag|other=de seneste # dage} ({basis}).",
+            en="Newest: {key} “{summary}” ({date}, {days:0=today|one=# day ago|other=# days ago}); "
+            "{count:one=# issue|other=# issues} within "
+            "{window:one=the last day|other=the last # days} ({basis}).",
         ),
         "reason.jql.too_old": T(
-            da="Den seneste er {key} «{summary}» fra {date}, "
-            "{days:one=# dag siden|other=# dage siden} — mere end "
+            da="Den seneste er {key} »{summary}« fra {date}, "
+            "{days:one=for # dag siden|other=for # dage siden} — mere end "
             "{window:one=# dag|other=# dage} ({basis}).",
-            en="The newest is {key} «{summary}» of {date}, {days:one=# day ago|other=# days ago} "
+            en="The newest is {key} “{summary}” of {date}, {days:one=# day ago|other=# days ago} "
             "— more than {window:one=# day|other=# days} ({basis}).",
         ),
         "reason.jql.found": T(
-            da="Fundet i Jira: {key} «{summary}».",
-            en="Found in Jira: {key} «{summary}».",
+            da="Fundet i Jira: {key} »{summary}«.",
+            en="Found in Jira: {key} “{summary}”.",
         ),
         "reason.jql.none": T(
             da="Ingen sager i Jira matcher ({jql}).",
@@ -1197,9 +1199,9 @@ TEXTS: dict[str, T] = build(
             en="No issue in the project was updated in the last {days:one=day|other=# days}.",
         ),
         "reason.activity.recent": T(
-            da="Senest ændret af en person: {key} ({date}) — inden for "
+            da="Senest ændret af andre end os2bot: {key} ({date}) – inden for "
             "{days:one=den seneste dag|other=de seneste # dage}.",
-            en="Last changed by a person: {key} ({date}) — within the last "
+            en="Last changed by someone other than os2bot: {key} ({date}) – within the last "
             "{days:one=day|other=# days}.",
         ),
         "reason.activity.no_board": T(
@@ -1231,7 +1233,7 @@ TEXTS: dict[str, T] = build(
         ),
         "reason.versions.too_old": T(
             da="Den seneste frigivne version er {version} fra {date}, "
-            "{days:one=# dag siden|other=# dage siden} — mere end "
+            "{days:one=for # dag siden|other=for # dage siden} — mere end "
             "{window:one=# dag|other=# dage}.",
             en="The newest released version is {version} of {date}, "
             "{days:one=# day ago|other=# days ago} — more than {window:one=# day|other=# days}.",
@@ -1265,7 +1267,8 @@ TEXTS: dict[str, T] = build(
             en="The profile names no requirement catalogue.",
         ),
         "reason.assessment.stale": T(
-            da="Selvevalueringen er fra {filled}, {days:one=# dag siden|other=# dage siden} — "
+            da="Selvevalueringen er fra {filled}, "
+            "{days:one=for # dag siden|other=for # dage siden} — "
             "ældre end {window:one=# dag|other=# dage}.",
             en="The self-assessment is of {filled}, {days:one=# day ago|other=# days ago} — "
             "older than {window:one=# day|other=# days}.",
@@ -1292,8 +1295,8 @@ TEXTS: dict[str, T] = build(
             en="No issues on GitHub match ({jql}).",
         ),
         "reason.github.found": T(
-            da="Fundet på GitHub: {key} «{summary}».",
-            en="Found on GitHub: {key} «{summary}».",
+            da="Fundet på GitHub: {key} »{summary}«.",
+            en="Found on GitHub: {key} “{summary}”.",
         ),
         "reason.jql.no_github": T(
             da="Evidensen er kun beskrevet for Jira (JQL); giv den en github-betingelse "
@@ -1346,13 +1349,15 @@ TEXTS: dict[str, T] = build(
             "{min_count:one=# is|other=# are} needed.",
         ),
         "reason.git.too_old": T(
-            da="Den seneste er {name} fra {date}, {days:one=# dag siden|other=# dage siden} — "
+            da="Den seneste er {name} fra {date}, "
+            "{days:one=for # dag siden|other=for # dage siden} — "
             "mere end {window:one=# dag|other=# dage} ({repo}:{path}).",
             en="The newest is {name} of {date}, {days:one=# day ago|other=# days ago} — more "
             "than {window:one=# day|other=# days} ({repo}:{path}).",
         ),
         "reason.git.met": T(
-            da="Seneste: {name} ({date}, {days:0=i dag|one=# dag siden|other=# dage siden}); "
+            da="Seneste: {name} ({date}, "
+            "{days:0=i dag|one=for # dag siden|other=for # dage siden}); "
             "{count} i alt i {repo}:{path}.",
             en="Newest: {name} ({date}, {days:0=today|one=# day ago|other=# days ago}); "
             "{count} in all in {repo}:{path}.",
@@ -1543,9 +1548,9 @@ TEXTS: dict[str, T] = build(
             "new date, or release the version.",
         ),
         "task.release.check_failing": T(
-            da="Så længe versionen er forsinket, er «{check}» ikke opfyldt. Der oprettes ingen "
+            da="Så længe versionen er forsinket, er »{check}« ikke opfyldt. Der oprettes ingen "
             "særskilt påmindelse om det: det følges op her.",
-            en="While the version is late, «{check}» is not met. No separate reminder is opened "
+            en="While the version is late, “{check}” is not met. No separate reminder is opened "
             "for it: it is followed up here.",
         ),
         "task.release.released": T(
@@ -1771,8 +1776,8 @@ TEXTS: dict[str, T] = build(
             "the steering group and update the expiry date in the product file.",
         ),
         "task.expiry.replaced": T(
-            da="os2bot: Afløst af opgaven «{task}». Opgaven lukkes.",
-            en="os2bot: Replaced by the task «{task}». Resolving this task.",
+            da="os2bot: Afløst af opgaven »{task}«. Opgaven lukkes.",
+            en="os2bot: Replaced by the task “{task}”. Resolving this task.",
         ),
         "task.expiry.renewed": T(
             da="os2bot: Tilslutningsaftalen for {product} er fornyet og gælder nu til og med "
