@@ -347,7 +347,7 @@ class _Talk:
             counts = count_by_state(mine)
             worst = next((s for s in IMPORTANCE if counts[s]), State.MET)
             detail = ", ".join(
-                f"{counts[s]} {self.t('state.' + s.value)}" for s in IMPORTANCE if counts[s]
+                self.t("count." + s.value, count=counts[s]) for s in IMPORTANCE if counts[s]
             )
             lines.append(StatusLine(state=worst.value, title=product.name, detail=detail or "-"))
         lines.sort(key=lambda line: IMPORTANCE[State(line.state)])

@@ -120,6 +120,17 @@ def test_status_without_a_product_outside_its_channel_is_the_portfolios():
     assert answer.message.title == "OS2-porteføljen – status fra seneste kørsel"
     assert [line.title for line in answer.message.lines] == ["OS2mo", "OS2forms"]
     assert "1 ikke opfyldt" in answer.message.lines[0].detail
+    assert answer.message.lines[1].detail == "1 ukendt"
+
+
+def test_the_portfolios_counts_are_danish_plurals():
+    """Two unknown checks are "2 ukendte", as Danish counts them."""
+    unknown = CheckResult("os2mo", "behov-afdaekket", State.UNKNOWN, Msg("reason.rule_failed", {}))
+    known = dataclasses.replace(KNOWN, results=(*KNOWN.results[:1], unknown, unknown))
+
+    answer = ask("status", product=None, known=known)
+
+    assert answer.message.lines[0].detail == "1 ikke opfyldt, 2 ukendte"
 
 
 def test_status_names_a_product_by_key_or_name_in_any_case():
