@@ -340,6 +340,10 @@ def main(
         return EXIT_CONFIG
     if not args.language and not settings.language:
         ctx.language = config.bot.language
+    elif ctx.language != config.bot.language:
+        # The language asked for is the bot's for this command: its answers in chat too.
+        bot = config.bot.model_copy(update={"language": ctx.language})
+        config = dataclasses.replace(config, bot=bot)
     try:
         return _command(ctx, config, args)
     except KeyboardInterrupt:

@@ -97,6 +97,9 @@ def test_demo_in_english(tmp_path, monkeypatch):
 
     assert "✘ OS2forms · Functioning coordination group: The newest is" in out.getvalue()
     assert "The second run opened nothing new" in out.getvalue()
+    # The conversation answers in English too, though the configuration says Danish.
+    assert "The OS2 portfolio – status from the latest run" in out.getvalue()
+    assert "OS2-porteføljen" not in out.getvalue()
 
 
 @pytest.fixture
