@@ -386,6 +386,7 @@ DYNAMIC: dict[str, str] = {
     "count.": "checks counted by state, text('count.' + state.value): one per State",
     "report.group.": "a group of checks in the report, text('report.group.' + g): per GROUPS",
     "report.level.": "a product level in the report's templates, t('report.level.' + p.level)",
+    "report.tally.": "an overview tile's words, t('report.tally.' + state): one per State",
     "report.since.": "since when a gap fails, t('report.since.' + g.state): per GAP_STATES",
     "report.tasks.": "a kind of task on a product's page, t('report.tasks.' + k): per TASK_KINDS",
     "action.": "the CLI's verb of an action, text(f'action.{kind.value}'): one per ActionKind",
@@ -561,7 +562,7 @@ def values_of(name: str) -> set[str]:
 
 def endings(prefix: str) -> tuple[set[str], bool]:  # noqa: C901 - one branch per prefix
     """What a run-time key under *prefix* can end with, and whether each ending needs a text."""
-    if prefix in {"state.", "count."}:
+    if prefix in {"state.", "count.", "report.tally."}:
         return values_of("State"), True
     if prefix == "report.group.":
         return values_of("GROUPS"), True

@@ -506,3 +506,16 @@ def test_a_reason_recorded_before_its_text_took_another_value_still_renders():
     assert cell["reason"] == (
         "Ifølge produktfilen: styregruppe med formand A og 2 medlemmer; kommissorium: -."
     )
+
+
+def test_the_overviews_tiles_read_as_danish_counts():
+    """One unknown check is "1 ukendt", two are "2 ukendte"."""
+    one = point("r1", 0, {("os2mo", "styregruppe"): "unknown"})
+    two = point(
+        "r2", 0, {("os2mo", "styregruppe"): "unknown", ("os2forms", "styregruppe"): "unknown"}
+    )
+
+    assert "<strong>1</strong> ukendt</li>" in report_html.render_compliance_report(document([one]))
+    assert "<strong>2</strong> ukendte</li>" in report_html.render_compliance_report(
+        document([two])
+    )

@@ -2469,6 +2469,14 @@ TEXTS: dict[str, T] = build(
             da="siden {date} ({days:0=i dag|one=# dag|other=# dage})",
             en="since {date} ({days:0=today|one=# day|other=# days})",
         ),
+        # The overview's tiles: a number in bold, then these (a plural where Danish has one)
+        "report.tally.met": T(da="opfyldt", en="met"),
+        "report.tally.not_met": T(da="ikke opfyldt", en="not met"),
+        "report.tally.unknown": T(
+            da="{count:one=ukendt|other=ukendte}", en="{count:one=unknown|other=unknown}"
+        ),
+        "report.tally.waived": T(da="dispenseret", en="waived"),
+        "report.tally.not_applicable": T(da="gælder ikke", en="not applicable"),
         "report.since.not_met": T(
             da="Ikke opfyldt siden {date} ({days:0=i dag|one=# dag|other=# dage})",
             en="Not met since {date} ({days:0=today|one=# day|other=# days})",
