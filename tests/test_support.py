@@ -142,6 +142,35 @@ def test_a_card_used_fast_runs_out_before_its_period_ends():
     assert usage.needs_attention
 
 
+def test_the_status_line_says_how_the_card_stands():
+    """Chat's status line names the card's outlook: used up, running out early, lasting, idle."""
+    from os2bot.notify.compose import card_status
+    from os2bot.support import CardUsage, outlook
+
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+
+    def card(used: float, runs_out: date | None) -> CardUsage:
+        return CardUsage(100, used, start, end, 2.5, runs_out)
+
+    cards = {
+        "used_up": card(100, date(2026, 10, 5)),
+        "early": card(80, date(2026, 11, 2)),
+        "lasts": card(20, date(2027, 6, 1)),
+        "idle": card(20, None),
+    }
+    assert {name: outlook(c) for name, c in cards.items()} == {n: n for n in cards}
+    assert card_status(cards["used_up"], "da") == (
+        "Klippekort: 100 af 100 timer brugt (100 %); brugt op 5. oktober 2026, før perioden "
+        "slutter 31. december 2026"
+    )
+    assert card_status(cards["early"], "en") == (
+        "Hours card: 80 of 100 hours used (80%); runs out on November 2, 2026, before the period "
+        "ends on December 31, 2026"
+    )
+    assert "rækker til periodens slutning 31. december 2026" in card_status(cards["lasts"], "da")
+    assert "intet forbrug de seneste 8 uger" in card_status(cards["idle"], "da")
+
+
 # ----------------------------------------------- first responses and worklogs from the sandbox
 
 
