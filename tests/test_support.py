@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import requests
 
+from os2bot.domain import State
 from os2bot.sandbox.seed import SeedIssue
 from os2bot.state import SqliteState
 from os2bot.support import (
@@ -406,6 +407,43 @@ def test_an_expired_support_agreement_fails_both_checks_and_opens_one_task():
     assert "Supportaftalen for OS2forms er udløbet (2027-06-30)" in titles
     assert not any("Supportaftale i kraft er ikke opfyldt" in t for t in titles)
     assert not any("SLA overholdt er ikke opfyldt" in t for t in titles)
+
+
+def test_the_support_agreement_in_force_is_met_only_with_its_trace_in_jira():
+    """Declared and in force: met with the filed agreement as evidence, not met without it
+    (naming the JQL), unknown when the project cannot be read; the declaration stays a note."""
+    from os2bot.rules import jql
+    from os2bot.rules import support as support_rule
+
+    from builders import check, context, product, snapshot
+    from builders import issue as tracker_issue
+
+    evidence = check("drift-supportaftale").evidences[0]
+    assert isinstance(evidence, support_rule.SupportEvidence)
+    assert evidence.trace is not None
+    query = jql.query(evidence.trace)
+    supported = product(
+        agreement={"signed": "2025-01-01", "extensions": ["faelles_drift"]},
+        support={
+            "agreement": {"supplier": "Drift A/S", "start": "2026-01-01", "expires": "2027-12-31"}
+        },
+    )
+    filed = tracker_issue("TEST-7", summary="Supportaftale 2026")
+
+    def judge(**snap):
+        return support_rule.judge(evidence, context(snapshot(**snap), supported))
+
+    met = judge(results={query: {"TEST": [filed]}})
+    assert (met.state, met.reason.key) == (State.MET, "reason.support.in_force")
+    assert [e.key for e in met.evidence] == ["TEST-7"]
+    missing = judge(results={query: {"TEST": []}})
+    assert missing.state is State.NOT_MET
+    assert missing.reason.key == "reason.support.no_trace"
+    assert missing.reason.params == {"jql": "labels = supportaftale"}
+    assert [n.key for n in missing.notes] == ["reason.support.in_force"]
+    unread = judge(projects=set())
+    assert unread.state is State.UNKNOWN
+    assert [n.key for n in unread.notes] == ["reason.support.in_force"]
 
 
 def test_the_nearest_notice_before_the_support_agreement_expires_and_never_both():
