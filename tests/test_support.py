@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -334,21 +336,24 @@ def walk_worklog_routes(sandbox, auth):
 def test_every_worklog_and_changelog_answer_conforms_to_atlassians_description(sandbox_factory):
     """Each worklog and bulk-changelog route, successes and errors, validates against the spec."""
     sandbox = sandbox_factory(support_seed())
-    for method, url, status, body, sent in walk_worklog_routes(sandbox, "Basic " + _basic()):
-        if status == 404 and "bulkfetch" in url:
-            continue
+    answers = walk_worklog_routes(sandbox, "Basic " + _basic())
+    assert [status for _method, _url, status, _body, _sent in answers] == [
+        *(200, 404, 200, 200, 200, 400),  # worklogs, a missing issue's, updated, deleted, list
+        *(200, 400, 404, 204, 200),  # bulkfetch and empty, DELETE missing and real, deleted
+    ]
+    updated, deleted_after = json.loads(answers[2][3]), json.loads(answers[10][3])
+    assert [v["worklogId"] for v in updated["values"]] == [30001]
+    assert updated["lastPage"] is True
+    assert deleted_after["values"] == []  # deleted this minute: Jira tells it after a minute
+    for method, url, status, body, sent in answers:
         validate_response(method, url, status, body)
         if sent and status < 400:
-            import json
-
             validate_request(
                 method, url, json.dumps(sent).encode(), content_type="application/json"
             )
 
 
 def _basic() -> str:
-    import base64
-
     return base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
 
 
@@ -473,8 +478,6 @@ def test_the_report_shows_the_sla_with_its_breaches_and_the_card_recorded_per_ru
     """A run records the card's numbers; the next run could not read the card, so the report
     shows the card as the first run measured it (and says when), the SLA as the latest run
     judged it with its breach linked — valid against the schema, in HTML and Markdown."""
-    import json
-
     import jsonschema
 
     from os2bot.domain import CheckResult, Evidence, Msg, State
