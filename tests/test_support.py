@@ -224,11 +224,9 @@ def test_the_bots_own_comment_is_no_first_response(sandbox_factory):
     assert read.first_response == supplier
 
 
-def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
-    """A second run asks worklog/updated once and reads no worklog again; a changed worklog
-    is read alone, in one worklog/list call."""
-    sandbox = sandbox_factory(support_seed())
-    state = SqliteState(tmp_path / "state.sqlite3")
+def card_runs(sandbox, state):
+    """Runs of the support read for MO (support issues and card: label support, the card from
+    30 days back), each through a new tracker: it returns the facts and that tracker's calls."""
     ask = SupportAsk(
         "MO",
         Selector(labels=("support",)),
@@ -242,6 +240,22 @@ def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
         tracker = tracker_for(sandbox)
         return _read(tracker.support, state, [ask], [product]), tracker.calls
 
+    return run
+
+
+def login_issue(sandbox) -> str:
+    """The key of the seed's support issue."""
+    return next(
+        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
+    )
+
+
+def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
+    """A second run asks worklog/updated once and reads no worklog again; a changed worklog
+    is read alone, in one worklog/list call."""
+    sandbox = sandbox_factory(support_seed())
+    state = SqliteState(tmp_path / "state.sqlite3")
+    run = card_runs(sandbox, state)
     first, calls1 = run()
     assert calls1.get("POST worklog/list") == 1
     _, calls2 = run()
@@ -262,26 +276,12 @@ def test_a_worklog_deleted_in_jira_no_longer_counts_after_the_next_run(sandbox_f
     one worklog/deleted call, and the card's hours drop to zero."""
     sandbox = sandbox_factory(support_seed())
     state = SqliteState(tmp_path / "state.sqlite3")
-    ask = SupportAsk(
-        "MO",
-        Selector(labels=("support",)),
-        TODAY - timedelta(days=90),
-        Selector(labels=("support",)),
-    )
-    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
-    product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
-
-    def run():
-        tracker = tracker_for(sandbox)
-        return _read(tracker.support, state, [ask], [product]), tracker.calls
-
+    run = card_runs(sandbox, state)
     first, calls1 = run()
     assert len(first["mo"].worklogs) == 1
     assert "GET worklog/deleted" not in calls1
     (worklog_id,) = list(sandbox.jira.worklogs.logs)
-    key = next(
-        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
-    )
+    key = login_issue(sandbox)
     response = requests.delete(
         f"{sandbox.url}/rest/api/2/issue/{key}/worklog/{worklog_id}",
         headers={"Authorization": "Basic " + _basic()},
@@ -305,9 +305,7 @@ def walk_worklog_routes(sandbox, auth):
     """Call every worklog and changelog route; return (method, url, status, body, request)."""
     api = sandbox.url + "/rest/api/2"
     head = {"Authorization": auth}
-    key = next(
-        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
-    )
+    key = login_issue(sandbox)
     out = []
     for method, path, kwargs in [
         ("GET", f"/issue/{key}/worklog", {}),
@@ -357,11 +355,19 @@ def _basic() -> str:
     return base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
 
 
-def test_memory_store_keeps_a_run_without_a_state_database():
-    """Without a state database (a read-only check) the run still counts every worklog."""
+def test_memory_store_keeps_a_run_without_a_state_database(sandbox_factory):
+    """Without a state database (a read-only check) the run still counts every worklog: the
+    store keeps what it is given for the run, by issue, and forgets what is deleted."""
     store = MemoryStore()
     store.save_worklogs("jira", logs(1, [date(2026, 11, 2)]), (0, 5))
     assert len(store.stored_worklogs("jira", ["1"])) == 1
+    assert store.stored_worklogs("jira", ["2"]) == []
+    store.forget_worklogs("jira", [0], (5, 6))
+    assert store.stored_worklogs("jira", ["1"]) == []
+    assert (store.worklog_cursor("jira"), store.deletion_cursor("jira")) == ((0, 5), (5, 6))
+    facts, calls = card_runs(sandbox_factory(support_seed()), MemoryStore())()
+    assert [w.seconds for w in facts["mo"].worklogs] == [3 * 3600]
+    assert calls.get("POST worklog/list") == 1
 
 
 # ------------------------------------------------------- the support agreement's end
