@@ -250,6 +250,41 @@ def login_issue(sandbox) -> str:
     )
 
 
+def test_the_first_response_is_the_first_comment_or_status_change_by_neither_reporter_nor_bot():
+    """The reporter's own comment and status change and the bot's comment do not answer the
+    issue; a supplier's status change before its comment does. Identity by accountId on Cloud,
+    by name or key on Data Center; a change to another field is no response."""
+    from os2bot.adapters.jira_support import first_response
+
+    def user(**ids: str) -> dict[str, str]:
+        return {"displayName": "x", **ids}
+
+    def when(hour: int) -> str:
+        return f"2026-11-30T{hour:02d}:00:00.000+0100"
+
+    def change(author: dict[str, str], hour: int, field: str = "status") -> dict[str, object]:
+        return {"author": author, "created": when(hour), "items": [{"field": field}]}
+
+    for reporter, supplier, bot, me in [
+        (user(accountId="r"), user(accountId="s"), user(accountId="b"), {"accountId": "b"}),
+        (user(name="r", key="JIRAUSER1"), user(name="s"), user(name="b"), {"name": "b"}),
+    ]:
+        raw = {"fields": {"reporter": reporter}}
+        comments = [
+            {"author": reporter, "created": when(9)},
+            {"author": bot, "created": when(10)},
+            {"author": supplier, "created": when(14)},
+        ]
+        histories = [
+            change(reporter, 11),
+            change(supplier, 12, "priority"),
+            change(supplier, 13),
+        ]
+        assert first_response(raw, histories, comments, me) == datetime.fromisoformat(when(13))
+        assert first_response(raw, histories[:2], comments, me) == datetime.fromisoformat(when(14))
+        assert first_response(raw, histories[:2], comments[:2], me) is None
+
+
 def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
     """A second run asks worklog/updated once and reads no worklog again; a changed worklog
     is read alone, in one worklog/list call."""
