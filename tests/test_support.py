@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import requests
 
+from os2bot.domain import State
 from os2bot.sandbox.seed import SeedIssue
 from os2bot.state import SqliteState
 from os2bot.support import (
@@ -142,6 +145,35 @@ def test_a_card_used_fast_runs_out_before_its_period_ends():
     assert usage.needs_attention
 
 
+def test_the_status_line_says_how_the_card_stands():
+    """Chat's status line names the card's outlook: used up, running out early, lasting, idle."""
+    from os2bot.notify.compose import card_status
+    from os2bot.support import CardUsage, outlook
+
+    start, end = date(2026, 1, 1), date(2026, 12, 31)
+
+    def card(used: float, runs_out: date | None) -> CardUsage:
+        return CardUsage(100, used, start, end, 2.5, runs_out)
+
+    cards = {
+        "used_up": card(100, date(2026, 10, 5)),
+        "early": card(80, date(2026, 11, 2)),
+        "lasts": card(20, date(2027, 6, 1)),
+        "idle": card(20, None),
+    }
+    assert {name: outlook(c) for name, c in cards.items()} == {n: n for n in cards}
+    assert card_status(cards["used_up"], "da") == (
+        "Klippekort: 100 af 100 timer brugt (100 %); brugt op 5. oktober 2026, før perioden "
+        "slutter 31. december 2026"
+    )
+    assert card_status(cards["early"], "en") == (
+        "Hours card: 80 of 100 hours used (80%); runs out on November 2, 2026, before the period "
+        "ends on December 31, 2026"
+    )
+    assert "rækker til periodens slutning 31. december 2026" in card_status(cards["lasts"], "da")
+    assert "intet forbrug de seneste 8 uger" in card_status(cards["idle"], "da")
+
+
 # ----------------------------------------------- first responses and worklogs from the sandbox
 
 
@@ -192,11 +224,9 @@ def test_the_bots_own_comment_is_no_first_response(sandbox_factory):
     assert read.first_response == supplier
 
 
-def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
-    """A second run asks worklog/updated once and reads no worklog again; a changed worklog
-    is read alone, in one worklog/list call."""
-    sandbox = sandbox_factory(support_seed())
-    state = SqliteState(tmp_path / "state.sqlite3")
+def card_runs(sandbox, state):
+    """Runs of the support read for MO (support issues and card: label support, the card from
+    30 days back), each through a new tracker: it returns the facts and that tracker's calls."""
     ask = SupportAsk(
         "MO",
         Selector(labels=("support",)),
@@ -210,6 +240,57 @@ def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
         tracker = tracker_for(sandbox)
         return _read(tracker.support, state, [ask], [product]), tracker.calls
 
+    return run
+
+
+def login_issue(sandbox) -> str:
+    """The key of the seed's support issue."""
+    return next(
+        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
+    )
+
+
+def test_the_first_response_is_the_first_comment_or_status_change_by_neither_reporter_nor_bot():
+    """The reporter's own comment and status change and the bot's comment do not answer the
+    issue; a supplier's status change before its comment does. Identity by accountId on Cloud,
+    by name or key on Data Center; a change to another field is no response."""
+    from os2bot.adapters.jira_support import first_response
+
+    def user(**ids: str) -> dict[str, str]:
+        return {"displayName": "x", **ids}
+
+    def when(hour: int) -> str:
+        return f"2026-11-30T{hour:02d}:00:00.000+0100"
+
+    def change(author: dict[str, str], hour: int, field: str = "status") -> dict[str, object]:
+        return {"author": author, "created": when(hour), "items": [{"field": field}]}
+
+    for reporter, supplier, bot, me in [
+        (user(accountId="r"), user(accountId="s"), user(accountId="b"), {"accountId": "b"}),
+        (user(name="r", key="JIRAUSER1"), user(name="s"), user(name="b"), {"name": "b"}),
+    ]:
+        raw = {"fields": {"reporter": reporter}}
+        comments = [
+            {"author": reporter, "created": when(9)},
+            {"author": bot, "created": when(10)},
+            {"author": supplier, "created": when(14)},
+        ]
+        histories = [
+            change(reporter, 11),
+            change(supplier, 12, "priority"),
+            change(supplier, 13),
+        ]
+        assert first_response(raw, histories, comments, me) == datetime.fromisoformat(when(13))
+        assert first_response(raw, histories[:2], comments, me) == datetime.fromisoformat(when(14))
+        assert first_response(raw, histories[:2], comments[:2], me) is None
+
+
+def test_worklogs_are_read_incrementally(sandbox_factory, tmp_path):
+    """A second run asks worklog/updated once and reads no worklog again; a changed worklog
+    is read alone, in one worklog/list call."""
+    sandbox = sandbox_factory(support_seed())
+    state = SqliteState(tmp_path / "state.sqlite3")
+    run = card_runs(sandbox, state)
     first, calls1 = run()
     assert calls1.get("POST worklog/list") == 1
     _, calls2 = run()
@@ -230,26 +311,12 @@ def test_a_worklog_deleted_in_jira_no_longer_counts_after_the_next_run(sandbox_f
     one worklog/deleted call, and the card's hours drop to zero."""
     sandbox = sandbox_factory(support_seed())
     state = SqliteState(tmp_path / "state.sqlite3")
-    ask = SupportAsk(
-        "MO",
-        Selector(labels=("support",)),
-        TODAY - timedelta(days=90),
-        Selector(labels=("support",)),
-    )
-    card = SimpleNamespace(start=TODAY - timedelta(days=30), worklog_property=None)
-    product = SimpleNamespace(project="MO", key="mo", support=SimpleNamespace(card=card))
-
-    def run():
-        tracker = tracker_for(sandbox)
-        return _read(tracker.support, state, [ask], [product]), tracker.calls
-
+    run = card_runs(sandbox, state)
     first, calls1 = run()
     assert len(first["mo"].worklogs) == 1
     assert "GET worklog/deleted" not in calls1
     (worklog_id,) = list(sandbox.jira.worklogs.logs)
-    key = next(
-        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
-    )
+    key = login_issue(sandbox)
     response = requests.delete(
         f"{sandbox.url}/rest/api/2/issue/{key}/worklog/{worklog_id}",
         headers={"Authorization": "Basic " + _basic()},
@@ -273,9 +340,7 @@ def walk_worklog_routes(sandbox, auth):
     """Call every worklog and changelog route; return (method, url, status, body, request)."""
     api = sandbox.url + "/rest/api/2"
     head = {"Authorization": auth}
-    key = next(
-        k for k, i in sandbox.jira.issues.items() if i["fields"]["summary"] == "Login fejler"
-    )
+    key = login_issue(sandbox)
     out = []
     for method, path, kwargs in [
         ("GET", f"/issue/{key}/worklog", {}),
@@ -304,29 +369,40 @@ def walk_worklog_routes(sandbox, auth):
 def test_every_worklog_and_changelog_answer_conforms_to_atlassians_description(sandbox_factory):
     """Each worklog and bulk-changelog route, successes and errors, validates against the spec."""
     sandbox = sandbox_factory(support_seed())
-    for method, url, status, body, sent in walk_worklog_routes(sandbox, "Basic " + _basic()):
-        if status == 404 and "bulkfetch" in url:
-            continue
+    answers = walk_worklog_routes(sandbox, "Basic " + _basic())
+    assert [status for _method, _url, status, _body, _sent in answers] == [
+        *(200, 404, 200, 200, 200, 400),  # worklogs, a missing issue's, updated, deleted, list
+        *(200, 400, 404, 204, 200),  # bulkfetch and empty, DELETE missing and real, deleted
+    ]
+    updated, deleted_after = json.loads(answers[2][3]), json.loads(answers[10][3])
+    assert [v["worklogId"] for v in updated["values"]] == [30001]
+    assert updated["lastPage"] is True
+    assert deleted_after["values"] == []  # deleted this minute: Jira tells it after a minute
+    for method, url, status, body, sent in answers:
         validate_response(method, url, status, body)
         if sent and status < 400:
-            import json
-
             validate_request(
                 method, url, json.dumps(sent).encode(), content_type="application/json"
             )
 
 
 def _basic() -> str:
-    import base64
-
     return base64.b64encode(f"{JIRA_USER['email']}:{JIRA_USER['api_token']}".encode()).decode()
 
 
-def test_memory_store_keeps_a_run_without_a_state_database():
-    """Without a state database (a read-only check) the run still counts every worklog."""
+def test_memory_store_keeps_a_run_without_a_state_database(sandbox_factory):
+    """Without a state database (a read-only check) the run still counts every worklog: the
+    store keeps what it is given for the run, by issue, and forgets what is deleted."""
     store = MemoryStore()
     store.save_worklogs("jira", logs(1, [date(2026, 11, 2)]), (0, 5))
     assert len(store.stored_worklogs("jira", ["1"])) == 1
+    assert store.stored_worklogs("jira", ["2"]) == []
+    store.forget_worklogs("jira", [0], (5, 6))
+    assert store.stored_worklogs("jira", ["1"]) == []
+    assert (store.worklog_cursor("jira"), store.deletion_cursor("jira")) == ((0, 5), (5, 6))
+    facts, calls = card_runs(sandbox_factory(support_seed()), MemoryStore())()
+    assert [w.seconds for w in facts["mo"].worklogs] == [3 * 3600]
+    assert calls.get("POST worklog/list") == 1
 
 
 # ------------------------------------------------------- the support agreement's end
@@ -379,6 +455,43 @@ def test_an_expired_support_agreement_fails_both_checks_and_opens_one_task():
     assert not any("SLA overholdt er ikke opfyldt" in t for t in titles)
 
 
+def test_the_support_agreement_in_force_is_met_only_with_its_trace_in_jira():
+    """Declared and in force: met with the filed agreement as evidence, not met without it
+    (naming the JQL), unknown when the project cannot be read; the declaration stays a note."""
+    from os2bot.rules import jql
+    from os2bot.rules import support as support_rule
+
+    from builders import check, context, product, snapshot
+    from builders import issue as tracker_issue
+
+    evidence = check("drift-supportaftale").evidences[0]
+    assert isinstance(evidence, support_rule.SupportEvidence)
+    assert evidence.trace is not None
+    query = jql.query(evidence.trace)
+    supported = product(
+        agreement={"signed": "2025-01-01", "extensions": ["faelles_drift"]},
+        support={
+            "agreement": {"supplier": "Drift A/S", "start": "2026-01-01", "expires": "2027-12-31"}
+        },
+    )
+    filed = tracker_issue("TEST-7", summary="Supportaftale 2026")
+
+    def judge(**snap):
+        return support_rule.judge(evidence, context(snapshot(**snap), supported))
+
+    met = judge(results={query: {"TEST": [filed]}})
+    assert (met.state, met.reason.key) == (State.MET, "reason.support.in_force")
+    assert [e.key for e in met.evidence] == ["TEST-7"]
+    missing = judge(results={query: {"TEST": []}})
+    assert missing.state is State.NOT_MET
+    assert missing.reason.key == "reason.support.no_trace"
+    assert missing.reason.params == {"jql": "labels = supportaftale"}
+    assert [n.key for n in missing.notes] == ["reason.support.in_force"]
+    unread = judge(projects=set())
+    assert unread.state is State.UNKNOWN
+    assert [n.key for n in unread.notes] == ["reason.support.in_force"]
+
+
 def test_the_nearest_notice_before_the_support_agreement_expires_and_never_both():
     """80 days before: the 90-day notice; 20 days before: the 30-day notice only."""
     config = _os2forms_with_support_expiring(date(2027, 6, 30))
@@ -406,8 +519,6 @@ def test_the_report_shows_the_sla_with_its_breaches_and_the_card_recorded_per_ru
     """A run records the card's numbers; the next run could not read the card, so the report
     shows the card as the first run measured it (and says when), the SLA as the latest run
     judged it with its breach linked — valid against the schema, in HTML and Markdown."""
-    import json
-
     import jsonschema
 
     from os2bot.domain import CheckResult, Evidence, Msg, State

@@ -19,12 +19,12 @@ never by the bot (`jira_tracker._is_me`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from os2bot.adapters.jira_tracker import FIELD_NAMES, _clean, _is_me, _parse_time
+from os2bot.adapters.jira_tracker import _clean, _is_me, _parse_time
 from os2bot.ports import TrackerError
 from os2bot.support import Selector, SupportAsk, SupportIssue, Worklog
 
@@ -59,11 +59,9 @@ def selector_jql(selector: Selector) -> str:
     return " OR ".join(parts)
 
 
-def _same(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    """Whether two users as Jira shows them are the same person."""
-    if not a or not b:
-        return False
-    return any(a.get(k) is not None and a.get(k) == b.get(k) for k in ("accountId", "name", "key"))
+def _identity(user: dict[str, Any] | None) -> dict[str, str]:
+    """A user as Jira shows one, as `_is_me` compares: accountId on Cloud, name and key on DC."""
+    return {k: str(user[k]) for k in ("accountId", "name", "key") if user and user.get(k)}
 
 
 def first_response(
@@ -73,11 +71,13 @@ def first_response(
     me: dict[str, str],
 ) -> datetime | None:
     """The first comment or status change by someone who is neither the reporter nor the bot."""
-    reporter = (raw.get("fields") or {}).get("reporter")
+    reporter = _identity((raw.get("fields") or {}).get("reporter"))
+
+    def answered(author: dict[str, Any] | None) -> bool:
+        return not _is_me(author, me) and not _is_me(author, reporter)
+
     moments: list[datetime | None] = [
-        _parse_time(c.get("created"))
-        for c in comments
-        if not _is_me(c.get("author"), me) and not _same(c.get("author"), reporter)
+        _parse_time(c.get("created")) for c in comments if answered(c.get("author"))
     ]
     moments += [
         _parse_time(h.get("created"))
@@ -85,8 +85,7 @@ def first_response(
         if any(
             i.get("field") == "status" or i.get("fieldId") == "status" for i in h.get("items") or []
         )
-        and not _is_me(h.get("author"), me)
-        and not _same(h.get("author"), reporter)
+        and answered(h.get("author"))
     ]
     return min((m for m in moments if m is not None), default=None)
 
@@ -100,16 +99,6 @@ class JiraSupport:
 
     # --------------------------------------------------------------- issues
 
-    def _pages(self, jql: str, fields: list[str], expand: str | None) -> Iterator[dict[str, Any]]:
-        tracker = self.tracker
-        pages = tracker._cloud_pages if tracker.is_cloud else tracker._datacenter_pages  # noqa: SLF001
-        wanted = list(dict.fromkeys(FIELD_NAMES.get(f, f) for f in fields))
-        seen: set[str] = set()
-        for raw in pages(jql, wanted, expand):
-            if str(raw.get("key")) not in seen:
-                seen.add(str(raw.get("key")))
-                yield raw
-
     def support_issues(
         self, asks: Sequence[SupportAsk], known: dict[str, datetime]
     ) -> tuple[list[SupportIssue], dict[str, frozenset[str]]]:
@@ -122,9 +111,14 @@ class JiraSupport:
             f'AND created >= "{a.since.isoformat()}")'
             for a in asks
         ]
-        raws = list(self._pages(" OR ".join(clauses), ISSUE_FIELDS, "changelog"))
+        raws = self.tracker._search_expanded(" OR ".join(clauses), ISSUE_FIELDS)  # noqa: SLF001
+        # Data Center's search shows every change; Cloud's the newest 40.
         cut = [
-            r for r in raws if r["key"] not in known and _cut(r.get("changelog") or {}, "histories")
+            r
+            for r in raws
+            if self.tracker.is_cloud
+            and r["key"] not in known
+            and _cut(r.get("changelog") or {}, "histories")
         ]
         histories = self._full_histories(cut) if cut else {}
         found = []
@@ -164,16 +158,16 @@ class JiraSupport:
             for a in carded
         )
         ids: dict[str, set[str]] = {a.project: set() for a in carded}
-        for raw in self._pages(jql, ["project"], None):
+        tracker = self.tracker
+        pages = tracker._cloud_pages if tracker.is_cloud else tracker._datacenter_pages  # noqa: SLF001
+        for raw in pages(jql, ["project"]):  # an issue on two pages is one id in the set
             project = ((raw.get("fields") or {}).get("project") or {}).get("key")
             ids.setdefault(project or raw["key"].rsplit("-", 1)[0], set()).add(str(raw["id"]))
         return {project: frozenset(found) for project, found in ids.items()}
 
     def _full_histories(self, raws: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-        """Every status change of these issues: bulkfetch on Cloud, the issue on Data Center."""
+        """Every status change of these issues, by issue id: changelog/bulkfetch (Cloud)."""
         found: dict[str, list[dict[str, Any]]] = {str(r["id"]): [] for r in raws}
-        if not self.tracker.is_cloud:  # Data Center's search showed them all already
-            return {str(r["id"]): (r.get("changelog") or {}).get("histories") or [] for r in raws}
         ids = list(found)
         for start in range(0, len(ids), BULK):
             token: str | None = None

@@ -30,7 +30,7 @@ from os2bot.domain import (
 from os2bot.messages import Language, render, template, text
 from os2bot.messages.formats import day, long_day, moment, number
 from os2bot.ports import ChatMessage, Link, StatusLine
-from os2bot.support import CardUsage
+from os2bot.support import CardUsage, outlook
 
 # Lines come most important first, so that a cut for a chat system's limits drops the least.
 IMPORTANCE = {State.NOT_MET: 0, State.UNKNOWN: 1, State.WAIVED: 2, State.MET: 3}
@@ -127,6 +127,15 @@ def status_message(
     )
 
 
+CARD_STATUS = {
+    "used_up": "status.card.used_up",
+    "early": "status.card.early",
+    "lasts": "status.card.lasts",
+    "idle": "status.card.idle",
+}
+"""The status line of each outlook of a card (`support.outlook`)."""
+
+
 def card_status(usage: CardUsage, language: Language) -> str:
     """The card in one line for chat: hours used of bought, and when it runs out."""
     values = {
@@ -136,15 +145,7 @@ def card_status(usage: CardUsage, language: Language) -> str:
         "end": long_day(usage.end, language),
         "runs_out": long_day(usage.runs_out, language) if usage.runs_out else "-",
     }
-    if usage.used >= usage.bought:
-        key = "status.card.used_up"
-    elif usage.runs_out is None:
-        key = "status.card.idle"
-    elif usage.runs_out_early:
-        key = "status.card.early"
-    else:
-        key = "status.card.lasts"
-    return text(key, language, **values)
+    return text(CARD_STATUS[outlook(usage)], language, **values)
 
 
 def without_name(summary: str, name: str) -> str:

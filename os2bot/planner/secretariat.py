@@ -11,11 +11,10 @@ from os2bot.calendar import add_working_days, next_working_day, working_day_on_o
 from os2bot.config import Product
 from os2bot.domain import State, fingerprint
 from os2bot.planner.model import Desired, Plan, Wishes
+from os2bot.rules.support import EXPIRED_REASONS as SUPPORT_EXPIRED_REASONS
 
 # The reason a funding check gives when the agreement has ended (os2bot.rules.declared).
 EXPIRED_REASON = "reason.declared.agreement_expired"
-# The reasons the support checks give when the support agreement has ended (rules.support).
-SUPPORT_EXPIRED_REASONS = ("reason.support.expired", "reason.sla.agreement_expired")
 AFFILIATION_TEXTS = {
     "notice": "task.expiry.summary",
     "notice_description": "task.expiry.description",

@@ -21,11 +21,6 @@ from os2bot.planner.model import Desired, Plan, Wishes
 from os2bot.support import CardUsage, card_of
 
 
-def usage_of(plan: Plan, product: Product) -> CardUsage | None:
-    """The product's card as the snapshot shows it, or None (no card, or not read)."""
-    return card_of(product, plan.snapshot)
-
-
 def plan_support(plan: Plan, wishes: Wishes) -> None:
     """One task per running-out card, in the secretariat's project."""
     secretariat = plan.config.bot.secretariat
@@ -38,7 +33,7 @@ def plan_support(plan: Plan, wishes: Wishes) -> None:
             continue
         card = support.card
         fp = fingerprint("card", product.key, card.start.isoformat())
-        usage = usage_of(plan, product)
+        usage = card_of(product, plan.snapshot)
         if usage is None:
             continue  # not read: neither opened nor resolved
         active = card.start <= plan.today <= card.end

@@ -64,17 +64,25 @@ def judge(evidence: DeclaredEvidence, ctx: Context) -> Verdict:
     declared = FACTS[evidence.fact](evidence, ctx)
     if declared.state is not State.MET or evidence.trace is None:
         return declared
-    trace = jql.judge(evidence.trace, ctx)
-    if trace.state is State.MET:
-        return Verdict(State.MET, declared.reason, trace.evidence, (trace.reason,))
-    if trace.state is State.UNKNOWN:
-        return Verdict(State.UNKNOWN, trace.reason, notes=(declared.reason,))
+    no_trace = "reason.declared.no_trace_github" if ctx.on_github else "reason.declared.no_trace"
+    return backed(declared, evidence.trace, ctx, no_trace)
+
+
+def backed(declared: Verdict, trace: jql.JqlEvidence, ctx: Context, no_trace: str) -> Verdict:
+    """A declaration that holds, with the tracker trace that must back it.
+
+    Met with the trace's issues as evidence; unknown when the trace could not be read; not
+    met, for the reason *no_trace* (given the trace's condition as `jql`), when it is missing.
+    The declaration's own reason stays as a note.
+    """
+    found = jql.judge(trace, ctx)
+    if found.state is State.MET:
+        return Verdict(State.MET, declared.reason, found.evidence, (found.reason,))
+    if found.state is State.UNKNOWN:
+        return Verdict(State.UNKNOWN, found.reason, notes=(declared.reason,))
     return Verdict(
         State.NOT_MET,
-        Msg(
-            "reason.declared.no_trace_github" if ctx.on_github else "reason.declared.no_trace",
-            {"jql": jql.describe(evidence.trace, ctx.product)},
-        ),
+        Msg(no_trace, {"jql": jql.describe(trace, ctx.product)}),
         notes=(declared.reason,),
     )
 

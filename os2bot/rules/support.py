@@ -21,6 +21,7 @@ from pydantic import Field
 from os2bot.domain import Evidence, Msg, State
 from os2bot.rules import jql
 from os2bot.rules.base import Context, EvidenceModel, Needs, Verdict, verdict
+from os2bot.rules.declared import backed
 from os2bot.support import SlaSummary, summarise_sla
 
 if TYPE_CHECKING:
@@ -139,13 +140,4 @@ def _agreement(evidence: SupportEvidence, ctx: Context) -> Verdict:
     )
     if evidence.trace is None:
         return declared
-    trace = jql.judge(evidence.trace, ctx)
-    if trace.state is State.MET:
-        return Verdict(State.MET, declared.reason, trace.evidence, (trace.reason,))
-    if trace.state is State.UNKNOWN:
-        return Verdict(State.UNKNOWN, trace.reason, notes=(declared.reason,))
-    return Verdict(
-        State.NOT_MET,
-        Msg("reason.support.no_trace", {"jql": jql.describe(evidence.trace, ctx.product)}),
-        notes=(declared.reason,),
-    )
+    return backed(declared, evidence.trace, ctx, "reason.support.no_trace")

@@ -208,32 +208,8 @@ class Worklogs:
 
     def updated(self, request: Request) -> Response:
         """GET worklog/updated: ids of worklogs changed after `since`, oldest first."""
-        try:
-            since = int(request.arg("since", "0") or 0)
-        except ValueError:
-            return jira_error(400, "since must be a number of milliseconds.")
-        quiet = _ms(self.fake.now() - QUIET)
-        changed = sorted(
-            (log for log in self.logs.values() if since < log["_updated_ms"] <= quiet),
-            key=lambda log: (log["_updated_ms"], int(log["id"])),
-        )
-        page = changed[:UPDATED_PAGE]
-        until = page[-1]["_updated_ms"] if page else since
-        link = f"{self.fake.base_url}/rest/api/2/worklog/updated"
-        last = len(changed) <= UPDATED_PAGE
-        body: dict[str, Any] = {
-            "self": f"{link}?since={since}",
-            "since": since,
-            "until": until,
-            "lastPage": last,
-            "values": [
-                {"worklogId": int(log["id"]), "updatedTime": log["_updated_ms"], "properties": []}
-                for log in page
-            ],
-        }
-        if not last:
-            body["nextPage"] = f"{link}?since={until}"
-        return Response(200, body)
+        changed = [(int(log["_updated_ms"]), int(log["id"])) for log in self.logs.values()]
+        return self._changed(request, "worklog/updated", changed)
 
     def remove(self, request: Request) -> Response:
         """DELETE issue/{key}/worklog/{id}: 204; 404 when the issue or the worklog is not there."""
@@ -249,18 +225,23 @@ class Worklogs:
 
     def deleted_since(self, request: Request) -> Response:
         """GET worklog/deleted: ids of worklogs deleted after `since`, oldest first."""
+        return self._changed(request, "worklog/deleted", [(w, i) for i, w in self.deleted.items()])
+
+    def _changed(self, request: Request, path: str, changes: list[tuple[int, int]]) -> Response:
+        """A ChangedWorklogs page of (ms, worklog id) *changes* after `since`, oldest first.
+
+        At most 1000 a page, `until` the youngest on it, the last minute's changes left out.
+        """
         try:
             since = int(request.arg("since", "0") or 0)
         except ValueError:
             return jira_error(400, "since must be a number of milliseconds.")
         quiet = _ms(self.fake.now() - QUIET)
-        gone = sorted(
-            ((when, wid) for wid, when in self.deleted.items() if since < when <= quiet),
-        )
-        page = gone[:UPDATED_PAGE]
+        after = sorted(change for change in changes if since < change[0] <= quiet)
+        page = after[:UPDATED_PAGE]
         until = page[-1][0] if page else since
-        link = f"{self.fake.base_url}/rest/api/2/worklog/deleted"
-        last = len(gone) <= UPDATED_PAGE
+        link = f"{self.fake.base_url}/rest/api/2/{path}"
+        last = len(after) <= UPDATED_PAGE
         body: dict[str, Any] = {
             "self": f"{link}?since={since}",
             "since": since,
