@@ -24,7 +24,7 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from os2bot.adapters.jira_tracker import _clean, _is_me, _parse_time
+from os2bot.adapters.jira_tracker import _clean, _is_me, _parse_time, shown_in_part
 from os2bot.ports import TrackerError
 from os2bot.support import Selector, SupportAsk, SupportIssue, Worklog
 
@@ -118,14 +118,14 @@ class JiraSupport:
             for r in raws
             if self.tracker.is_cloud
             and r["key"] not in known
-            and _cut(r.get("changelog") or {}, "histories")
+            and shown_in_part(r.get("changelog") or {}, "histories")
         ]
         histories = self._full_histories(cut) if cut else {}
         found = []
         for raw in raws:
             fields = raw.get("fields") or {}
             comments = (fields.get("comment") or {}).get("comments") or []
-            if _cut(fields.get("comment") or {}, "comments") and raw["key"] not in known:
+            if shown_in_part(fields.get("comment") or {}, "comments") and raw["key"] not in known:
                 comments = self.tracker._paged(f"issue/{raw['key']}/comment", "comments")  # noqa: SLF001
             shown = histories.get(
                 str(raw.get("id")), (raw.get("changelog") or {}).get("histories") or []
@@ -158,9 +158,7 @@ class JiraSupport:
             for a in carded
         )
         ids: dict[str, set[str]] = {a.project: set() for a in carded}
-        tracker = self.tracker
-        pages = tracker._cloud_pages if tracker.is_cloud else tracker._datacenter_pages  # noqa: SLF001
-        for raw in pages(jql, ["project"]):  # an issue on two pages is one id in the set
+        for raw in self.tracker._raw_search(jql, ["project"]):  # noqa: SLF001
             project = ((raw.get("fields") or {}).get("project") or {}).get("key")
             ids.setdefault(project or raw["key"].rsplit("-", 1)[0], set()).add(str(raw["id"]))
         return {project: frozenset(found) for project, found in ids.items()}
@@ -255,11 +253,6 @@ class JiraSupport:
             return response.json()
         except ValueError as exc:
             raise TrackerError(f"Jira's answer to {path} is not JSON") from exc
-
-
-def _cut(part: dict[str, Any], items: str) -> bool:
-    """Whether Jira showed only part of an issue's changes or comments."""
-    return int(part.get("total") or 0) > len(part.get(items) or [])
 
 
 def _property_value(value: Any) -> str:

@@ -243,14 +243,16 @@ def _next_candidates(
     return keys
 
 
+def shown_in_part(part: dict[str, Any], items: str) -> bool:
+    """Whether Jira showed fewer of a list (an issue's changes, comments) than it holds."""
+    return int(part.get("total") or 0) > len(part.get(items) or [])
+
+
 def _partial(raw: dict[str, Any]) -> bool:
     """Whether Jira showed only part of an issue's changes or comments."""
     changelog = raw.get("changelog") or {}
     comments = (raw.get("fields") or {}).get("comment") or {}
-    return any(
-        int(part.get("total") or 0) > len(part.get(items) or [])
-        for part, items in ((changelog, "histories"), (comments, "comments"))
-    )
+    return shown_in_part(changelog, "histories") or shown_in_part(comments, "comments")
 
 
 # `Issue` dates -> their JQL names.
