@@ -163,14 +163,17 @@ def test_the_status_line_says_how_the_card_stands():
     }
     assert {name: outlook(c) for name, c in cards.items()} == {n: n for n in cards}
     assert card_status(cards["used_up"], "da") == (
-        "Klippekort: 100 af 100 timer brugt (100 %); brugt op 5. oktober 2026, før perioden "
+        "Klippekort: 100 af 100 timer brugt (100 %); opbrugt 5. oktober 2026, før perioden "
         "slutter 31. december 2026"
     )
     assert card_status(cards["early"], "en") == (
-        "Hours card: 80 of 100 hours used (80%); runs out on November 2, 2026, before the period "
-        "ends on December 31, 2026"
+        "Prepaid hours card: 80 of 100 hours used (80%); runs out on November 2, 2026, before the "
+        "period ends on December 31, 2026"
     )
-    assert "rækker til periodens slutning 31. december 2026" in card_status(cards["lasts"], "da")
+    assert card_status(cards["lasts"], "da").endswith(
+        "rækker perioden ud (den slutter 31. december 2026; med det forbrug først tomt "
+        "1. juni 2027)"
+    )
     assert "intet forbrug de seneste 8 uger" in card_status(cards["idle"], "da")
 
 

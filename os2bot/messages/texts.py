@@ -1620,7 +1620,7 @@ TEXTS: dict[str, T] = build(
         ),
         "reason.support.in_force": T(
             da="Supportaftalen med {supplier} er i kraft til og med {expires}.",
-            en="The support agreement with {supplier} is in force until {expires}.",
+            en="The support agreement with {supplier} is in force up to and including {expires}.",
         ),
         "reason.support.no_trace": T(
             da="Supportaftalen er angivet i produktfilen, men Jira har ingen sag, der viser den "
@@ -1642,51 +1642,55 @@ TEXTS: dict[str, T] = build(
             en="The support issues could not be read: {error}",
         ),
         "reason.sla.no_issues": T(
-            da="Ingen supportsager at måle SLA'en på de seneste {days} dage.",
-            en="No support issues to measure the SLA by in the last {days} days.",
+            da="Ingen supportsager at måle SLA'en på "
+            "{days:one=den seneste dag|other=de seneste # dage}.",
+            en="No support issues to measure the SLA by in "
+            "{days:one=the last day|other=the last # days}.",
         ),
         "reason.sla.kept": T(
-            da="SLA'en blev holdt for {kept} af {count:one=# supportsag|other=# supportsager} de "
-            "seneste {days} dage ({share} %; kravet er {threshold} %).",
-            en="The SLA was kept for {kept} of {count:one=# support issue|other=# support "
-            "issues} in the last {days} days ({share}%; the requirement is {threshold}%).",
+            da="SLA'en blev overholdt i {kept} af {count:one=# supportsag|other=# supportsager} "
+            "{days:one=den seneste dag|other=de seneste # dage} ({share} %; kravet er mindst "
+            "{threshold} %).",
+            en="The SLA was kept in {kept} of {count:one=# support issue|other=# support "
+            "issues} in {days:one=the last day|other=the last # days} ({share}%; at least "
+            "{threshold}% required).",
         ),
         "reason.sla.not_kept": T(
-            da="SLA'en blev kun holdt for {kept} af {count:one=# supportsag|other=# "
-            "supportsager} de seneste {days} dage ({share} %; kravet er {threshold} %). "
-            "Brud: {breaches}.",
-            en="The SLA was kept for only {kept} of {count:one=# support issue|other=# support "
-            "issues} in the last {days} days ({share}%; the requirement is {threshold}%). "
-            "Breaches: {breaches}.",
+            da="SLA'en blev kun overholdt i {kept} af {count:one=# supportsag|other=# "
+            "supportsager} {days:one=den seneste dag|other=de seneste # dage} ({share} %; kravet "
+            "er mindst {threshold} %). Brud: {breaches}.",
+            en="The SLA was kept in only {kept} of {count:one=# support issue|other=# support "
+            "issues} in {days:one=the last day|other=the last # days} ({share}%; at least "
+            "{threshold}% required). Breaches: {breaches}.",
         ),
         "task.support_expiry.summary": T(
             da="Supportaftalen for {product} udløber {date} "
             "({days:one=# dags varsel|other=# dages varsel})",
-            en="The support agreement of {product} expires on {date} "
+            en="The support agreement for {product} expires on {date} "
             "({days:one=# day's notice|other=# days' notice})",
         ),
         "task.support_expiry.description": T(
             da="Supportaftalen for {product} med {supplier} udløber {date}. Aftal fornyelsen med "
             "leverandøren og styregruppen, og opdatér udløbsdatoen (support.agreement.expires) i "
             "produktfilen.",
-            en="The support agreement of {product} with {supplier} expires on {date}. Agree its "
+            en="The support agreement for {product} with {supplier} expires on {date}. Agree its "
             "renewal with the supplier and the steering group, and update the expiry date "
             "(support.agreement.expires) in the product file.",
         ),
         "task.support_expiry.renewed": T(
             da="os2bot: Supportaftalen for {product} er fornyet og gælder nu til og med {date}. "
             "Opgaven lukkes.",
-            en="os2bot: The support agreement of {product} has been renewed and is now in force "
+            en="os2bot: The support agreement for {product} has been renewed and is now in force "
             "until {date}. Resolving this task.",
         ),
         "task.support_expired.summary": T(
             da="Supportaftalen for {product} er udløbet ({date})",
-            en="The support agreement of {product} has expired ({date})",
+            en="The support agreement for {product} has expired ({date})",
         ),
         "task.support_expired.description": T(
             da="Supportaftalen for {product} med {supplier} udløb {date}. Uden en aftale i kraft "
             "er der ingen SLA at holde leverandøren op på.",
-            en="The support agreement of {product} with {supplier} expired on {date}. Without an "
+            en="The support agreement for {product} with {supplier} expired on {date}. Without an "
             "agreement in force there is no SLA to hold the supplier to.",
         ),
         "task.support_expired.fix": T(
@@ -1696,20 +1700,20 @@ TEXTS: dict[str, T] = build(
             "(support.agreement.expires) in the product file. os2bot then resolves this task.",
         ),
         "task.card.summary": T(
-            da="Klippekortet for {product} ({start}–{end}) er ved at slippe op",
-            en="The prepaid hours card of {product} ({start}–{end}) is running out",
+            da="Klippekortet for {product} ({start} – {end}) er ved at slippe op",
+            en="The prepaid hours card for {product} ({start} – {end}) is running out",
         ),
         "task.card.used": T(
             da="{used} af {bought:one=# time|other=# timer} er brugt ({share} %) i perioden "
-            "{start}–{end}, på {issues:one=# sag|other=# sager}.",
-            en="{used} of {bought:one=# hour|other=# hours} have been used ({share}%) in the "
-            "period {start}–{end}, on {issues:one=# issue|other=# issues}.",
+            "{start} – {end}, på {issues:one=# sag|other=# sager}.",
+            en="{used} of {bought:one=# hour|other=# hours} used ({share}%) in the period "
+            "{start} – {end}, on {issues:one=# issue|other=# issues}.",
         ),
         "task.card.rate": T(
-            da="De seneste 8 uger er der i gennemsnit brugt ca. {rate:one=# time|other=# timer} "
-            "om ugen.",
-            en="Over the last 8 weeks, about {rate:one=# hour|other=# hours} a week have been "
-            "used on average.",
+            da="De seneste 8 uger er der i gennemsnit brugt "
+            "{rate:0=under en halv time|one=ca. # time|other=ca. # timer} om ugen.",
+            en="Over the last 8 weeks, an average of "
+            "{rate:0=under half an hour|one=about # hour|other=about # hours} a week was used.",
         ),
         "task.card.early": T(
             da="Med det forbrug løber klippekortet tør {runs_out}, før perioden slutter {end}.",
@@ -1736,32 +1740,32 @@ TEXTS: dict[str, T] = build(
         "task.card.cleared": T(
             da="os2bot: Klippekortet for {product} er ikke længere ved at slippe op. Opgaven "
             "lukkes.",
-            en="os2bot: The prepaid hours card of {product} is no longer running out. Resolving "
+            en="os2bot: The prepaid hours card for {product} is no longer running out. Resolving "
             "this task.",
         ),
         "status.card.early": T(
             da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); løber "
             "tør {runs_out}, før perioden slutter {end}",
-            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); runs out "
-            "on {runs_out}, before the period ends on {end}",
+            en="Prepaid hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); "
+            "runs out on {runs_out}, before the period ends on {end}",
         ),
         "status.card.lasts": T(
             da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); rækker "
-            "til periodens slutning {end} (løber tør {runs_out})",
-            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); lasts "
-            "until the period ends on {end} (runs out on {runs_out})",
+            "perioden ud (den slutter {end}; med det forbrug først tomt {runs_out})",
+            en="Prepaid hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); "
+            "lasts the period (it ends on {end}; at this rate not empty until {runs_out})",
         ),
         "status.card.idle": T(
             da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); intet "
             "forbrug de seneste 8 uger (perioden slutter {end})",
-            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); none "
-            "used in the last 8 weeks (the period ends on {end})",
+            en="Prepaid hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); "
+            "none used in the last 8 weeks (the period ends on {end})",
         ),
         "status.card.used_up": T(
-            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); brugt "
-            "op {runs_out}, før perioden slutter {end}",
-            en="Hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); used up "
-            "on {runs_out}, before the period ends on {end}",
+            da="Klippekort: {used} af {bought:one=# time|other=# timer} brugt ({share} %); opbrugt "
+            "{runs_out}, før perioden slutter {end}",
+            en="Prepaid hours card: {used} of {bought:one=# hour|other=# hours} used ({share}%); "
+            "used up on {runs_out}, before the period ends on {end}",
         ),
         "task.expiry.summary": T(
             da="Tilslutningsaftalen for {product} udløber {date} "
@@ -2542,13 +2546,13 @@ TEXTS: dict[str, T] = build(
         "report.support": T(da="Fælles support", en="Joint support"),
         "report.support.agreement": T(
             da="Supportaftale med {supplier}, i kraft til og med {expires}.",
-            en="Support agreement with {supplier}, in force until {expires} inclusive.",
+            en="Support agreement with {supplier}, in force up to and including {expires}.",
         ),
         "report.support.sla": T(
-            da="SLA'en blev holdt for {kept} af {count:one=# supportsag|other=# supportsager} "
+            da="SLA'en blev overholdt i {kept} af {count:one=# supportsag|other=# supportsager} "
             "{days:one=den seneste dag|other=de seneste # dage}: {share} % (kravet er mindst "
             "{threshold} %).",
-            en="The SLA was kept for {kept} of {count:one=# support issue|other=# support "
+            en="The SLA was kept in {kept} of {count:one=# support issue|other=# support "
             "issues} in {days:one=the last day|other=the last # days}: {share}% (at least "
             "{threshold}% required).",
         ),
@@ -2568,26 +2572,26 @@ TEXTS: dict[str, T] = build(
         ),
         "report.support.card_title": T(da="Klippekort", en="Prepaid hours card"),
         "report.support.card": T(
-            da="{start}–{end}: {used} af {bought:one=# time|other=# timer} brugt ({share} %) "
+            da="{start} – {end}: {used} af {bought:one=# time|other=# timer} brugt ({share} %) "
             "på {issues:one=# sag|other=# sager}.",
-            en="{start}–{end}: {used} of {bought:one=# hour|other=# hours} used ({share}%) on "
+            en="{start} – {end}: {used} of {bought:one=# hour|other=# hours} used ({share}%) on "
             "{issues:one=# issue|other=# issues}.",
         ),
         "report.support.rate": T(
             da="De seneste 8 uger er der i gennemsnit brugt {rate:0=under en halv time|one=# "
             "time|other=# timer} om ugen.",
-            en="Over the last 8 weeks, {rate:0=under half an hour|one=# hour|other=# hours} a "
-            "week were used on average.",
+            en="Over the last 8 weeks, an average of "
+            "{rate:0=under half an hour|one=# hour|other=# hours} a week was used.",
         ),
         "report.support.early": T(
             da="Med det forbrug løber kortet tør {runs_out} – før perioden slutter {end}.",
             en="At that rate the card runs out on {runs_out} – before the period ends on {end}.",
         ),
         "report.support.lasts": T(
-            da="Med det forbrug rækker kortet perioden ud: det løber tør {runs_out}, og perioden "
-            "slutter {end}.",
-            en="At that rate the card lasts the period: it runs out on {runs_out}, and the "
-            "period ends on {end}.",
+            da="Med det forbrug rækker kortet perioden ud: det ville først løbe tør {runs_out}, "
+            "og perioden slutter {end}.",
+            en="At that rate the card lasts the period: it would not run out until {runs_out}, "
+            "and the period ends on {end}.",
         ),
         "report.support.idle": T(
             da="Der er ikke brugt timer de seneste 8 uger; perioden slutter {end}.",
