@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 import requests
 
+from os2bot.domain import reminder_fingerprint
 from os2bot.sandbox import Sandbox, jql
 from os2bot.sandbox.jira import CLOUD_HEAVY_PAGE, CLOUD_MAX_PAGE, DATACENTER_MAX_PAGE
+from os2bot.sandbox.scene import CHECK, PRODUCT, overdue
 from os2bot.sandbox.seed import SeedData
 
 from conftest import JIRA_USER, make_seed, meeting
@@ -334,3 +336,28 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
     for text in queries:
         assert keys(sandbox, text) == full_look(text), text
     assert "MO-5" in keys(sandbox, "labels = kg AND updated >= -1d")
+
+
+def test_the_demos_overdue_reminder_is_found_by_a_due_date_search(sandbox_factory, shipped_config):
+    """`scene.overdue` changes a due date in place; a search made before it does not stand."""
+    wanted = "os2bot-" + reminder_fingerprint(PRODUCT, CHECK)
+    sandbox = sandbox_factory(
+        make_seed(
+            issues=[
+                {
+                    "project": "OS2FORMS",
+                    "summary": "Påmindelse",
+                    "labels": [wanted],
+                    "created": "-3d",
+                    "duedate": "+10d",
+                }
+            ]
+        )
+    )
+    query = f"labels = {wanted} AND duedate < now()"
+    assert keys(sandbox, query) == set()
+
+    late = overdue(sandbox, shipped_config)
+
+    assert late == "OS2FORMS-1"
+    assert keys(sandbox, query) == {"OS2FORMS-1"}
