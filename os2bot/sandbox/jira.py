@@ -179,16 +179,13 @@ class JiraFake:
         self.issues: dict[str, dict[str, Any]] = {}  # by key
         self._by_id: dict[str, dict[str, Any]] = {}
         self._by_project: dict[str, dict[str, dict[str, Any]]] = {}  # project key -> key -> issue
-        # Search results by (JQL, generation): (the moment evaluated, the sorted issues). Every
-        # write to an issue moves the generation, so no result outlives a write.
-        self._generation = 0
-        # Issues by label (folded), built when a search first needs it in a generation.
-        self._labelled: tuple[int, dict[str, list[dict[str, Any]]]] | None = None
-        # Issues in the order of a date field, with their instants, likewise.
-        self._dated: dict[str, tuple[int, list[datetime], list[dict[str, Any]]]] = {}
-        self._results: OrderedDict[tuple[str, int], tuple[datetime, list[dict[str, Any]]]] = (
-            OrderedDict()
-        )
+        # What searches derive from the issues, each built when a search first needs it and
+        # dropped by every write (`written`), so none outlives one: results by JQL (the moment
+        # evaluated, the sorted issues), issues by label (folded), and issues in the order of
+        # a date field with their instants.
+        self._results: OrderedDict[str, tuple[datetime, list[dict[str, Any]]]] = OrderedDict()
+        self._labelled: dict[str, list[dict[str, Any]]] | None = None
+        self._dated: dict[str, tuple[list[datetime], list[dict[str, Any]]]] = {}
         self._queries: OrderedDict[str, jql.JqlQuery] = OrderedDict()
         self._users_json: dict[str, dict[str, Any]] = {}
         self._statuses_json: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -371,10 +368,14 @@ class JiraFake:
         """An issue was written: no search result computed before stands any longer.
 
         Every write path calls this (create, edit, comment, transition, a seed added); code
-        that changes `issues` in place from outside must call it too.
+        that changes `issues` in place from outside must call it too. It drops the cached
+        results and the indexes by label and by date; under the lock, so that no search in
+        progress keeps a result from before the write.
         """
-        self._generation += 1
-        self._results.clear()
+        with self._lock:
+            self._results.clear()
+            self._labelled = None
+            self._dated.clear()
 
     def _log(
         self, issue: dict[str, Any], who: SeedUser, when: datetime, items: list[dict[str, str]]
@@ -774,14 +775,13 @@ class JiraFake:
         with self._lock:
             now = self.now()
             moment = at or now
-            cache_key = (jql_text, self._generation)
-            cached = self._results.get(cache_key)
+            cached = self._results.get(jql_text)
             if cached is not None and (
                 not query.timed
                 or cached[0] == moment
                 or (at is None and timedelta(0) <= now - cached[0] <= RESULT_REUSE)
             ):
-                self._results.move_to_end(cache_key)
+                self._results.move_to_end(jql_text)
                 return cached[1], cached[0]
             missing = [
                 value
@@ -806,7 +806,7 @@ class JiraFake:
                 if query.matches(issue, moment, self.tz)
             ]
             result = query.sort(found)
-            self._results[cache_key] = (moment, result)
+            self._results[jql_text] = (moment, result)
             if len(self._results) > RESULT_CACHE:
                 self._results.popitem(last=False)
         return result, moment
@@ -844,22 +844,21 @@ class JiraFake:
         Rebuilt when a search needs it after a write.
         """
         built = self._dated.get(field)
-        if built is None or built[0] != self._generation:
+        if built is None:
             dated = [(when, i) for i in self.issues.values() if (when := jql.instant(field, i))]
             dated.sort(key=lambda pair: pair[0])
-            built = (self._generation, [w for w, _ in dated], [i for _, i in dated])
-            self._dated[field] = built
-        return built[1], built[2]
+            built = self._dated[field] = ([w for w, _ in dated], [i for _, i in dated])
+        return built
 
     def _by_label(self) -> dict[str, list[dict[str, Any]]]:
         """Issues by label, folded as the JQL scope folds; rebuilt after a write."""
-        if self._labelled is None or self._labelled[0] != self._generation:
+        if self._labelled is None:
             index: dict[str, list[dict[str, Any]]] = {}
             for issue in self.issues.values():
                 for label in issue["fields"].get("labels") or ():
                     index.setdefault(str(label).casefold(), []).append(issue)
-            self._labelled = (self._generation, index)
-        return self._labelled[1]
+            self._labelled = index
+        return self._labelled
 
     def _page_size(self, requested: Any, args: dict[str, Any]) -> int:
         """The issues one page holds: what was asked (default 50), at most what Jira grants.
