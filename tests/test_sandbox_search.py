@@ -311,6 +311,9 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
         "updated >= -20d AND updated < -2d AND labels != kg",
         "updated >= -4d OR labels = sg",
         "NOT labels = kg AND created >= -365d",
+        "project in (10000, os2forms) AND labels != sg",  # an id and a key in another case
+        'project = "OS2forms"',  # a name
+        "project = MO OR project = 10001",
     ]
 
     def full_look(text: str) -> set[str]:
@@ -320,6 +323,7 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
 
     for text in queries:
         assert keys(sandbox, text) == full_look(text), text
+    assert keys(sandbox, 'project = "OS2forms"') == {f"OS2FORMS-{n}" for n in range(1, 5)}
     requests.post(
         sandbox.url + "/rest/api/2/issue",
         json={

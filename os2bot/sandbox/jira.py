@@ -10,8 +10,9 @@ import bisect
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from itertools import chain
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -179,6 +180,9 @@ class JiraFake:
         self.issues: dict[str, dict[str, Any]] = {}  # by key
         self._by_id: dict[str, dict[str, Any]] = {}
         self._by_project: dict[str, dict[str, dict[str, Any]]] = {}  # project key -> key -> issue
+        # What JQL may call a project (its key, id or name, case-folded as the predicate
+        # folds them) -> the keys of the projects it names.
+        self._project_refs: dict[str, set[str]] = {}
         # What searches derive from the issues, each built when a search first needs it and
         # dropped by every write (`written`), so none outlives one: results by JQL (the moment
         # evaluated, the sorted issues), issues by label (folded), and issues in the order of
@@ -242,6 +246,8 @@ class JiraFake:
             "isPrivate": False,
             "issueTypes": types,
         }
+        for ref in (project.key.casefold(), project_id, project.name.casefold()):
+            self._project_refs.setdefault(ref, set()).add(project.key)
         if project.lead:
             self.projects[project.key]["lead"] = self._user_json(self._user(project.lead))
         self.workflows[project.key] = list(project.workflow)
@@ -786,10 +792,7 @@ class JiraFake:
             missing = [
                 value
                 for value in query.values_of("project")
-                if not any(
-                    value.lower() in (p["key"].lower(), p["id"], p["name"].lower())
-                    for p in self.projects.values()
-                )
+                if value.casefold() not in self._project_refs
             ]
             if missing:
                 return jira_error(
@@ -801,8 +804,7 @@ class JiraFake:
                 )
             found = [
                 issue
-                for candidates in self._candidates(query, moment)
-                for issue in candidates
+                for issue in self._candidates(query, moment)
                 if query.matches(issue, moment, self.tz)
             ]
             result = query.sort(found)
@@ -811,7 +813,7 @@ class JiraFake:
                 self._results.popitem(last=False)
         return result, moment
 
-    def _candidates(self, query: jql.JqlQuery, moment: datetime) -> list[Any]:
+    def _candidates(self, query: jql.JqlQuery, moment: datetime) -> Iterable[dict[str, Any]]:
         """The issues *query* could match, the narrowest way it is bounded.
 
         By its keys, its labels, a date floor (`updated >= -1d`) or its projects; every
@@ -819,24 +821,19 @@ class JiraFake:
         """
         if query.keys is not None:
             found = (self.issues.get(k.upper()) or self._by_id.get(k) for k in query.keys)
-            return [list({id(i): i for i in found if i is not None}.values())]
+            return {id(i): i for i in found if i is not None}.values()
         if query.labels is not None:
             by_label = self._by_label()
-            labelled = {id(i): i for v in query.labels for i in by_label.get(v, ())}
-            return [list(labelled.values())]
+            return {id(i): i for v in query.labels for i in by_label.get(v, ())}.values()
         floors = query.floors(moment, self.tz)
         if floors:
             field, floor = max(floors, key=lambda pair: pair[1])
             instants, issues = self._by_date(field)
-            return [issues[bisect.bisect_left(instants, floor - timedelta(seconds=1)) :]]
+            return issues[bisect.bisect_left(instants, floor - timedelta(seconds=1)) :]
         if query.projects is None:
-            return [self.issues.values()]
-        keys = {
-            p["key"]
-            for p in self.projects.values()
-            if {p["key"].casefold(), p["id"], p["name"].casefold()} & query.projects
-        }
-        return [self._by_project.get(key, {}).values() for key in sorted(keys)]
+            return self.issues.values()
+        keys = {key for ref in query.projects for key in self._project_refs.get(ref, ())}
+        return chain.from_iterable(self._by_project.get(key, {}).values() for key in sorted(keys))
 
     def _by_date(self, field: str) -> tuple[list[datetime], list[dict[str, Any]]]:
         """The issues with a date in *field*, oldest first, and their instants.
