@@ -213,12 +213,32 @@ def test_cloud_grants_100_for_many_or_large_fields_or_an_expand(sandbox_factory)
             {"fields": "key,comment"},
             {"fields": "*all"},
             {"fields": "*navigable"},
+            {"fields": "-description"},  # every navigable field but the description
             {"fields": "key", "expand": "changelog"},
         )
     ]
 
-    assert sizes == [CLOUD_HEAVY_PAGE] * 6
+    assert sizes == [CLOUD_HEAVY_PAGE] * 7
     assert len(search(sandbox, "project = MO", fields="key")["issues"]) == 50  # the default
+
+
+def test_an_exclusion_alone_returns_every_other_field(sandbox_factory):
+    """`-description` "Returns all navigable (default) fields except description" (Atlassian's
+    description of `fields`), for a search and for reading one issue."""
+    sandbox = sandbox_factory(make_seed(issues=[meeting("MO", "-3d")]))
+
+    [found] = search(sandbox, "project = MO", fields="-description")["issues"]
+    read = requests.get(
+        sandbox.url + "/rest/api/2/issue/MO-1",
+        params={"fields": "-description,-labels"},
+        headers={"Authorization": BASIC},
+        timeout=10,
+    ).json()
+
+    assert {"summary", "labels", "status", "updated"} <= set(found["fields"])
+    assert "description" not in found["fields"]
+    assert "summary" in read["fields"]
+    assert not {"description", "labels"} & set(read["fields"])
 
 
 def test_data_center_caps_a_page_at_1000(sandbox_factory):

@@ -983,10 +983,11 @@ class JiraFake:
         deployment shows them (see CLOUD_SEARCH_CHANGELOG).
         """
         everything = issue["fields"]
-        if not wanted or "*all" in wanted or "*navigable" in wanted:
-            chosen = set(everything)
-        else:
-            chosen = {f for f in wanted if not f.startswith("-")}
+        named = {f for f in wanted or () if not f.startswith("-")}
+        # Exclusions alone start from every field: `-description` "Returns all navigable
+        # (default) fields except description" (Atlassian's description of `fields`).
+        every = not named or "*all" in named or "*navigable" in named
+        chosen = set(everything) if every else named
         chosen -= {f[1:] for f in (wanted or []) if f.startswith("-")}
         fields = {k: v for k, v in everything.items() if k in chosen}
         if "comment" in fields:
