@@ -88,7 +88,8 @@ def test_a_search_after_a_create_finds_the_new_issue(sandbox_factory):
 
 
 def test_a_search_after_an_edit_comment_or_transition_sees_the_change(sandbox_factory):
-    """An edit of labels, a transition and a comment (which moves `updated`) each invalidate."""
+    """An edit of labels, a transition, a comment and a comment's edit (both move `updated`)
+    each invalidate."""
     now = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
     clock = [now]
     sandbox = sandbox_factory(
@@ -111,9 +112,19 @@ def test_a_search_after_an_edit_comment_or_transition_sees_the_change(sandbox_fa
 
     clock[0] = now + timedelta(days=3)  # the edit falls out of the window as time passes
     assert keys(sandbox, recent) == set()
-    requests.post(
+    comment = requests.post(
         sandbox.url + "/rest/api/2/issue/MO-1/comment",
         json={"body": "Ja"},
+        headers=auth,
+        timeout=10,
+    ).json()
+    assert keys(sandbox, recent) == {"MO-1"}
+
+    clock[0] = now + timedelta(days=6)
+    assert keys(sandbox, recent) == set()
+    requests.put(
+        sandbox.url + f"/rest/api/2/issue/MO-1/comment/{comment['id']}",
+        json={"body": "Ja, i næste uge"},
         headers=auth,
         timeout=10,
     )
@@ -180,6 +191,9 @@ def test_a_token_for_another_query_is_refused(sandbox_factory):
     )
 
     assert refused.status_code == 400
+    assert refused.json()["errorMessages"] == [
+        "The provided next page token is invalid or expired."
+    ]
 
 
 def test_cloud_grants_5000_for_id_or_key_and_few_small_fields(sandbox_factory):
