@@ -74,36 +74,31 @@ NAIVE_FIELDS = "summary,labels,status,created,updated,resolutiondate"
 # ------------------------------------------------------------------------------ portfolio
 
 
+# Which products fail what: those whose number ends in this digit (promotion: number % 7).
+KG_STOPPED, LATE_VERSION, SG_STOPPED, IDLE, UNFUNDED = 3, 6, 7, 8, 5
+
+
 @dataclass(frozen=True)
 class Failing:
     """What a product gets wrong, by its number (a few of each, deterministic)."""
 
-    number: int
+    kg_stopped: bool  # the coordination group last met 150 days ago
+    sg_stopped: bool  # the steering group last met 200 days ago
+    late_version: bool  # a version past its release date
+    idle: bool  # nobody touched the project in the last 60 days
+    unfunded: bool  # the agreement does not fund promotion
 
-    @property
-    def kg_stopped(self) -> bool:
-        """The coordination group last met 150 days ago."""
-        return self.number % 10 == 3  # noqa: PLR2004
-
-    @property
-    def sg_stopped(self) -> bool:
-        """The steering group last met 200 days ago."""
-        return self.number % 10 == 7  # noqa: PLR2004
-
-    @property
-    def late_version(self) -> bool:
-        """A version past its release date."""
-        return self.number % 10 == 6  # noqa: PLR2004
-
-    @property
-    def idle(self) -> bool:
-        """Nobody touched the project in the last 60 days."""
-        return self.number % 10 == 8  # noqa: PLR2004
-
-    @property
-    def unfunded(self) -> bool:
-        """The agreement does not fund promotion."""
-        return self.number % 7 == 5  # noqa: PLR2004
+    @classmethod
+    def of(cls, number: int) -> Failing:
+        """What product *number* gets wrong."""
+        digit = number % 10
+        return cls(
+            kg_stopped=digit == KG_STOPPED,
+            sg_stopped=digit == SG_STOPPED,
+            late_version=digit == LATE_VERSION,
+            idle=digit == IDLE,
+            unfunded=number % 7 == UNFUNDED,
+        )
 
 
 def extensions(number: int) -> list[str]:
@@ -119,7 +114,7 @@ def project_key(number: int) -> str:
 def issues_of(number: int, size: int) -> list[dict[str, Any]]:
     """The seed issues of product *number*'s project: *size* issues, grouped by `count`."""
     key = project_key(number)
-    failing = Failing(number)
+    failing = Failing.of(number)
     span = 365 if size <= 200 else 6 * 365  # noqa: PLR2004 - days of history
     issues: list[dict[str, Any]] = [
         {
@@ -209,7 +204,7 @@ def versions_of(number: int) -> list[dict[str, Any]]:
         {"name": f"1.{n}.0", "release_date": f"-{700 - n * 120}d", "released": True}
         for n in range(6)
     ]
-    soon = "-12d" if Failing(number).late_version else "+15d"
+    soon = "-12d" if Failing.of(number).late_version else "+15d"
     versions += [
         {"name": "2.0.0", "release_date": soon},
         {"name": "2.1.0", "release_date": "+120d"},
@@ -253,7 +248,7 @@ def seed(products: int, size: int, deployment: str) -> dict[str, Any]:
 
 def product_file(number: int) -> dict[str, Any]:
     """Product *number*'s file, as config/products/*.yaml holds one."""
-    failing = Failing(number)
+    failing = Failing.of(number)
     extended = extensions(number)
     funded = [*MINIMUM, *(FURTHER if "videreudvikling" in extended else [])]
     funded += JOINT if "faelles_drift" in extended else []
