@@ -42,26 +42,12 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "config"
-BOT = {
-    "account_id": "712020:0e0b5c6c-0b2b-4007-a5e5-d3e0b0b00001",
-    "name": "os2bot",
-    "display_name": "os2bot",
-    "email": "os2bot@os2.eu",
-    "api_token": "bench-jira-token",
-    "pat": "bench-jira-pat",
+# The bot (with the sandbox's credentials), the coordinator and the secretariat: the demo's.
+_DEMO_USERS = {
+    user["name"]: user
+    for user in yaml.safe_load((CONFIG / "demo" / "jira.yaml").read_text("utf-8"))["users"]
 }
-PERSON = {
-    "account_id": "712020:6b1f2c44-aa41-4e0b-9a4c-0d2f3a4b5c6d",
-    "name": "mette.kg",
-    "display_name": "Mette Hansen",
-    "email": "mette@example.dk",
-}
-SECRETARIAT = {
-    "account_id": "712020:5ec2e7a2-0b2b-4f00-9c1d-5ec2e7a2b001",
-    "name": "sekretariatet",
-    "display_name": "OS2-sekretariatet",
-    "email": "sekretariat@os2.eu",
-}
+BOT, PERSON, SECRETARIAT = (_DEMO_USERS[n] for n in ("os2bot", "mette.kg", "sekretariatet"))
 MINIMUM = ["vedligehold", "governancekrav", "koordinationsgruppe", "videndeling"]
 MINIMUM += ["leverandoerdialog", "promovering"]
 FURTHER = ["prioritering", "bestilling", "arkitektur"]
