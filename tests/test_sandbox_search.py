@@ -12,8 +12,10 @@ from zoneinfo import ZoneInfo
 
 import requests
 
+from os2bot.domain import reminder_fingerprint
 from os2bot.sandbox import Sandbox, jql
 from os2bot.sandbox.jira import CLOUD_HEAVY_PAGE, CLOUD_MAX_PAGE, DATACENTER_MAX_PAGE
+from os2bot.sandbox.scene import CHECK, PRODUCT, overdue
 from os2bot.sandbox.seed import SeedData
 
 from conftest import JIRA_USER, make_seed, meeting
@@ -86,7 +88,8 @@ def test_a_search_after_a_create_finds_the_new_issue(sandbox_factory):
 
 
 def test_a_search_after_an_edit_comment_or_transition_sees_the_change(sandbox_factory):
-    """An edit of labels, a transition and a comment (which moves `updated`) each invalidate."""
+    """An edit of labels, a transition, a comment and a comment's edit (both move `updated`)
+    each invalidate."""
     now = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
     clock = [now]
     sandbox = sandbox_factory(
@@ -109,9 +112,19 @@ def test_a_search_after_an_edit_comment_or_transition_sees_the_change(sandbox_fa
 
     clock[0] = now + timedelta(days=3)  # the edit falls out of the window as time passes
     assert keys(sandbox, recent) == set()
-    requests.post(
+    comment = requests.post(
         sandbox.url + "/rest/api/2/issue/MO-1/comment",
         json={"body": "Ja"},
+        headers=auth,
+        timeout=10,
+    ).json()
+    assert keys(sandbox, recent) == {"MO-1"}
+
+    clock[0] = now + timedelta(days=6)
+    assert keys(sandbox, recent) == set()
+    requests.put(
+        sandbox.url + f"/rest/api/2/issue/MO-1/comment/{comment['id']}",
+        json={"body": "Ja, i næste uge"},
         headers=auth,
         timeout=10,
     )
@@ -178,6 +191,9 @@ def test_a_token_for_another_query_is_refused(sandbox_factory):
     )
 
     assert refused.status_code == 400
+    assert refused.json()["errorMessages"] == [
+        "The provided next page token is invalid or expired."
+    ]
 
 
 def test_cloud_grants_5000_for_id_or_key_and_few_small_fields(sandbox_factory):
@@ -211,12 +227,32 @@ def test_cloud_grants_100_for_many_or_large_fields_or_an_expand(sandbox_factory)
             {"fields": "key,comment"},
             {"fields": "*all"},
             {"fields": "*navigable"},
+            {"fields": "-description"},  # every navigable field but the description
             {"fields": "key", "expand": "changelog"},
         )
     ]
 
-    assert sizes == [CLOUD_HEAVY_PAGE] * 6
+    assert sizes == [CLOUD_HEAVY_PAGE] * 7
     assert len(search(sandbox, "project = MO", fields="key")["issues"]) == 50  # the default
+
+
+def test_an_exclusion_alone_returns_every_other_field(sandbox_factory):
+    """`-description` "Returns all navigable (default) fields except description" (Atlassian's
+    description of `fields`), for a search and for reading one issue."""
+    sandbox = sandbox_factory(make_seed(issues=[meeting("MO", "-3d")]))
+
+    [found] = search(sandbox, "project = MO", fields="-description")["issues"]
+    read = requests.get(
+        sandbox.url + "/rest/api/2/issue/MO-1",
+        params={"fields": "-description,-labels"},
+        headers={"Authorization": BASIC},
+        timeout=10,
+    ).json()
+
+    assert {"summary", "labels", "status", "updated"} <= set(found["fields"])
+    assert "description" not in found["fields"]
+    assert "summary" in read["fields"]
+    assert not {"description", "labels"} & set(read["fields"])
 
 
 def test_data_center_caps_a_page_at_1000(sandbox_factory):
@@ -309,6 +345,9 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
         "updated >= -20d AND updated < -2d AND labels != kg",
         "updated >= -4d OR labels = sg",
         "NOT labels = kg AND created >= -365d",
+        "project in (10000, os2forms) AND labels != sg",  # an id and a key in another case
+        'project = "OS2forms"',  # a name
+        "project = MO OR project = 10001",
     ]
 
     def full_look(text: str) -> set[str]:
@@ -318,6 +357,7 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
 
     for text in queries:
         assert keys(sandbox, text) == full_look(text), text
+    assert keys(sandbox, 'project = "OS2forms"') == {f"OS2FORMS-{n}" for n in range(1, 5)}
     requests.post(
         sandbox.url + "/rest/api/2/issue",
         json={
@@ -334,3 +374,28 @@ def test_searches_bounded_by_keys_labels_or_dates_find_what_a_full_look_finds(sa
     for text in queries:
         assert keys(sandbox, text) == full_look(text), text
     assert "MO-5" in keys(sandbox, "labels = kg AND updated >= -1d")
+
+
+def test_the_demos_overdue_reminder_is_found_by_a_due_date_search(sandbox_factory, shipped_config):
+    """`scene.overdue` changes a due date in place; a search made before it does not stand."""
+    wanted = "os2bot-" + reminder_fingerprint(PRODUCT, CHECK)
+    sandbox = sandbox_factory(
+        make_seed(
+            issues=[
+                {
+                    "project": "OS2FORMS",
+                    "summary": "Påmindelse",
+                    "labels": [wanted],
+                    "created": "-3d",
+                    "duedate": "+10d",
+                }
+            ]
+        )
+    )
+    query = f"labels = {wanted} AND duedate < now()"
+    assert keys(sandbox, query) == set()
+
+    late = overdue(sandbox, shipped_config)
+
+    assert late == "OS2FORMS-1"
+    assert keys(sandbox, query) == {"OS2FORMS-1"}

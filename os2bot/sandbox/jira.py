@@ -10,8 +10,9 @@ import bisect
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
+from itertools import chain
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -179,16 +180,16 @@ class JiraFake:
         self.issues: dict[str, dict[str, Any]] = {}  # by key
         self._by_id: dict[str, dict[str, Any]] = {}
         self._by_project: dict[str, dict[str, dict[str, Any]]] = {}  # project key -> key -> issue
-        # Search results by (JQL, generation): (the moment evaluated, the sorted issues). Every
-        # write to an issue moves the generation, so no result outlives a write.
-        self._generation = 0
-        # Issues by label (folded), built when a search first needs it in a generation.
-        self._labelled: tuple[int, dict[str, list[dict[str, Any]]]] | None = None
-        # Issues in the order of a date field, with their instants, likewise.
-        self._dated: dict[str, tuple[int, list[datetime], list[dict[str, Any]]]] = {}
-        self._results: OrderedDict[tuple[str, int], tuple[datetime, list[dict[str, Any]]]] = (
-            OrderedDict()
-        )
+        # What JQL may call a project (its key, id or name, case-folded as the predicate
+        # folds them) -> the keys of the projects it names.
+        self._project_refs: dict[str, set[str]] = {}
+        # What searches derive from the issues, each built when a search first needs it and
+        # dropped by every write (`written`), so none outlives one: results by JQL (the moment
+        # evaluated, the sorted issues), issues by label (folded), and issues in the order of
+        # a date field with their instants.
+        self._results: OrderedDict[str, tuple[datetime, list[dict[str, Any]]]] = OrderedDict()
+        self._labelled: dict[str, list[dict[str, Any]]] | None = None
+        self._dated: dict[str, tuple[list[datetime], list[dict[str, Any]]]] = {}
         self._queries: OrderedDict[str, jql.JqlQuery] = OrderedDict()
         self._users_json: dict[str, dict[str, Any]] = {}
         self._statuses_json: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -245,6 +246,8 @@ class JiraFake:
             "isPrivate": False,
             "issueTypes": types,
         }
+        for ref in (project.key.casefold(), project_id, project.name.casefold()):
+            self._project_refs.setdefault(ref, set()).add(project.key)
         if project.lead:
             self.projects[project.key]["lead"] = self._user_json(self._user(project.lead))
         self.workflows[project.key] = list(project.workflow)
@@ -371,10 +374,14 @@ class JiraFake:
         """An issue was written: no search result computed before stands any longer.
 
         Every write path calls this (create, edit, comment, transition, a seed added); code
-        that changes `issues` in place from outside must call it too.
+        that changes `issues` in place from outside must call it too. It drops the cached
+        results and the indexes by label and by date; under the lock, so that no search in
+        progress keeps a result from before the write.
         """
-        self._generation += 1
-        self._results.clear()
+        with self._lock:
+            self._results.clear()
+            self._labelled = None
+            self._dated.clear()
 
     def _log(
         self, issue: dict[str, Any], who: SeedUser, when: datetime, items: list[dict[str, str]]
@@ -774,22 +781,18 @@ class JiraFake:
         with self._lock:
             now = self.now()
             moment = at or now
-            cache_key = (jql_text, self._generation)
-            cached = self._results.get(cache_key)
+            cached = self._results.get(jql_text)
             if cached is not None and (
                 not query.timed
                 or cached[0] == moment
                 or (at is None and timedelta(0) <= now - cached[0] <= RESULT_REUSE)
             ):
-                self._results.move_to_end(cache_key)
+                self._results.move_to_end(jql_text)
                 return cached[1], cached[0]
             missing = [
                 value
                 for value in query.values_of("project")
-                if not any(
-                    value.lower() in (p["key"].lower(), p["id"], p["name"].lower())
-                    for p in self.projects.values()
-                )
+                if value.casefold() not in self._project_refs
             ]
             if missing:
                 return jira_error(
@@ -801,17 +804,16 @@ class JiraFake:
                 )
             found = [
                 issue
-                for candidates in self._candidates(query, moment)
-                for issue in candidates
+                for issue in self._candidates(query, moment)
                 if query.matches(issue, moment, self.tz)
             ]
             result = query.sort(found)
-            self._results[cache_key] = (moment, result)
+            self._results[jql_text] = (moment, result)
             if len(self._results) > RESULT_CACHE:
                 self._results.popitem(last=False)
         return result, moment
 
-    def _candidates(self, query: jql.JqlQuery, moment: datetime) -> list[Any]:
+    def _candidates(self, query: jql.JqlQuery, moment: datetime) -> Iterable[dict[str, Any]]:
         """The issues *query* could match, the narrowest way it is bounded.
 
         By its keys, its labels, a date floor (`updated >= -1d`) or its projects; every
@@ -819,24 +821,19 @@ class JiraFake:
         """
         if query.keys is not None:
             found = (self.issues.get(k.upper()) or self._by_id.get(k) for k in query.keys)
-            return [list({id(i): i for i in found if i is not None}.values())]
+            return {id(i): i for i in found if i is not None}.values()
         if query.labels is not None:
             by_label = self._by_label()
-            labelled = {id(i): i for v in query.labels for i in by_label.get(v, ())}
-            return [list(labelled.values())]
+            return {id(i): i for v in query.labels for i in by_label.get(v, ())}.values()
         floors = query.floors(moment, self.tz)
         if floors:
             field, floor = max(floors, key=lambda pair: pair[1])
             instants, issues = self._by_date(field)
-            return [issues[bisect.bisect_left(instants, floor - timedelta(seconds=1)) :]]
+            return issues[bisect.bisect_left(instants, floor - timedelta(seconds=1)) :]
         if query.projects is None:
-            return [self.issues.values()]
-        keys = {
-            p["key"]
-            for p in self.projects.values()
-            if {p["key"].casefold(), p["id"], p["name"].casefold()} & query.projects
-        }
-        return [self._by_project.get(key, {}).values() for key in sorted(keys)]
+            return self.issues.values()
+        keys = {key for ref in query.projects for key in self._project_refs.get(ref, ())}
+        return chain.from_iterable(self._by_project.get(key, {}).values() for key in sorted(keys))
 
     def _by_date(self, field: str) -> tuple[list[datetime], list[dict[str, Any]]]:
         """The issues with a date in *field*, oldest first, and their instants.
@@ -844,22 +841,21 @@ class JiraFake:
         Rebuilt when a search needs it after a write.
         """
         built = self._dated.get(field)
-        if built is None or built[0] != self._generation:
+        if built is None:
             dated = [(when, i) for i in self.issues.values() if (when := jql.instant(field, i))]
             dated.sort(key=lambda pair: pair[0])
-            built = (self._generation, [w for w, _ in dated], [i for _, i in dated])
-            self._dated[field] = built
-        return built[1], built[2]
+            built = self._dated[field] = ([w for w, _ in dated], [i for _, i in dated])
+        return built
 
     def _by_label(self) -> dict[str, list[dict[str, Any]]]:
         """Issues by label, folded as the JQL scope folds; rebuilt after a write."""
-        if self._labelled is None or self._labelled[0] != self._generation:
+        if self._labelled is None:
             index: dict[str, list[dict[str, Any]]] = {}
             for issue in self.issues.values():
                 for label in issue["fields"].get("labels") or ():
                     index.setdefault(str(label).casefold(), []).append(issue)
-            self._labelled = (self._generation, index)
-        return self._labelled[1]
+            self._labelled = index
+        return self._labelled
 
     def _page_size(self, requested: Any, args: dict[str, Any]) -> int:
         """The issues one page holds: what was asked (default 50), at most what Jira grants.
@@ -987,10 +983,11 @@ class JiraFake:
         deployment shows them (see CLOUD_SEARCH_CHANGELOG).
         """
         everything = issue["fields"]
-        if not wanted or "*all" in wanted or "*navigable" in wanted:
-            chosen = set(everything)
-        else:
-            chosen = {f for f in wanted if not f.startswith("-")}
+        named = {f for f in wanted or () if not f.startswith("-")}
+        # Exclusions alone start from every field: `-description` "Returns all navigable
+        # (default) fields except description" (Atlassian's description of `fields`).
+        every = not named or "*all" in named or "*navigable" in named
+        chosen = set(everything) if every else named
         chosen -= {f[1:] for f in (wanted or []) if f.startswith("-")}
         fields = {k: v for k, v in everything.items() if k in chosen}
         if "comment" in fields:

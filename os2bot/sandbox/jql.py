@@ -1034,15 +1034,7 @@ class _Compiler:
         if not isinstance(node, Tree):  # pragma: no cover - the grammar puts a rule here
             raise TypeError(node)
         if node.data in ("or_", "and_"):
-            # Walk the left-leaning chain without recursion, so long OR lists stay shallow.
-            operands: list[Tree[Token] | Token] = []
-            chain: Tree[Token] | Token = node
-            while isinstance(chain, Tree) and chain.data == node.data:
-                left, _, right = chain.children
-                operands.append(right)
-                chain = left
-            operands.append(chain)
-            builds = [self.expr(item, negate=negate) for item in reversed(operands)]
+            builds = [self.expr(item, negate=negate) for item in _chain(node)]
             # NOT (a OR b) is NOT a AND NOT b; NOT (a AND b) is NOT a OR NOT b.
             return _any_of(builds) if (node.data == "or_") != negate else _all_of(builds)
         if node.data == "not_":
@@ -1489,32 +1481,58 @@ def instant(field: str, issue: Mapping[str, Any]) -> datetime | None:
     return _date_rank(_FIELDS[field].get(issue, issue.get("fields") or _NO_FIELDS))
 
 
+def _chain(node: Tree[Token]) -> list[Tree[Token] | Token]:
+    """The operands of *node*'s left-leaning chain of one operator (`a OR b OR c`), in order.
+
+    Walked without recursion, so long OR lists stay shallow.
+    """
+    operands: list[Tree[Token] | Token] = []
+    chain: Tree[Token] | Token = node
+    while isinstance(chain, Tree) and chain.data == node.data:
+        left, _, right = chain.children
+        operands.append(right)
+        chain = left
+    operands.append(chain)
+    return operands[::-1]
+
+
+def _clause_parts(
+    compiler: _Compiler, node: Tree[Token] | Token
+) -> tuple[_Field, str, _Operand] | None:
+    """A clause's field, operator and operand; None for anything else or a clause in error.
+
+    For the bounds below, which only narrow where the sandbox looks (`parse` reports errors).
+    """
+    if not (isinstance(node, Tree) and node.data == "clause"):
+        return None
+    field_node, op_node, operand_node = node.children
+    if not (
+        isinstance(field_node, Tree)
+        and isinstance(op_node, Tree)
+        and isinstance(operand_node, Tree)
+    ):
+        return None
+    try:
+        spec = _FIELDS.get(compiler.name(field_node, "field").casefold())
+        operand = compiler.operand(operand_node)
+    except JqlError:
+        return None
+    op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
+    return None if spec is None or op is None else (spec, op, operand)
+
+
 def _floors(compiler: _Compiler, node: Tree[Token] | Token) -> list[tuple[str, _Resolver]]:
     """The date floors *node* implies: its ANDed `dated >= date` / `dated > date` clauses.
 
     Like `_scope`, this only narrows where the sandbox looks; an OR or NOT gives none.
     """
-    if not isinstance(node, Tree):
+    if isinstance(node, Tree) and node.data == "and_":
+        return [floor for item in _chain(node) for floor in _floors(compiler, item)]
+    parts = _clause_parts(compiler, node)
+    if parts is None:
         return []
-    if node.data == "and_":
-        left, _, right = node.children
-        return [*_floors(compiler, left), *_floors(compiler, right)]
-    if node.data != "clause":
-        return []
-    field_node, op_node, operand_node = node.children
-    if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):
-        return []
-    if not isinstance(operand_node, Tree):
-        return []
-    try:
-        spec = _FIELDS.get(compiler.name(field_node, "field").casefold())
-        operand = compiler.operand(operand_node)
-    except JqlError:
-        return []
-    op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
-    if spec is None or spec.name not in DATED or op not in (">=", ">"):
-        return []
-    if not isinstance(operand, _Literal):
+    spec, op, operand = parts
+    if spec.name not in DATED or op not in (">=", ">") or not isinstance(operand, _Literal):
         return []
     resolve = _relative(operand.text) or _absolute(operand.text)
     return [] if resolve is None else [(spec.name, resolve)]
@@ -1528,40 +1546,19 @@ def _scope(compiler: _Compiler, node: Tree[Token] | Token, field: str) -> frozen
     NOT never. This only narrows where the sandbox looks: every candidate is still judged by
     the predicate.
     """
-    if not isinstance(node, Tree):
-        return None
-    if node.data in ("or_", "and_"):
-        operands: list[Tree[Token] | Token] = []
-        chain: Tree[Token] | Token = node
-        while isinstance(chain, Tree) and chain.data == node.data:
-            left, _, right = chain.children
-            operands.append(right)
-            chain = left
-        operands.append(chain)
-        scopes = [_scope(compiler, item, field) for item in operands]
+    if isinstance(node, Tree) and node.data in ("or_", "and_"):
+        scopes = [_scope(compiler, item, field) for item in _chain(node)]
         if node.data == "or_":
             if any(found is None for found in scopes):
                 return None
             return frozenset().union(*(found for found in scopes if found is not None))
         bounded = [found for found in scopes if found is not None]
         return frozenset.intersection(*bounded) if bounded else None
-    return _clause_scope(compiler, node, field) if node.data == "clause" else None
-
-
-def _clause_scope(compiler: _Compiler, node: Tree[Token], field: str) -> frozenset[str] | None:
-    """The values a `field = X` / `field in (…)` clause names, folded; else None."""
-    field_node, op_node, operand_node = node.children
-    if not (isinstance(field_node, Tree) and isinstance(op_node, Tree)):
+    parts = _clause_parts(compiler, node)
+    if parts is None:
         return None
-    if not isinstance(operand_node, Tree):
-        return None
-    try:
-        spec = _FIELDS.get(compiler.name(field_node, "field").casefold())
-        operand = compiler.operand(operand_node)
-    except JqlError:
-        return None
-    op = _OPERATOR_NAMES.get(tuple(str(t.type) for t in op_node.children if isinstance(t, Token)))
-    if spec is None or spec.name != field or op not in ("=", "in"):
+    spec, op, operand = parts
+    if spec.name != field or op not in ("=", "in"):
         return None
     items = operand.items if isinstance(operand, _List) else (operand,)
     if not all(isinstance(item, _Literal) for item in items):

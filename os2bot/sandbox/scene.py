@@ -46,6 +46,7 @@ def overdue(sandbox: Sandbox, config: Config) -> str | None:
         closed = tuple(config.bot.tasks.closed_days)
         past = working_day_on_or_before(today - timedelta(days=2), closed)
         sandbox.jira.issues[issue["key"]]["fields"]["duedate"] = past.isoformat()
+        sandbox.jira.written()  # a change in place: no search result from before it stands
         return str(issue["key"])
     return None
 
