@@ -110,6 +110,7 @@ class Worklogs:
             )
             fields["status"] = fake._status_json(after)  # noqa: SLF001
         fake.histories[issue["key"]].sort(key=lambda h: h["created"])
+        fake.written()  # priority, components and status changed: no search answer stands
         author = fields.get("reporter") or {}
         for log in raw.worklogs:
             who = fake._user(log.author) if log.author else None  # noqa: SLF001
