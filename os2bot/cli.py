@@ -765,8 +765,18 @@ def _demo(ctx: Context, config: Config) -> int:
                 late = overdue(sandbox, demo_config)
                 if late:
                     print("\n" + text("demo.overdue", language, key=late), file=out)
+        wiring = ctx.wiring(demo_config, settings)
         Scene(
-            sandbox, demo_config, settings, ctx.wiring(demo_config, settings).tracker, out, language
+            sandbox,
+            demo_config,
+            settings,
+            wiring.tracker,
+            out,
+            language,
+            # The listeners `os2bot run` starts, not held to the chats' pace on the sandbox.
+            build=lambda handle: wiring.listeners(
+                lambda _chat: handle, min_interval=0, check_every=0.1
+            ),
         ).play(late)
         state = SqliteState(settings.state)
         report_path = write_report(

@@ -247,12 +247,18 @@ class Wiring:
         return built, errors
 
     def listeners(
-        self, handle_for: Callable[[str], Callable[[Said, str], ChatMessage | None]]
+        self,
+        handle_for: Callable[[str], Callable[[Said, str], ChatMessage | None]],
+        *,
+        min_interval: float = 1.0,
+        check_every: float = 1.0,
     ) -> list[Listener]:
         """The chat listeners whose secrets are set: Zulip's event queue, Slack's Socket Mode.
 
         *handle_for(chat)* answers that chat's messages. Slack needs the app-level token
-        (OS2BOT_SLACK_APP_TOKEN) besides the bot token.
+        (OS2BOT_SLACK_APP_TOKEN) besides the bot token. Replies are *min_interval* seconds
+        apart at least (the chats' rate limits); Slack's connection is looked at every
+        *check_every* seconds (the demo's scene, on the sandbox, waits for neither).
         """
         from os2bot.adapters.slack_listener import SlackListener  # noqa: PLC0415 - SDK at the edge
         from os2bot.adapters.zulip_listener import ZulipListener  # noqa: PLC0415
@@ -269,6 +275,7 @@ class Wiring:
                     email=email,
                     api_key=api_key,
                     handle=handle_for("zulip"),
+                    min_interval=min_interval,
                 )
             )
         if chat.slack.enabled and chat.slack.listen and s.slack_token and s.slack_app_token:
@@ -279,6 +286,8 @@ class Wiring:
                     bot_token=s.slack_token.get_secret_value(),
                     base_url=s.slack_api_url,
                     handle=handle_for("slack"),
+                    min_interval=min_interval,
+                    check_every=check_every,
                 )
             )
         return found
