@@ -624,10 +624,11 @@ def _service(ctx: Context, config: Config) -> int:  # noqa: PLR0915 - its parts 
         outbox: int,
     ) -> None:
         metrics.observe(run, outcome, seconds, chats, outbox)
+        # The runner has recorded the outcome's time (on its clock) before it tells us.
         if outcome in {"ok", "degraded"}:
-            health.last_success = datetime.now(UTC)
+            health.last_success = runner.last_success
         elif outcome == "failed":
-            health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
+            health.last_failure, health.last_error = runner.last_failure, runner.last_error
 
     runner.observe = observe
     try:
