@@ -526,14 +526,9 @@ def _live(
     stats: bool = False,
     digest: bool = False,
 ) -> int:
+    """`check`, `plan` or `apply`; *product* (a key `_products` resolved) narrows the output."""
     wiring = ctx.wiring(config)
     if not _settings_present(ctx, wiring):
-        return EXIT_CONFIG
-    if product and product not in {p.key for p in config.products}:
-        known = ", ".join(p.key for p in config.products)
-        print(
-            text("cli.unknown_product", ctx.language, value=product, known=known), file=sys.stderr
-        )
         return EXIT_CONFIG
     if mode is Mode.APPLY:
         runner = ctx.runner(config, wiring)
