@@ -530,14 +530,9 @@ def _live(
     stats: bool = False,
     digest: bool = False,
 ) -> int:
+    """`check`, `plan` or `apply`; *product* (a key `_products` resolved) narrows the output."""
     wiring = ctx.wiring(config)
     if not _settings_present(ctx, wiring):
-        return EXIT_CONFIG
-    if product and product not in {p.key for p in config.products}:
-        known = ", ".join(p.key for p in config.products)
-        print(
-            text("cli.unknown_product", ctx.language, value=product, known=known), file=sys.stderr
-        )
         return EXIT_CONFIG
     if mode is Mode.APPLY:
         runner = ctx.runner(config, wiring)
@@ -628,10 +623,11 @@ def _service(ctx: Context, config: Config) -> int:  # noqa: PLR0915 - its parts 
         outbox: int,
     ) -> None:
         metrics.observe(run, outcome, seconds, chats, outbox)
+        # The runner has recorded the outcome's time (on its clock) before it tells us.
         if outcome in {"ok", "degraded"}:
-            health.last_success = datetime.now(UTC)
+            health.last_success = runner.last_success
         elif outcome == "failed":
-            health.last_failure, health.last_error = datetime.now(UTC), runner.last_error
+            health.last_failure, health.last_error = runner.last_failure, runner.last_error
 
     runner.observe = observe
     try:
@@ -769,8 +765,18 @@ def _demo(ctx: Context, config: Config) -> int:
                 late = overdue(sandbox, demo_config)
                 if late:
                     print("\n" + text("demo.overdue", language, key=late), file=out)
+        wiring = ctx.wiring(demo_config, settings)
         Scene(
-            sandbox, demo_config, settings, ctx.wiring(demo_config, settings).tracker, out, language
+            sandbox,
+            demo_config,
+            settings,
+            wiring.tracker,
+            out,
+            language,
+            # The listeners `os2bot run` starts, not held to the chats' pace on the sandbox.
+            build=lambda handle: wiring.listeners(
+                lambda _chat: handle, min_interval=0, check_every=0.1
+            ),
         ).play(late)
         state = SqliteState(settings.state)
         report_path = write_report(

@@ -26,21 +26,13 @@ from typing import Any
 
 from babel.lists import format_list
 
-from os2bot.config import Config, Product
+from os2bot.config import MINIMUM_FUNDING, Config, Product
 from os2bot.doctor import product_labels
 from os2bot.domain import Issue, Msg, Version
 from os2bot.messages import Language, text
 from os2bot.ports import ProjectFacts, TrackerInspector
 
 WIDTH = 95  # a comment's lines, "# " included
-MINIMUM_FUNDING = (
-    "vedligehold",
-    "governancekrav",
-    "koordinationsgruppe",
-    "videndeling",
-    "leverandoerdialog",
-    "promovering",
-)
 RELEASE_LEAD_DAYS = 21
 
 

@@ -403,6 +403,7 @@ class Listener(Protocol):
     name: str
     last_error: str | None
     reconnects: int
+    up: threading.Event  # set while connected: whoever starts a listener may wait for it
 
     @property
     def connected(self) -> bool:

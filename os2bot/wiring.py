@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import structlog
 
@@ -30,6 +31,10 @@ from os2bot.ports import (
     TrackerInspector,
 )
 from os2bot.settings import Settings
+
+if TYPE_CHECKING:
+    from os2bot.adapters.slack_chat import SlackChat
+    from os2bot.adapters.zulip_chat import ZulipChat
 
 log = structlog.get_logger(__name__)
 
@@ -165,28 +170,12 @@ class Wiring:
 
         Its messages wait in the outbox for the next run; *report* is told why, in *language*.
         """
-        from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415 - SDK at the edge
-        from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
-
-        s, chat = self.settings, self.config.bot.chat
-        chats: dict[str, Chat] = {}
-        if chat.slack.enabled and s.slack_token is not None:
-            chats["slack"] = SlackChat(
-                s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=self.sleep
-            )
-        if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
-            try:
-                chats["zulip"] = ZulipChat(
-                    site=s.zulip_site,
-                    email=s.zulip_email,
-                    api_key=s.zulip_api_key.get_secret_value(),
-                    sleep=self.sleep,
-                )
-            except ChatError as exc:
-                log.warning("wiring.chat_unreachable", chat="zulip", error=str(exc))
-                if report is not None:
-                    report(text("cli.chat_unreachable", language, error=exc))
-        return chats
+        built, errors = self._chat_adapters()
+        for name, exc in errors.items():
+            log.warning("wiring.chat_unreachable", chat=name, error=str(exc))
+            if report is not None:
+                report(text("cli.chat_unreachable", language, error=exc))
+        return dict(built)
 
     def inspector(self) -> TrackerInspector:
         """The tracker's adapter, asked what the bot may do there (doctor, product new)."""
@@ -202,63 +191,91 @@ class Wiring:
         if chat.slack.enabled:
             missing["slack"] = [] if s.slack_token else ["OS2BOT_SLACK_TOKEN"]
         if chat.zulip.enabled:
-            needed = {
-                "OS2BOT_ZULIP_SITE": s.zulip_site,
-                "OS2BOT_ZULIP_EMAIL": s.zulip_email,
-                "OS2BOT_ZULIP_API_KEY": s.zulip_api_key,
-            }
-            missing["zulip"] = [name for name, value in needed.items() if not value]
+            missing["zulip"] = self._zulip_missing()
         return missing
+
+    def _zulip_missing(self) -> list[str]:
+        """The OS2BOT_ZULIP_* variables that are not set (all three are needed)."""
+        s = self.settings
+        needed = {
+            "OS2BOT_ZULIP_SITE": s.zulip_site,
+            "OS2BOT_ZULIP_EMAIL": s.zulip_email,
+            "OS2BOT_ZULIP_API_KEY": s.zulip_api_key,
+        }
+        return [name for name, value in needed.items() if not value]
+
+    def _zulip_set(self) -> tuple[str, str, str] | None:
+        """Zulip's site, e-mail and API key when all three are set, else None."""
+        s = self.settings
+        if s.zulip_site and s.zulip_email and s.zulip_api_key:
+            return s.zulip_site, s.zulip_email, s.zulip_api_key.get_secret_value()
+        return None
 
     def chat_inspectors(self) -> tuple[dict[str, ChatInspector], dict[str, str]]:
         """The chat systems whose secrets are set, to ask where the bot may post.
 
         Also why a system could not be connected (Zulip's client reads the server at once).
         """
+        built, errors = self._chat_adapters()
+        return dict(built), {name: str(exc) for name, exc in errors.items()}
+
+    def _chat_adapters(self) -> tuple[dict[str, SlackChat | ZulipChat], dict[str, ChatError]]:
+        """The enabled chat systems whose secrets are set, by name; why one failed, by name.
+
+        Each adapter is both a `Chat` and a `ChatInspector`; Zulip's client reads the server
+        at once, so building it may fail.
+        """
         from os2bot.adapters.slack_chat import SlackChat  # noqa: PLC0415 - SDK at the edge
         from os2bot.adapters.zulip_chat import ZulipChat  # noqa: PLC0415
 
         s, chat = self.settings, self.config.bot.chat
-        found: dict[str, ChatInspector] = {}
-        errors: dict[str, str] = {}
+        built: dict[str, SlackChat | ZulipChat] = {}
+        errors: dict[str, ChatError] = {}
         if chat.slack.enabled and s.slack_token is not None:
-            found["slack"] = SlackChat(
+            built["slack"] = SlackChat(
                 s.slack_token.get_secret_value(), base_url=s.slack_api_url, sleep=self.sleep
             )
-        if chat.zulip.enabled and s.zulip_site and s.zulip_email and s.zulip_api_key:
+        zulip = self._zulip_set()
+        if chat.zulip.enabled and zulip is not None:
+            site, email, api_key = zulip
             try:
-                found["zulip"] = ZulipChat(
-                    site=s.zulip_site,
-                    email=s.zulip_email,
-                    api_key=s.zulip_api_key.get_secret_value(),
-                    sleep=self.sleep,
+                built["zulip"] = ZulipChat(
+                    site=site, email=email, api_key=api_key, sleep=self.sleep
                 )
             except ChatError as exc:
-                errors["zulip"] = str(exc)
-        return found, errors
+                errors["zulip"] = exc
+        return built, errors
 
     def listeners(
-        self, handle_for: Callable[[str], Callable[[Said, str], ChatMessage | None]]
+        self,
+        handle_for: Callable[[str], Callable[[Said, str], ChatMessage | None]],
+        *,
+        min_interval: float = 1.0,
+        check_every: float = 1.0,
     ) -> list[Listener]:
         """The chat listeners whose secrets are set: Zulip's event queue, Slack's Socket Mode.
 
         *handle_for(chat)* answers that chat's messages. Slack needs the app-level token
-        (OS2BOT_SLACK_APP_TOKEN) besides the bot token.
+        (OS2BOT_SLACK_APP_TOKEN) besides the bot token. Replies are *min_interval* seconds
+        apart at least (the chats' rate limits); Slack's connection is looked at every
+        *check_every* seconds (the demo's scene, on the sandbox, waits for neither).
         """
         from os2bot.adapters.slack_listener import SlackListener  # noqa: PLC0415 - SDK at the edge
         from os2bot.adapters.zulip_listener import ZulipListener  # noqa: PLC0415
 
         s, chat = self.settings, self.config.bot.chat
         found: list[Listener] = []
-        zulip = chat.zulip.enabled and chat.zulip.listen
-        if zulip and s.zulip_site and s.zulip_email and s.zulip_api_key is not None:
+        zulip = self._zulip_set()
+        if chat.zulip.enabled and chat.zulip.listen and zulip is not None:
+            site, email, api_key = zulip
             found.append(
                 ZulipListener(
                     self.config,
-                    site=s.zulip_site,
-                    email=s.zulip_email,
-                    api_key=s.zulip_api_key.get_secret_value(),
+                    site=site,
+                    email=email,
+                    api_key=api_key,
                     handle=handle_for("zulip"),
+                    min_interval=min_interval,
                 )
             )
         if chat.slack.enabled and chat.slack.listen and s.slack_token and s.slack_app_token:
@@ -269,6 +286,8 @@ class Wiring:
                     bot_token=s.slack_token.get_secret_value(),
                     base_url=s.slack_api_url,
                     handle=handle_for("slack"),
+                    min_interval=min_interval,
+                    check_every=check_every,
                 )
             )
         return found

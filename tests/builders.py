@@ -135,3 +135,40 @@ def github_user(login: str = "os2bot") -> dict[str, object]:
         "type": "User",
         "site_admin": False,
     }
+
+
+GITHUB_REPO = "OS2borgerPC/os2borgerpc-produktforvaltning"
+
+
+def github_issue(number: int = 7, **changes: object) -> dict[str, object]:
+    """An issue of GITHUB_REPO as GitHub's REST API sends it (api.github.com): a reminder the
+    bot opened, its mark in the body; *changes* on top."""
+    api = f"https://api.github.com/repos/{GITHUB_REPO}/issues/{number}"
+    data: dict[str, object] = {
+        "id": 7000 + number,
+        "node_id": f"I_{number}",
+        "url": api,
+        "repository_url": f"https://api.github.com/repos/{GITHUB_REPO}",
+        "labels_url": f"{api}/labels{{/name}}",
+        "comments_url": f"{api}/comments",
+        "events_url": f"{api}/events",
+        "html_url": f"https://github.com/{GITHUB_REPO}/issues/{number}",
+        "number": number,
+        "state": "open",
+        "state_reason": None,
+        "title": "Påmindelse",
+        "body": "tekst\n\n<!-- os2bot v=abcd1234 due=2026-12-10 -->",
+        "user": github_user(),
+        "labels": [],
+        "assignee": None,
+        "assignees": [],
+        "milestone": None,
+        "locked": False,
+        "comments": 0,
+        "created_at": "2026-11-02T09:00:00Z",
+        "updated_at": "2026-11-02T09:00:00Z",
+        "closed_at": None,
+        "author_association": "MEMBER",
+    }
+    data.update(changes)
+    return data

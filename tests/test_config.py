@@ -14,9 +14,10 @@ from pydantic import BaseModel
 
 from os2bot import config as config_module
 from os2bot.cli import main
-from os2bot.config import ConfigError, example_config_dir, load_config
+from os2bot.config import ConfigError, example_config_dir, load_config, terms
 from os2bot.rules import effective_evidence
 
+from builders import MINIMUM_FUNDING
 from conftest import CONFIG, write_yaml
 
 
@@ -601,3 +602,11 @@ def test_the_example_configuration_is_the_one_beside_the_source():
     """The example that demo and sandbox may fall back on is the configuration in the source
     tree (the wheel ships the same files)."""
     assert example_config_dir() == CONFIG
+
+
+def test_the_minimum_funding_is_what_the_shipped_profile_asks_of_every_agreement():
+    """terms.MINIMUM_FUNDING (which `product new` drafts and tests fund) is the items the
+    shipped profile's funding checks ask for without an extension, each once."""
+    assert set(terms.MINIMUM_FUNDING) == set(MINIMUM_FUNDING)
+    assert len(terms.MINIMUM_FUNDING) == len(set(terms.MINIMUM_FUNDING))
+    assert set(terms.MINIMUM_FUNDING) <= set(terms.FUNDING_ITEMS)

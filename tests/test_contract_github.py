@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import contract
-from builders import github_user as user
+from builders import GITHUB_REPO as REPO
+from builders import github_issue
 from contract import (
     ContractError,
     github_schema,
@@ -23,7 +24,6 @@ from contract import (
 
 GHES = "http://127.0.0.1:8765/api/v3"
 DOTCOM = "https://api.github.com"
-REPO = "OS2borgerPC/os2borgerpc-produktforvaltning"
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -34,36 +34,8 @@ def _specs_loaded():
 
 
 def issue(**changes: object) -> dict[str, object]:
-    """An issue as GitHub's REST API sends it."""
-    api = f"https://api.github.com/repos/{REPO}/issues/7"
-    data: dict[str, object] = {
-        "id": 7007,
-        "node_id": "I_7",
-        "url": api,
-        "repository_url": f"https://api.github.com/repos/{REPO}",
-        "labels_url": f"{api}/labels{{/name}}",
-        "comments_url": f"{api}/comments",
-        "events_url": f"{api}/events",
-        "html_url": f"https://github.com/{REPO}/issues/7",
-        "number": 7,
-        "state": "open",
-        "state_reason": None,
-        "title": "Koordinationsgruppemøde – november",
-        "body": None,
-        "user": user(),
-        "labels": [],
-        "assignee": None,
-        "assignees": [],
-        "milestone": None,
-        "locked": False,
-        "comments": 0,
-        "created_at": "2026-11-02T09:00:00Z",
-        "updated_at": "2026-11-02T09:00:00Z",
-        "closed_at": None,
-        "author_association": "MEMBER",
-    }
-    data.update(changes)
-    return data
+    """An issue as GitHub's REST API sends it: a meeting's, without a body."""
+    return github_issue(title="Koordinationsgruppemøde – november", body=None, **changes)
 
 
 def test_a_realistic_issue_passes_and_a_wrong_one_fails():

@@ -22,47 +22,15 @@ from os2bot.ports import (
     TrackerUnavailable,
 )
 
+from builders import GITHUB_REPO as REPO
+from builders import github_issue as issue
 from builders import github_user as user
 from contract import validate_exchange
 
 API = "https://api.github.com"
 # PyGithub's connection names the port in every URL it sends (https://api.github.com:443/…).
 SENT = API + ":443"
-REPO = "OS2borgerPC/os2borgerpc-produktforvaltning"
 NOW = 1_800_000_000.0
-
-
-def issue(number: int = 7, **changes: object) -> dict[str, object]:
-    """An issue as GitHub's REST API sends it."""
-    api = f"{API}/repos/{REPO}/issues/{number}"
-    data: dict[str, object] = {
-        "id": 7000 + number,
-        "node_id": f"I_{number}",
-        "url": api,
-        "repository_url": f"{API}/repos/{REPO}",
-        "labels_url": f"{api}/labels{{/name}}",
-        "comments_url": f"{api}/comments",
-        "events_url": f"{api}/events",
-        "html_url": f"https://github.com/{REPO}/issues/{number}",
-        "number": number,
-        "state": "open",
-        "state_reason": None,
-        "title": "Påmindelse",
-        "body": "tekst\n\n<!-- os2bot v=abcd1234 due=2026-12-10 -->",
-        "user": user(),
-        "labels": [],
-        "assignee": None,
-        "assignees": [],
-        "milestone": None,
-        "locked": False,
-        "comments": 0,
-        "created_at": "2026-11-02T09:00:00Z",
-        "updated_at": "2026-11-02T09:00:00Z",
-        "closed_at": None,
-        "author_association": "MEMBER",
-    }
-    data.update(changes)
-    return data
 
 
 def error(message: str, **extra: object) -> dict[str, object]:

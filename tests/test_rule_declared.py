@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from os2bot.config import DeclaredEvidence, JqlEvidence
+from os2bot.config import DeclaredEvidence, JqlEvidence, terms
 from os2bot.domain import State
 from os2bot.rules import declared, jql
 
@@ -187,20 +187,7 @@ def test_funded_item_is_met_with_the_signing_date():
     assert verdict.reason.params == {"item": "promovering", "signed": "2025-01-01"}
 
 
-FUNDING_ITEMS = [
-    "vedligehold",
-    "governancekrav",
-    "koordinationsgruppe",
-    "videndeling",
-    "leverandoerdialog",
-    "promovering",
-    "prioritering",
-    "bestilling",
-    "arkitektur",
-    "driftsaftale",
-    "release",
-    "leverandoerstyring",
-]
+FUNDING_ITEMS = list(terms.FUNDING_ITEMS)
 
 
 @pytest.mark.parametrize("item", FUNDING_ITEMS)

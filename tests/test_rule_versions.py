@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from os2bot.config import VersionsEvidence
+from os2bot.config import VersionsEvidence, terms
 from os2bot.domain import Query, State, Version
 from os2bot.rules import judge_check, versions
 
@@ -21,14 +21,7 @@ AGREEMENT = issue("TEST-1", summary="Tilslutningsaftale", resolved=datetime(2025
 EVIDENCE = next(e for e in RELEASE.evidences if isinstance(e, VersionsEvidence))
 # NOW is 27 November 2026 in Copenhagen; releases count within 365 days.
 RELEASED = Version("2.3", released=True, release_date=date(2026, 9, 1))
-ITEMS = [
-    "vedligehold",
-    "governancekrav",
-    "koordinationsgruppe",
-    "videndeling",
-    "leverandoerdialog",
-    "promovering",
-]
+ITEMS = list(terms.MINIMUM_FUNDING)
 
 
 def joint_operations(funded: tuple[str, ...] = ("release",)):

@@ -283,6 +283,53 @@ def test_a_bot_token_does_not_open_socket_mode_and_a_wrong_app_token_is_retried(
     assert "invalid_auth" in (listener.last_error or "")
 
 
+def _broken(what: str):
+    """A stand-in for the listener's own code that fails as a bug would."""
+
+    def fail() -> bool:
+        raise RuntimeError(f"a bug in {what}")
+
+    return fail
+
+
+@pytest.mark.parametrize("where", ["connect", "receive"])
+def test_an_unexpected_error_does_not_end_the_listening(where):
+    """A bug while connecting, or while the connection stands, is retried after the backoff
+    like a lost connection: `run` goes on until stopped, and the listener says it is not
+    connected and why."""
+    stop = threading.Event()
+    waits: list[float] = []
+
+    def wait(_stop, seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            stop.set()
+        return stop.is_set()
+
+    listener = SlackListener(
+        cfg(),
+        app_token=SLACK_APP_TOKEN,
+        bot_token=SLACK_TOKEN,
+        base_url="http://127.0.0.1:9/api/",  # never asked: connecting is replaced below
+        handle=lambda _said, _id: None,
+        wait=wait,
+        check_every=0,
+    )
+    if where == "connect":
+        listener._connect = _broken("connect")
+    else:
+        listener._connect = lambda: None
+        listener._alive = _broken("receive")
+
+    listener.run(stop)
+
+    # A connection that was made starts the backoff over; failing to make one doubles it.
+    assert waits == ([1.0, 2.0, 4.0] if where == "connect" else [1.0, 1.0, 1.0])
+    assert listener.reconnects == 3
+    assert not listener.connected
+    assert listener.last_error == f"RuntimeError: a bug in {where}"
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_every_command_is_answered_in_the_channel_in_either_language(world, language):
     """Each of the seven commands, written by the coordination group's lead in #os2mo, gets

@@ -300,6 +300,57 @@ def test_an_unreachable_zulip_is_retried_with_a_capped_backoff():
     assert listener.last_error
 
 
+def _broken(what: str):
+    """A stand-in for the listener's own code that fails as a bug would."""
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError(f"a bug in {what}")
+
+    return fail
+
+
+@pytest.mark.parametrize("where", ["connect", "receive"])
+def test_an_unexpected_error_does_not_end_the_listening(where):
+    """A bug while connecting, or while the queue is polled, is retried after the backoff
+    like a lost connection: `run` goes on until stopped, and the listener says it is not
+    connected and why."""
+    stop = threading.Event()
+    waits: list[float] = []
+
+    def wait(_stop, seconds):
+        waits.append(seconds)
+        if len(waits) == 3:
+            stop.set()
+        return stop.is_set()
+
+    listener = ZulipListener(
+        cfg(),
+        site="http://127.0.0.1:9",  # never asked: connecting is replaced below
+        email=ZULIP.email,
+        api_key=ZULIP.api_key,
+        handle=lambda _said, _id: None,
+        wait=wait,
+    )
+    if where == "connect":
+        listener._connect = _broken("connect")
+    else:
+
+        def connect() -> None:
+            listener._client = object()
+            listener._queue = "queue"
+
+        listener._connect = connect
+        listener._poll = _broken("receive")
+
+    listener.run(stop)
+
+    # A connection that was made starts the backoff over; failing to make one doubles it.
+    assert waits == ([1.0, 2.0, 4.0] if where == "connect" else [1.0, 1.0, 1.0])
+    assert listener.reconnects == 3
+    assert not listener.connected
+    assert listener.last_error == f"RuntimeError: a bug in {where}"
+
+
 EVERY_COMMAND = {
     "da": [
         ("status", "OS2mo — status for tilslutningsaftalen"),

@@ -30,6 +30,7 @@ from slack_sdk.socket_mode.client import BaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 
+from os2bot.adapters.listening import Connection, Handle, Pace, Wait, backoff
 from os2bot.adapters.slack_chat import SlackChat
 from os2bot.config import Config
 from os2bot.conversation import product_at
@@ -38,11 +39,8 @@ from os2bot.ports import ChatError, ChatMessage
 
 log = structlog.get_logger(__name__)
 
-Handle = Callable[[Said, str], ChatMessage | None]
-Wait = Callable[[threading.Event, float], bool]
 
-
-class SlackListener:
+class SlackListener(Connection):
     """One Socket Mode connection that hands each message for the bot to *handle*."""
 
     name = "slack"
@@ -69,26 +67,20 @@ class SlackListener:
         replies are *min_interval* seconds apart at least (Slack's one message a second per
         channel); the connection is looked at every *check_every* seconds.
         """
+        super().__init__()
         self.config = config
         self.app_token = app_token
         self.handle = handle
         self.backoff, self.backoff_cap = backoff, backoff_cap
-        self.min_interval = min_interval
         self.check_every = check_every
         self._wait = wait or (lambda stop, seconds: stop.wait(seconds))
-        self._monotonic = monotonic
-        self._sleep = sleep
+        self._pace = Pace(min_interval, monotonic=monotonic, sleep=sleep)
         self.chat = SlackChat(bot_token, base_url=base_url, sleep=sleep)
-        self.up = threading.Event()  # set while connected (health; tests wait on it)
-        self.last_error: str | None = None
-        self.reconnects = 0
         self._client: SocketModeClient | None = None
         self._wake = threading.Event()
         self._me = ""
         self._channels: dict[str, str] = {}  # channel id -> product key
         self._people: dict[str, tuple[str, str | None]] = {}
-        self._reply_lock = threading.Lock()
-        self._last_reply = float("-inf")
 
     # ------------------------------------------------------------------ the loop
 
@@ -98,27 +90,24 @@ class SlackListener:
         while not stop.is_set():
             try:
                 self._connect()
+                failures = 0
+                self.up.set()
+                while not stop.is_set() and self._alive():
+                    self._wake.wait(self.check_every)
+                    self._wake.clear()
             except (ChatError, SlackApiError, SlackClientError, OSError) as exc:
-                failures += 1
                 self._lost(exc)
-                self._wait(stop, min(self.backoff_cap, self.backoff * 2 ** (failures - 1)))
-                continue
-            failures = 0
-            self.up.set()
-            while not stop.is_set() and self._alive():
-                self._wake.wait(self.check_every)
-                self._wake.clear()
-            if not stop.is_set():
-                failures += 1
+            except Exception as exc:  # a bug must not end the listening
+                log.exception("slack.listener_failed")
+                self._lost(exc)
+            else:
+                if stop.is_set():
+                    break
                 self._lost(ChatError("Slack: the Socket Mode connection closed"))
-                self._wait(stop, min(self.backoff_cap, self.backoff * 2 ** (failures - 1)))
+            failures += 1
+            self._wait(stop, backoff(failures, self.backoff, self.backoff_cap))
         self._close()
         self.up.clear()
-
-    @property
-    def connected(self) -> bool:
-        """Whether the listener is connected now."""
-        return self.up.is_set()
 
     def stop(self) -> None:
         """Wake the loop so that it sees the stop event (called from another thread)."""
@@ -154,12 +143,6 @@ class SlackListener:
             return False
         with client.connect_operation_lock:
             return client.is_connected()
-
-    def _lost(self, exc: BaseException) -> None:
-        self.up.clear()
-        self.last_error = f"{type(exc).__name__}: {exc}"
-        self.reconnects += 1
-        log.warning("slack.listener_disconnected", error=self.last_error)
 
     def _close(self) -> None:
         """Close the client at once.
@@ -238,15 +221,11 @@ class SlackListener:
         return self._people[user]
 
     def _reply(self, channel: str, reply: ChatMessage, thread: str | None) -> None:
-        with self._reply_lock:
-            waited = self._last_reply + self.min_interval - self._monotonic()
-            if waited > 0:
-                self._sleep(waited)
+        with self._pace.turn():
             try:
                 self.chat.reply(channel, reply, thread=thread)
             except ChatError as exc:
                 log.warning("slack.reply_failed", channel=channel, error=str(exc))
-            self._last_reply = self._monotonic()
 
 
 def _without_mention(text: str) -> str:

@@ -24,6 +24,7 @@ import requests
 import structlog
 import zulip
 
+from os2bot.adapters.listening import Connection, Handle, Pace, Wait, backoff
 from os2bot.adapters.zulip_chat import ZulipChat
 from os2bot.config import Config
 from os2bot.conversation import product_at
@@ -32,8 +33,6 @@ from os2bot.ports import ChatError, ChatMessage
 
 log = structlog.get_logger(__name__)
 
-Handle = Callable[[Said, str], ChatMessage | None]
-Wait = Callable[[threading.Event, float], bool]
 BAD_QUEUE = "BAD_EVENT_QUEUE_ID"
 CATCH_UP = 100  # messages fetched after a new queue, to answer what came while it was away
 
@@ -42,7 +41,7 @@ class _QueueGone(Exception):
     """Zulip no longer knows the queue (deleted, or expired): register a new one."""
 
 
-class ZulipListener:
+class ZulipListener(Connection):
     """One Zulip connection that hands each message for the bot to *handle* and posts replies."""
 
     name = "zulip"
@@ -67,17 +66,13 @@ class ZulipListener:
         *wait* waits on the stop event between reconnects (tests pass one that does not);
         replies are *min_interval* seconds apart at least (Zulip's rate limit).
         """
+        super().__init__()
         self.config = config
         self.site, self.email, self.api_key = site, email, api_key
         self.handle = handle
         self.backoff, self.backoff_cap = backoff, backoff_cap
-        self.min_interval = min_interval
         self._wait = wait or (lambda stop, seconds: stop.wait(seconds))
-        self._monotonic = monotonic
-        self._sleep = sleep
-        self.up = threading.Event()  # set while connected (health; tests wait on it)
-        self.last_error: str | None = None
-        self.reconnects = 0
+        self._pace = Pace(min_interval, monotonic=monotonic, sleep=sleep)
         self._client: Any = None
         self._chat: ZulipChat | None = None
         self._queue: str | None = None
@@ -85,7 +80,6 @@ class ZulipListener:
         self._me: tuple[int, str] = (0, "")
         self._newest = 0  # the newest message id handled: a new queue catches up from here
         self._emails: dict[int, str | None] = {}
-        self._last_reply = float("-inf")
 
     # ------------------------------------------------------------------ the loop
 
@@ -107,18 +101,13 @@ class ZulipListener:
             except (ChatError, zulip.ZulipError, requests.RequestException, OSError) as exc:
                 self._lost(exc)
                 failures += 1
-                self._wait(stop, min(self.backoff_cap, self.backoff * 2 ** (failures - 1)))
+                self._wait(stop, backoff(failures, self.backoff, self.backoff_cap))
             except Exception as exc:  # a bug must not end the listening
                 log.exception("zulip.listener_failed")
                 self._lost(exc)
                 failures += 1
-                self._wait(stop, min(self.backoff_cap, self.backoff * 2 ** (failures - 1)))
+                self._wait(stop, backoff(failures, self.backoff, self.backoff_cap))
         self.up.clear()
-
-    @property
-    def connected(self) -> bool:
-        """Whether the listener is connected now."""
-        return self.up.is_set()
 
     def stop(self) -> None:
         """Delete the queue so that a waiting long poll ends now (called from another thread)."""
@@ -131,11 +120,9 @@ class ZulipListener:
             log.info("zulip.deregister_failed", error=str(exc))
 
     def _lost(self, exc: BaseException) -> None:
-        self.up.clear()
-        self.last_error = f"{type(exc).__name__}: {exc}"
-        self.reconnects += 1
+        """As every listener's, and the client is made anew on the next try."""
         self._client = None
-        log.warning("zulip.listener_disconnected", error=self.last_error)
+        super()._lost(exc)
 
     def _connect(self) -> None:
         """The clients: one long-polls, the other (the Chat adapter) replies."""
@@ -252,20 +239,17 @@ class ZulipListener:
 
     def _reply(self, reply: ChatMessage, *, stream: str, topic: str, to: int) -> None:
         """Post the reply where it was asked, no sooner than min_interval after the last."""
-        waited = self._last_reply + self.min_interval - self._monotonic()
-        if waited > 0:
-            self._sleep(waited)
         chat = self._chat
-        if chat is None:
+        if chat is None:  # pragma: no cover - messages come only once connected
             return
-        try:
-            if stream:
-                chat.post(f"{stream}>{topic}", reply)
-            else:
-                chat.send_direct(to, reply)
-        except ChatError as exc:
-            log.warning("zulip.reply_failed", error=str(exc))
-        self._last_reply = self._monotonic()
+        with self._pace.turn():
+            try:
+                if stream:
+                    chat.post(f"{stream}>{topic}", reply)
+                else:
+                    chat.send_direct(to, reply)
+            except ChatError as exc:
+                log.warning("zulip.reply_failed", error=str(exc))
 
 
 _MENTION = re.compile(r"@_?\*\*[^*]+\*\*")

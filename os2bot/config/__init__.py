@@ -74,7 +74,9 @@ from os2bot.config.product import (
     Waiver,
 )
 from os2bot.config.terms import (
+    FUNDING_ITEMS,
     LEVELS,
+    MINIMUM_FUNDING,
     PHASES,
     SUPPLIER_PHASES,
     Extension,
@@ -86,7 +88,9 @@ from os2bot.config.terms import (
 
 __all__ = [
     "EVIDENCE_KINDS",
+    "FUNDING_ITEMS",
     "LEVELS",
+    "MINIMUM_FUNDING",
     "PHASES",
     "SUPPLIER_PHASES",
     "ActivityEvidence",

@@ -8,7 +8,7 @@ nothing else of os2bot's configuration.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 Phase = Literal["tilsagn", "tilslutning", "drift"]
 PHASES: tuple[Phase, ...] = ("tilsagn", "tilslutning", "drift")
@@ -26,7 +26,7 @@ SUPPLIER_PHASES: tuple[SupplierPhase, ...] = (
     "faellesskab",
 )
 FundingItem = Literal[
-    # the six the agreement must fund at minimum
+    # the six the agreement must fund at minimum (MINIMUM_FUNDING)
     "vedligehold",
     "governancekrav",
     "koordinationsgruppe",
@@ -42,6 +42,16 @@ FundingItem = Literal[
     "release",
     "leverandoerstyring",
 ]
+FUNDING_ITEMS: tuple[FundingItem, ...] = get_args(FundingItem)
+# What every agreement funds at minimum, no extension needed (the profile's funding checks).
+MINIMUM_FUNDING: tuple[FundingItem, ...] = (
+    "vedligehold",
+    "governancekrav",
+    "koordinationsgruppe",
+    "videndeling",
+    "leverandoerdialog",
+    "promovering",
+)
 
 # OS2's points of "kvalificering af opgaver" that a GitHub issue form's headings may carry
 # (point 1, the title, is the issue's own title).

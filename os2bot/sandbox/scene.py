@@ -20,15 +20,14 @@ from functools import partial
 from typing import TextIO
 
 from os2bot.adapters.console_chat import ConsoleChat
-from os2bot.adapters.slack_listener import SlackListener
-from os2bot.adapters.zulip_listener import ZulipListener
+from os2bot.adapters.listening import Handle
 from os2bot.calendar import working_day_on_or_before
 from os2bot.config import Config
 from os2bot.conversation import Conversation
 from os2bot.dialogue import Said
 from os2bot.domain import reminder_fingerprint
 from os2bot.messages import Language, text
-from os2bot.ports import ChatMessage, Tracker
+from os2bot.ports import ChatMessage, Listener, Tracker
 from os2bot.sandbox.server import Sandbox
 from os2bot.settings import Settings
 from os2bot.state import SqliteState
@@ -80,7 +79,10 @@ class _Heard:
 
 @dataclass
 class Scene:
-    """The listeners on the sandbox, and what was said to them and answered."""
+    """The listeners on the sandbox, and what was said to them and answered.
+
+    *build* makes the listeners (wiring's, as `os2bot run` has them), given how to answer.
+    """
 
     sandbox: Sandbox
     config: Config
@@ -88,13 +90,14 @@ class Scene:
     connect_tracker: Callable[[], Tracker]
     out: TextIO
     language: Language
+    build: Callable[[Handle], list[Listener]]
 
     def play(self, key: str | None) -> None:
         """Start listening, let people write, print each question and answer, stop."""
         state = SqliteState(self.settings.state)
         conversation = Conversation(self.config, state, connect_tracker=self.connect_tracker)
         heard = _Heard(conversation.answer)
-        listeners = self._listeners(heard.handle)
+        listeners = self.build(heard.handle)
         stop = threading.Event()
         threads = [
             threading.Thread(target=item.run, args=(stop,), daemon=True) for item in listeners
@@ -125,36 +128,6 @@ class Scene:
             print(f"\n{text('demo.scene_jira', self.language, key=key)}:", file=self.out)
             for comment in self.sandbox.jira.comments.get(key, []):
                 print(f"  • {comment['body']}", file=self.out)
-
-    def _listeners(
-        self, handle: Callable[[Said, str], ChatMessage | None]
-    ) -> list[ZulipListener | SlackListener]:
-        s = self.settings
-        found: list[ZulipListener | SlackListener] = []
-        if s.slack_token and s.slack_app_token:
-            found.append(
-                SlackListener(
-                    self.config,
-                    app_token=s.slack_app_token.get_secret_value(),
-                    bot_token=s.slack_token.get_secret_value(),
-                    base_url=s.slack_api_url,
-                    handle=handle,
-                    min_interval=0,
-                    check_every=0.1,
-                )
-            )
-        if s.zulip_site and s.zulip_email and s.zulip_api_key:
-            found.append(
-                ZulipListener(
-                    self.config,
-                    site=s.zulip_site,
-                    email=s.zulip_email,
-                    api_key=s.zulip_api_key.get_secret_value(),
-                    handle=handle,
-                    min_interval=0,
-                )
-            )
-        return found
 
     def _lines(self, key: str | None) -> list[tuple[str, str, str, Callable[[], object]]]:
         """Who writes what where, and how it is put in the sandbox."""
